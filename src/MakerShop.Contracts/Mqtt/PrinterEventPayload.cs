@@ -1,0 +1,23 @@
+namespace MakerShop.Contracts.Mqtt;
+
+public enum PrinterEventKind
+{
+    JobStarted,
+    JobProgress,
+    JobCompleted,
+    JobFailed,
+    JobCancelled,
+    FirmwareError,
+}
+
+/// <summary>A job or firmware event on <c>events</c>; <see cref="EventId"/> lets the shop drop duplicates.</summary>
+public sealed record PrinterEventPayload(
+    string EventId,
+    PrinterEventKind Kind,
+    string? JobId,
+    double? Progress,
+    string? Reason,
+    DateTimeOffset At) : IVersionedPayload
+{
+    public int SchemaVersion { get; init; } = ContractJson.SchemaVersion;
+}
