@@ -1,0 +1,22 @@
+using System.Net.Sockets;
+
+namespace MakerShop.FirmwareBridge.Transport;
+
+/// <summary>Firmware behind a TCP socket: the virtual printer, or a serial-to-network adapter.</summary>
+public sealed class TcpFirmwareTransport(string host, int port) : IFirmwareTransport
+{
+    public async Task<IFirmwareConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var client = new TcpClient { NoDelay = true };
+        try
+        {
+            await client.ConnectAsync(host, port, cancellationToken);
+            return new StreamFirmwareConnection(client.GetStream(), client);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+}

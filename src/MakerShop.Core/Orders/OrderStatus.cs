@@ -1,0 +1,13 @@
+namespace MakerShop.Core;
+
+public enum OrderStatus
+{
+    Placed,
+    Paid,
+    InProduction,
+    Produced,
+    Shipped,
+    Delivered,
+    Cancelled,
+    Refunded,
+}

@@ -1,0 +1,383 @@
+namespace MakerShop.Core;
+
+/// <summary>
+/// A printer as the shop sees it. Telemetry repeats and races the shop's own commands, so each method
+/// returns whether it changed anything and a repeat of the current state is a no-op, while a move the
+/// printer could not have made throws <see cref="InvalidTransitionException"/>.
+/// </summary>
+public sealed class Printer
+{
+    public const int MinIdLength = 3;
+    public const int MaxIdLength = 40;
+
+    private const string Entity = "Printer";
+
+    private Printer(
+        string id,
+        string name,
+        PrinterKind kind,
+        Size3 buildVolume,
+        double nozzleDiameter,
+        string loadedMaterial,
+        string loadedColour,
+        string countryCode,
+        bool autoEject,
+        bool inService,
+        PrinterStatus status,
+        string? currentJobId,
+        string? statusReason,
+        DateTimeOffset? lastSeenAt,
+        DateTimeOffset updatedAt)
+    {
+        Id = id;
+        Name = name;
+        Kind = kind;
+        BuildVolume = buildVolume;
+        NozzleDiameter = nozzleDiameter;
+        LoadedMaterial = loadedMaterial;
+        LoadedColour = loadedColour;
+        CountryCode = countryCode;
+        AutoEject = autoEject;
+        InService = inService;
+        Status = status;
+        CurrentJobId = currentJobId;
+        StatusReason = statusReason;
+        LastSeenAt = lastSeenAt;
+        UpdatedAt = updatedAt;
+    }
+
+    /// <summary>States in which the printer is connected and reporting.</summary>
+    public static PrinterStatus[] OnlineStates =>
+        [PrinterStatus.Idle, PrinterStatus.NeedsBedClear, PrinterStatus.Busy, PrinterStatus.Paused, PrinterStatus.Error];
+
+    /// <summary>[a-z0-9-]{3,40}: the id is also an MQTT username and topic segment.</summary>
+    public string Id { get; }
+
+    public string Name { get; }
+
+    public PrinterKind Kind { get; }
+
+    public Size3 BuildVolume { get; }
+
+    /// <summary>Millimetres.</summary>
+    public double NozzleDiameter { get; }
+
+    /// <summary>Empty when nothing is loaded.</summary>
+    public string LoadedMaterial { get; private set; }
+
+    public string LoadedColour { get; private set; }
+
+    /// <summary>ISO 3166-1 alpha-2 of where the printer stands; decides whether a shipment crosses a border.</summary>
+    public string CountryCode { get; }
+
+    /// <summary>The printer clears its own bed, so a finished job leaves it Idle, not NeedsBedClear.</summary>
+    public bool AutoEject { get; }
+
+    public bool InService { get; private set; }
+
+    public PrinterStatus Status { get; private set; }
+
+    public string? CurrentJobId { get; private set; }
+
+    /// <summary>Why the printer is in Error.</summary>
+    public string? StatusReason { get; private set; }
+
+    public DateTimeOffset? LastSeenAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Whether the scheduler may give it a job.</summary>
+    public bool IsReady => Status == PrinterStatus.Idle && InService;
+
+    public bool IsOnline => Status != PrinterStatus.Offline;
+
+    public static bool IsValidId(string? id) =>
+        id is { Length: >= MinIdLength and <= MaxIdLength }
+        && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    public static Printer Register(
+        string id,
+        string name,
+        PrinterKind kind,
+        Size3 buildVolume,
+        double nozzleDiameter,
+        string loadedMaterial,
+        string loadedColour,
+        string countryCode,
+        bool autoEject,
+        DateTimeOffset registeredAt)
+    {
+        if (!IsValidId(id))
+        {
+            throw new DomainValidationException(
+                "id",
+                $"A printer id is {MinIdLength}-{MaxIdLength} characters of a-z, 0-9 and '-' (it is used as an MQTT username and topic segment).");
+        }
+
+        Guard.NotBlank(name, "name", "The printer's name");
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainValidationException("kind", $"'{kind}' is not a printer kind.");
+        }
+
+        if (!buildVolume.IsPositive)
+        {
+            throw new DomainValidationException("buildVolume", "The build volume must be positive in every direction.");
+        }
+
+        if (!double.IsFinite(nozzleDiameter) || nozzleDiameter <= 0)
+        {
+            throw new DomainValidationException("nozzleDiameter", "The nozzle diameter must be a positive number of millimetres.");
+        }
+
+        ValidateFilament(loadedMaterial, loadedColour);
+        if (!Guard.IsCountryCode(countryCode))
+        {
+            throw new DomainValidationException("countryCode", $"'{countryCode}' is not an ISO 3166-1 alpha-2 country code.");
+        }
+
+        return new Printer(
+            id, name.Trim(), kind, buildVolume, nozzleDiameter, loadedMaterial.Trim(), loadedColour.Trim(), countryCode,
+            autoEject, inService: true, PrinterStatus.Offline, currentJobId: null, statusReason: null, lastSeenAt: null,
+            registeredAt);
+    }
+
+    /// <summary>Rebuilds a printer from storage as it was saved; no rule is re-checked.</summary>
+    public static Printer Restore(
+        string id,
+        string name,
+        PrinterKind kind,
+        Size3 buildVolume,
+        double nozzleDiameter,
+        string loadedMaterial,
+        string loadedColour,
+        string countryCode,
+        bool autoEject,
+        bool inService,
+        PrinterStatus status,
+        string? currentJobId,
+        string? statusReason,
+        DateTimeOffset? lastSeenAt,
+        DateTimeOffset updatedAt) =>
+        new(
+            id, name, kind, buildVolume, nozzleDiameter, loadedMaterial, loadedColour, countryCode, autoEject,
+            inService, status, currentJobId, statusReason, lastSeenAt, updatedAt);
+
+    /// <summary>Idle -> Busy: the dispatcher holds the printer for a job before telling the driver.</summary>
+    public bool Reserve(string jobId, DateTimeOffset at)
+    {
+        Guard.NotBlank(jobId, "jobId", "The job id");
+        if (Status == PrinterStatus.Busy && string.Equals(CurrentJobId, jobId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!IsReady)
+        {
+            throw new InvalidTransitionException(
+                Entity, Id, Status.ToString(), nameof(PrinterStatus.Busy), InService ? "it is not idle" : "it is out of service");
+        }
+
+        CurrentJobId = jobId;
+        return MoveTo(PrinterStatus.Busy, at);
+    }
+
+    /// <summary>Busy -> Idle: the printer refused the reserved job, so it is free again.</summary>
+    public bool Release(DateTimeOffset at)
+    {
+        if (Status == PrinterStatus.Idle && CurrentJobId is null)
+        {
+            return false;
+        }
+
+        Require(PrinterStatus.Idle, PrinterStatus.Busy);
+        CurrentJobId = null;
+        return MoveTo(PrinterStatus.Idle, at);
+    }
+
+    /// <summary>
+    /// Offline -> Idle, or NeedsBedClear when the bed is not known to be clear. A printer that went offline
+    /// holding a job comes back Busy: the job was not assumed lost, and the printer will report how it ended.
+    /// </summary>
+    public bool MarkOnline(bool bedClear, DateTimeOffset at)
+    {
+        RecordSeen(at);
+        if (Status != PrinterStatus.Offline)
+        {
+            return false;
+        }
+
+        var target = CurrentJobId is not null ? PrinterStatus.Busy
+            : bedClear ? PrinterStatus.Idle
+            : PrinterStatus.NeedsBedClear;
+        return MoveTo(target, at);
+    }
+
+    /// <summary>Any -> Offline. CurrentJobId is kept: a print may well carry on while the network is down.</summary>
+    public bool MarkOffline(DateTimeOffset at)
+    {
+        if (Status == PrinterStatus.Offline)
+        {
+            return false;
+        }
+
+        return MoveTo(PrinterStatus.Offline, at);
+    }
+
+    /// <summary>The printer reports it is printing <paramref name="jobId"/>; what it says wins over a reservation.</summary>
+    public bool MarkPrinting(string jobId, DateTimeOffset at)
+    {
+        Guard.NotBlank(jobId, "jobId", "The job id");
+        RecordSeen(at);
+        if (Status == PrinterStatus.Busy && string.Equals(CurrentJobId, jobId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Require(PrinterStatus.Busy, PrinterStatus.Idle, PrinterStatus.Busy, PrinterStatus.Paused, PrinterStatus.Offline);
+        CurrentJobId = jobId;
+        return MoveTo(PrinterStatus.Busy, at);
+    }
+
+    public bool MarkPaused(DateTimeOffset at)
+    {
+        RecordSeen(at);
+        if (Status == PrinterStatus.Paused)
+        {
+            return false;
+        }
+
+        Require(PrinterStatus.Paused, PrinterStatus.Busy);
+        return MoveTo(PrinterStatus.Paused, at);
+    }
+
+    /// <summary>The job on the printer ended (done, failed or cancelled); the part is still on the bed unless auto-ejected.</summary>
+    public bool FinishJob(DateTimeOffset at)
+    {
+        RecordSeen(at);
+        if (CurrentJobId is null && Status is PrinterStatus.NeedsBedClear or PrinterStatus.Idle)
+        {
+            return false;
+        }
+
+        var target = AutoEject ? PrinterStatus.Idle : PrinterStatus.NeedsBedClear;
+        Require(target, PrinterStatus.Busy, PrinterStatus.Paused, PrinterStatus.Offline);
+        CurrentJobId = null;
+        return MoveTo(target, at);
+    }
+
+    /// <summary>NeedsBedClear -> Idle: the maker took the part off, or the printer reports it did.</summary>
+    public bool ConfirmBedClear(DateTimeOffset at)
+    {
+        if (Status == PrinterStatus.Idle)
+        {
+            return false;
+        }
+
+        Require(PrinterStatus.Idle, PrinterStatus.NeedsBedClear);
+        return MoveTo(PrinterStatus.Idle, at);
+    }
+
+    public bool Fault(string reason, DateTimeOffset at)
+    {
+        Guard.NotBlank(reason, "reason", "The fault reason");
+        RecordSeen(at);
+        if (Status == PrinterStatus.Error && string.Equals(StatusReason, reason, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        StatusReason = reason;
+        return MoveTo(PrinterStatus.Error, at);
+    }
+
+    /// <summary>Error -> Idle: someone fixed the printer, so whatever job it held is no longer on it.</summary>
+    public bool ClearFault(DateTimeOffset at)
+    {
+        Require(PrinterStatus.Idle, PrinterStatus.Error);
+        StatusReason = null;
+        CurrentJobId = null;
+        return MoveTo(PrinterStatus.Idle, at);
+    }
+
+    /// <summary>Stops new work without touching the status: a job already on it finishes normally.</summary>
+    public bool TakeOutOfService(DateTimeOffset at)
+    {
+        if (!InService)
+        {
+            return false;
+        }
+
+        InService = false;
+        UpdatedAt = at;
+        return true;
+    }
+
+    public bool ReturnToService(DateTimeOffset at)
+    {
+        if (InService)
+        {
+            return false;
+        }
+
+        InService = true;
+        UpdatedAt = at;
+        return true;
+    }
+
+    /// <summary>The maker swapped the spool. Allowed while printing: it only matters for the next job.</summary>
+    public bool LoadFilament(string material, string colour, DateTimeOffset at)
+    {
+        ValidateFilament(material, colour);
+        material = material.Trim();
+        colour = colour.Trim();
+        if (string.Equals(material, LoadedMaterial, StringComparison.Ordinal)
+            && string.Equals(colour, LoadedColour, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        LoadedMaterial = material;
+        LoadedColour = colour;
+        UpdatedAt = at;
+        return true;
+    }
+
+    /// <summary>Any telemetry counts as a sign of life; this changes no state.</summary>
+    public void RecordSeen(DateTimeOffset at)
+    {
+        if (LastSeenAt is null || at > LastSeenAt)
+        {
+            LastSeenAt = at;
+        }
+    }
+
+    private static void ValidateFilament(string? material, string? colour)
+    {
+        // Empty means nothing is loaded; such a printer simply never matches a job.
+        if (material is null)
+        {
+            throw new DomainValidationException("loadedMaterial", "The loaded material is required (empty when none).");
+        }
+
+        if (colour is null)
+        {
+            throw new DomainValidationException("loadedColour", "The loaded colour is required (empty when none).");
+        }
+    }
+
+    private void Require(PrinterStatus target, params PrinterStatus[] allowedFrom)
+    {
+        if (Array.IndexOf(allowedFrom, Status) < 0)
+        {
+            throw new InvalidTransitionException(Entity, Id, Status.ToString(), target.ToString());
+        }
+    }
+
+    private bool MoveTo(PrinterStatus target, DateTimeOffset at)
+    {
+        Status = target;
+        UpdatedAt = at;
+        return true;
+    }
+}

@@ -1,0 +1,8 @@
+namespace MakerShop.Core;
+
+public enum PrinterKind
+{
+    FirmwareBridge,
+    OctoPrint,
+    Moonraker,
+}

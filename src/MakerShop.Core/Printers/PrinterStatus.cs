@@ -1,0 +1,11 @@
+namespace MakerShop.Core;
+
+public enum PrinterStatus
+{
+    Offline,
+    Idle,
+    NeedsBedClear,
+    Busy,
+    Paused,
+    Error,
+}

@@ -1,0 +1,168 @@
+using System.Buffers;
+using System.Text;
+using MakerShop.Contracts.Mqtt;
+using MakerShop.Printers.Reports;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace MakerShop.Printers.Mqtt;
+
+/// <summary>
+/// The shop's connection to the broker. MQTTnet v5 has no self-reconnecting client, so this loop connects,
+/// subscribes, pings while connected and reconnects after a delay; incoming messages are translated once and
+/// handed to the report sink in arrival order.
+/// </summary>
+public sealed partial class ShopMqttClient(
+    MqttConnectionSettings settings,
+    IPrinterReportSink sink,
+    TimeProvider timeProvider,
+    ILogger<ShopMqttClient> logger) : BackgroundService, IPrinterCommandPublisher
+{
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(5);
+    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly TaskCompletionSource _firstConnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Completes when the client has connected and subscribed at least once.</summary>
+    public Task FirstConnection => _firstConnection.Task;
+
+    public async Task<bool> PublishAsync(string printerId, string payloadJson, CancellationToken cancellationToken = default)
+    {
+        if (!_client.IsConnected)
+        {
+            return false;
+        }
+
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(PrinterTopics.Commands(printerId))
+            .WithPayload(Encoding.UTF8.GetBytes(payloadJson))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        try
+        {
+            var result = await _client.PublishAsync(message, cancellationToken);
+            return result.IsSuccess;
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
+        {
+            LogPublishFailed(logger, printerId, ex.Message);
+            return false;
+        }
+    }
+
+    public override void Dispose()
+    {
+        _client.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!_client.IsConnected)
+                {
+                    await ConnectAndSubscribeAsync(stoppingToken);
+                    _firstConnection.TrySetResult();
+                }
+                else
+                {
+                    await _client.PingAsync(stoppingToken);
+                }
+
+                await Task.Delay(PingInterval, timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogConnectionFailed(logger, settings.Host, settings.Port, ex.Message);
+                try
+                {
+                    await Task.Delay(ReconnectDelay, timeProvider, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (_client.IsConnected)
+        {
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+        }
+    }
+
+    private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
+    {
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(settings.Host, settings.Port)
+            .WithClientId(settings.ClientId)
+            .WithCredentials(settings.Username, settings.Password)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(24 * 3600)
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .Build();
+        var result = await _client.ConnectAsync(options, cancellationToken);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"The broker refused the shop's connection: {result.ResultCode}.");
+        }
+
+        var subscribe = new MqttClientSubscribeOptionsBuilder();
+        foreach (var filter in PrinterTopics.ShopSubscriptions)
+        {
+            subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+        }
+
+        await _client.SubscribeAsync(subscribe.Build(), cancellationToken);
+        LogConnected(logger, settings.Host, settings.Port);
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
+    {
+        var topic = args.ApplicationMessage.Topic;
+        var report = BridgeMessageTranslator.Translate(topic, args.ApplicationMessage.Payload.ToArray(), timeProvider.GetUtcNow());
+        if (report is null)
+        {
+            LogUnreadable(logger, topic);
+            return;
+        }
+
+        try
+        {
+            await sink.HandleAsync(report, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // A report that cannot be applied must not kill the connection; the retained state brings it back on reconnect.
+            LogHandlerFailed(logger, ex, report.GetType().Name, report.PrinterId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shop MQTT client connected to {Host}:{Port}")]
+    private static partial void LogConnected(ILogger logger, string host, int port);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shop MQTT client could not reach {Host}:{Port}: {Reason}")]
+    private static partial void LogConnectionFailed(ILogger logger, string host, int port, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing a command to printer {PrinterId} failed: {Reason}")]
+    private static partial void LogPublishFailed(ILogger logger, string printerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an unreadable MQTT message on {Topic}")]
+    private static partial void LogUnreadable(ILogger logger, string topic);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying {ReportType} from printer {PrinterId} failed")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string reportType, string printerId);
+}

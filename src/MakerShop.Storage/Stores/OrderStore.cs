@@ -1,0 +1,193 @@
+using MakerShop.Core;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace MakerShop.Storage.Stores;
+
+/// <summary>Orders with their lines; the idempotency key is claimed in the same transaction that stores the order.</summary>
+public sealed class OrderStore(SqliteConnectionFactory connections)
+{
+    /// <summary>Returns the id of the order already stored under this key, or null when the key is new.</summary>
+    public static async Task<IdempotencyRecord?> FindByIdempotencyKeyAsync(DbSession session, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return await session.Connection.QuerySingleOrDefaultAsync<IdempotencyRecord>(new CommandDefinition(
+            "SELECT order_id AS OrderId, request_hash AS RequestHash FROM idempotency_keys WHERE idempotency_key = @Key",
+            new { Key = key },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public static async Task InsertAsync(DbSession session, Order order, string? idempotencyKey, string requestHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(order);
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO orders (id, customer_name, customer_email, address_name, address_line1, address_line2, address_city,
+                address_postal_code, address_region, address_country, currency, total_minor, express, placed_at, ship_by, status, updated_at)
+            VALUES (@Id, @CustomerName, @CustomerEmail, @AddressName, @Line1, @Line2, @City, @PostalCode, @Region, @Country,
+                @Currency, @TotalMinor, @Express, @PlacedAt, @ShipBy, @Status, @UpdatedAt)
+            """,
+            new
+            {
+                order.Id,
+                order.CustomerName,
+                order.CustomerEmail,
+                AddressName = order.ShippingAddress.Name,
+                order.ShippingAddress.Line1,
+                order.ShippingAddress.Line2,
+                order.ShippingAddress.City,
+                order.ShippingAddress.PostalCode,
+                order.ShippingAddress.Region,
+                Country = order.ShippingAddress.CountryCode,
+                Currency = order.Currency.Code,
+                TotalMinor = order.Total.MinorUnits,
+                Express = order.Express ? 1 : 0,
+                PlacedAt = DbTime.Write(order.PlacedAt),
+                ShipBy = DbTime.Write(order.ShipBy),
+                Status = order.Status.ToString(),
+                UpdatedAt = DbTime.Write(order.UpdatedAt),
+            },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            var line = order.Lines[i];
+            await session.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO order_lines (order_id, line_no, product_id, product_name, material, colour, quantity, unit_price_minor)
+                VALUES (@OrderId, @LineNo, @ProductId, @ProductName, @Material, @Colour, @Quantity, @UnitPriceMinor)
+                """,
+                new { OrderId = order.Id, LineNo = i, line.ProductId, line.ProductName, line.Material, line.Colour, line.Quantity, UnitPriceMinor = line.UnitPrice.MinorUnits },
+                session.Transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        if (idempotencyKey is not null)
+        {
+            await session.Connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO idempotency_keys (idempotency_key, request_hash, order_id, created_at) VALUES (@Key, @Hash, @OrderId, @At)",
+                new { Key = idempotencyKey, Hash = requestHash, OrderId = order.Id, At = DbTime.Write(order.PlacedAt) },
+                session.Transaction,
+                cancellationToken: cancellationToken));
+        }
+    }
+
+    public static async Task UpdateStatusAsync(DbSession session, Order order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(order);
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE orders SET status = @Status, updated_at = @UpdatedAt WHERE id = @Id",
+            new { order.Id, Status = order.Status.ToString(), UpdatedAt = DbTime.Write(order.UpdatedAt) },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public static Task<Order?> GetAsync(DbSession session, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return LoadAsync(session.Connection, session.Transaction, id, cancellationToken);
+    }
+
+    public async Task<Order?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await LoadAsync(connection, null, id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Order>> ListRecentAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT id FROM orders ORDER BY placed_at DESC LIMIT @Limit", new { Limit = limit }, cancellationToken: cancellationToken));
+        var orders = new List<Order>();
+        foreach (var id in ids)
+        {
+            orders.Add((await LoadAsync(connection, null, id, cancellationToken))!);
+        }
+
+        return orders;
+    }
+
+    private static async Task<Order?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, string id, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, customer_name AS CustomerName, customer_email AS CustomerEmail, address_name AS AddressName,
+                address_line1 AS Line1, address_line2 AS Line2, address_city AS City, address_postal_code AS PostalCode,
+                address_region AS Region, address_country AS Country, currency AS Currency, total_minor AS TotalMinor,
+                express AS Express, placed_at AS PlacedAt, ship_by AS ShipBy, status AS Status, updated_at AS UpdatedAt
+            FROM orders WHERE id = @Id
+            """,
+            new { Id = id },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var currency = Currency.FromCode(row.Currency);
+        var lines = (await connection.QueryAsync<LineRow>(new CommandDefinition(
+            """
+            SELECT product_id AS ProductId, product_name AS ProductName, material AS Material, colour AS Colour,
+                quantity AS Quantity, unit_price_minor AS UnitPriceMinor
+            FROM order_lines WHERE order_id = @Id ORDER BY line_no
+            """,
+            new { Id = id },
+            transaction,
+            cancellationToken: cancellationToken)))
+            .Select(l => new OrderLine(l.ProductId, l.ProductName, l.Material, l.Colour, (int)l.Quantity, Money.FromMinor(l.UnitPriceMinor, currency)))
+            .ToList();
+
+        return Order.Restore(
+            id: row.Id,
+            customerName: row.CustomerName,
+            customerEmail: row.CustomerEmail,
+            shippingAddress: new Address(row.AddressName, row.Line1, row.Line2, row.City, row.PostalCode, row.Region, row.Country),
+            currency: currency,
+            lines: lines,
+            total: Money.FromMinor(row.TotalMinor, currency),
+            express: row.Express != 0,
+            placedAt: DbTime.Read(row.PlacedAt),
+            shipBy: DbTime.Read(row.ShipBy),
+            status: Enum.Parse<OrderStatus>(row.Status),
+            updatedAt: DbTime.Read(row.UpdatedAt));
+    }
+
+    public sealed record IdempotencyRecord(string OrderId, string RequestHash);
+
+    private sealed class OrderRow
+    {
+        public string Id { get; init; } = "";
+        public string CustomerName { get; init; } = "";
+        public string CustomerEmail { get; init; } = "";
+        public string AddressName { get; init; } = "";
+        public string Line1 { get; init; } = "";
+        public string? Line2 { get; init; }
+        public string City { get; init; } = "";
+        public string PostalCode { get; init; } = "";
+        public string? Region { get; init; }
+        public string Country { get; init; } = "";
+        public string Currency { get; init; } = "";
+        public long TotalMinor { get; init; }
+        public long Express { get; init; }
+        public string PlacedAt { get; init; } = "";
+        public string ShipBy { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string UpdatedAt { get; init; } = "";
+    }
+
+    private sealed class LineRow
+    {
+        public string ProductId { get; init; } = "";
+        public string ProductName { get; init; } = "";
+        public string Material { get; init; } = "";
+        public string Colour { get; init; } = "";
+        public long Quantity { get; init; }
+        public long UnitPriceMinor { get; init; }
+    }
+}

@@ -1,0 +1,182 @@
+using MakerShop.Core;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace MakerShop.Storage.Stores;
+
+/// <summary>Print jobs, one row per attempt.</summary>
+public sealed class PrintJobStore(SqliteConnectionFactory connections)
+{
+    private const string Columns =
+        """
+        id AS Id, order_id AS OrderId, unit_index AS UnitIndex, product_id AS ProductId, material AS Material, colour AS Colour,
+        part_x AS PartX, part_y AS PartY, part_z AS PartZ, estimated_seconds AS EstimatedSeconds, gcode_path AS GcodePath,
+        gcode_sha256 AS GcodeSha256, gcode_size AS GcodeSize, ship_by AS ShipBy, express AS Express, attempt AS Attempt,
+        max_attempts AS MaxAttempts, status AS Status, printer_id AS PrinterId, queued_at AS QueuedAt, started_at AS StartedAt,
+        ended_at AS EndedAt, failure_reason AS FailureReason, progress AS Progress, updated_at AS UpdatedAt
+        """;
+
+    public static Task InsertAsync(DbSession session, PrintJob job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO print_jobs (id, order_id, unit_index, product_id, material, colour, part_x, part_y, part_z, estimated_seconds,
+                gcode_path, gcode_sha256, gcode_size, ship_by, express, attempt, max_attempts, status, printer_id, queued_at,
+                started_at, ended_at, failure_reason, progress, updated_at)
+            VALUES (@Id, @OrderId, @UnitIndex, @ProductId, @Material, @Colour, @PartX, @PartY, @PartZ, @EstimatedSeconds,
+                @GcodePath, @GcodeSha256, @GcodeSize, @ShipBy, @Express, @Attempt, @MaxAttempts, @Status, @PrinterId, @QueuedAt,
+                @StartedAt, @EndedAt, @FailureReason, @Progress, @UpdatedAt)
+            """,
+            JobRow.From(job),
+            session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public static Task UpdateAsync(DbSession session, PrintJob job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE print_jobs SET status = @Status, printer_id = @PrinterId, started_at = @StartedAt, ended_at = @EndedAt,
+                failure_reason = @FailureReason, progress = @Progress, updated_at = @UpdatedAt
+            WHERE id = @Id
+            """,
+            JobRow.From(job),
+            session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public static async Task<PrintJob?> GetAsync(DbSession session, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var row = await session.Connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM print_jobs WHERE id = @Id", new { Id = id }, session.Transaction, cancellationToken: cancellationToken));
+        return row?.ToJob();
+    }
+
+    public static async Task<IReadOnlyList<PrintJob>> ListByStatusAsync(DbSession session, IReadOnlyCollection<PrintJobStatus> statuses, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return await QueryAsync(session.Connection, session.Transaction, $"SELECT {Columns} FROM print_jobs WHERE status IN @Statuses ORDER BY queued_at, id",
+            new { Statuses = statuses.Select(s => s.ToString()).ToArray() }, cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<PrintJob>> ListByOrderAsync(DbSession session, string orderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return await QueryAsync(session.Connection, session.Transaction, $"SELECT {Columns} FROM print_jobs WHERE order_id = @OrderId ORDER BY unit_index, attempt",
+            new { OrderId = orderId }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PrintJob>> ListByOrderAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await QueryAsync(connection, null, $"SELECT {Columns} FROM print_jobs WHERE order_id = @OrderId ORDER BY unit_index, attempt",
+            new { OrderId = orderId }, cancellationToken);
+    }
+
+    public async Task<PrintJob?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var jobs = await QueryAsync(connection, null, $"SELECT {Columns} FROM print_jobs WHERE id = @Id", new { Id = id }, cancellationToken);
+        return jobs.Count == 0 ? null : jobs[0];
+    }
+
+    public async Task<IReadOnlyList<PrintJob>> ListAsync(PrintJobStatus? status, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return status is { } s
+            ? await QueryAsync(connection, null, $"SELECT {Columns} FROM print_jobs WHERE status = @Status ORDER BY queued_at DESC, id LIMIT @Limit", new { Status = s.ToString(), Limit = limit }, cancellationToken)
+            : await QueryAsync(connection, null, $"SELECT {Columns} FROM print_jobs ORDER BY queued_at DESC, id LIMIT @Limit", new { Limit = limit }, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<PrintJob>> QueryAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, object parameters, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<JobRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToJob()).ToList();
+    }
+
+    private sealed class JobRow
+    {
+        public string Id { get; init; } = "";
+        public string OrderId { get; init; } = "";
+        public long UnitIndex { get; init; }
+        public string ProductId { get; init; } = "";
+        public string Material { get; init; } = "";
+        public string Colour { get; init; } = "";
+        public double PartX { get; init; }
+        public double PartY { get; init; }
+        public double PartZ { get; init; }
+        public long EstimatedSeconds { get; init; }
+        public string GcodePath { get; init; } = "";
+        public string GcodeSha256 { get; init; } = "";
+        public long GcodeSize { get; init; }
+        public string ShipBy { get; init; } = "";
+        public long Express { get; init; }
+        public long Attempt { get; init; }
+        public long MaxAttempts { get; init; }
+        public string Status { get; init; } = "";
+        public string? PrinterId { get; init; }
+        public string QueuedAt { get; init; } = "";
+        public string? StartedAt { get; init; }
+        public string? EndedAt { get; init; }
+        public string? FailureReason { get; init; }
+        public double? Progress { get; init; }
+        public string UpdatedAt { get; init; } = "";
+
+        public static JobRow From(PrintJob job) => new()
+        {
+            Id = job.Id,
+            OrderId = job.OrderId,
+            UnitIndex = job.UnitIndex,
+            ProductId = job.ProductId,
+            Material = job.Material,
+            Colour = job.Colour,
+            PartX = job.PartSize.X,
+            PartY = job.PartSize.Y,
+            PartZ = job.PartSize.Z,
+            EstimatedSeconds = (long)job.EstimatedPrintTime.TotalSeconds,
+            GcodePath = job.GcodePath,
+            GcodeSha256 = job.GcodeSha256,
+            GcodeSize = job.GcodeSizeBytes,
+            ShipBy = DbTime.Write(job.ShipBy),
+            Express = job.Express ? 1 : 0,
+            Attempt = job.Attempt,
+            MaxAttempts = job.MaxAttempts,
+            Status = job.Status.ToString(),
+            PrinterId = job.PrinterId,
+            QueuedAt = DbTime.Write(job.QueuedAt),
+            StartedAt = DbTime.Write(job.StartedAt),
+            EndedAt = DbTime.Write(job.EndedAt),
+            FailureReason = job.FailureReason,
+            Progress = job.Progress,
+            UpdatedAt = DbTime.Write(job.UpdatedAt),
+        };
+
+        public PrintJob ToJob() => PrintJob.Restore(
+            id: Id,
+            orderId: OrderId,
+            unitIndex: (int)UnitIndex,
+            productId: ProductId,
+            material: Material,
+            colour: Colour,
+            partSize: new Size3(PartX, PartY, PartZ),
+            estimatedPrintTime: TimeSpan.FromSeconds(EstimatedSeconds),
+            gcodePath: GcodePath,
+            gcodeSha256: GcodeSha256,
+            gcodeSizeBytes: GcodeSize,
+            shipBy: DbTime.Read(ShipBy),
+            express: Express != 0,
+            attempt: (int)Attempt,
+            maxAttempts: (int)MaxAttempts,
+            status: Enum.Parse<PrintJobStatus>(Status),
+            printerId: PrinterId,
+            queuedAt: DbTime.Read(QueuedAt),
+            startedAt: DbTime.Read(StartedAt, true),
+            endedAt: DbTime.Read(EndedAt, true),
+            failureReason: FailureReason,
+            progress: Progress,
+            updatedAt: DbTime.Read(UpdatedAt));
+    }
+}

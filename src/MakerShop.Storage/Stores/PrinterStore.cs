@@ -1,0 +1,166 @@
+using MakerShop.Core;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace MakerShop.Storage.Stores;
+
+/// <summary>Printers as the shop sees them, their device secret hashes and their latest telemetry.</summary>
+public sealed class PrinterStore(SqliteConnectionFactory connections)
+{
+    private const string Columns =
+        """
+        id AS Id, name AS Name, kind AS Kind, build_x AS BuildX, build_y AS BuildY, build_z AS BuildZ, nozzle_diameter AS NozzleDiameter,
+        loaded_material AS LoadedMaterial, loaded_colour AS LoadedColour, country_code AS CountryCode, auto_eject AS AutoEject,
+        in_service AS InService, status AS Status, current_job_id AS CurrentJobId, status_reason AS StatusReason,
+        last_seen_at AS LastSeenAt, updated_at AS UpdatedAt, telemetry_json AS TelemetryJson
+        """;
+
+    /// <summary>Adds a printer, or replaces its description and secret when the id is already registered.</summary>
+    public static Task UpsertAsync(DbSession session, Printer printer, string secretHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(printer);
+        return session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO printers (id, name, kind, build_x, build_y, build_z, nozzle_diameter, loaded_material, loaded_colour, country_code,
+                auto_eject, in_service, status, current_job_id, status_reason, last_seen_at, updated_at, secret_hash)
+            VALUES (@Id, @Name, @Kind, @BuildX, @BuildY, @BuildZ, @NozzleDiameter, @LoadedMaterial, @LoadedColour, @CountryCode,
+                @AutoEject, @InService, @Status, @CurrentJobId, @StatusReason, @LastSeenAt, @UpdatedAt, @SecretHash)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, build_x = excluded.build_x,
+                build_y = excluded.build_y, build_z = excluded.build_z, nozzle_diameter = excluded.nozzle_diameter,
+                loaded_material = excluded.loaded_material, loaded_colour = excluded.loaded_colour, country_code = excluded.country_code,
+                auto_eject = excluded.auto_eject, secret_hash = excluded.secret_hash, updated_at = excluded.updated_at
+            """,
+            new
+            {
+                printer.Id,
+                printer.Name,
+                Kind = printer.Kind.ToString(),
+                BuildX = printer.BuildVolume.X,
+                BuildY = printer.BuildVolume.Y,
+                BuildZ = printer.BuildVolume.Z,
+                printer.NozzleDiameter,
+                printer.LoadedMaterial,
+                printer.LoadedColour,
+                printer.CountryCode,
+                AutoEject = printer.AutoEject ? 1 : 0,
+                InService = printer.InService ? 1 : 0,
+                Status = printer.Status.ToString(),
+                printer.CurrentJobId,
+                printer.StatusReason,
+                LastSeenAt = DbTime.Write(printer.LastSeenAt),
+                UpdatedAt = DbTime.Write(printer.UpdatedAt),
+                SecretHash = secretHash,
+            },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public static Task UpdateAsync(DbSession session, Printer printer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(printer);
+        return session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE printers SET status = @Status, current_job_id = @CurrentJobId, status_reason = @StatusReason, last_seen_at = @LastSeenAt,
+                in_service = @InService, loaded_material = @LoadedMaterial, loaded_colour = @LoadedColour, updated_at = @UpdatedAt
+            WHERE id = @Id
+            """,
+            new
+            {
+                printer.Id,
+                Status = printer.Status.ToString(),
+                printer.CurrentJobId,
+                printer.StatusReason,
+                LastSeenAt = DbTime.Write(printer.LastSeenAt),
+                InService = printer.InService ? 1 : 0,
+                printer.LoadedMaterial,
+                printer.LoadedColour,
+                UpdatedAt = DbTime.Write(printer.UpdatedAt),
+            },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public static Task UpdateTelemetryAsync(DbSession session, string printerId, string telemetryJson, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE printers SET telemetry_json = @Json WHERE id = @Id",
+            new { Id = printerId, Json = telemetryJson },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public static async Task<Printer?> GetAsync(DbSession session, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var rows = await QueryAsync(session.Connection, session.Transaction, $"SELECT {Columns} FROM printers WHERE id = @Id", new { Id = id }, cancellationToken);
+        return rows.Count == 0 ? null : rows[0].Printer;
+    }
+
+    public static async Task<IReadOnlyList<Printer>> ListAsync(DbSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var rows = await QueryAsync(session.Connection, session.Transaction, $"SELECT {Columns} FROM printers ORDER BY id", null, cancellationToken);
+        return rows.Select(r => r.Printer).ToList();
+    }
+
+    public async Task<IReadOnlyList<PrinterView>> ListWithTelemetryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await QueryAsync(connection, null, $"SELECT {Columns} FROM printers ORDER BY id", null, cancellationToken);
+    }
+
+    public async Task<string?> GetSecretHashAsync(string printerId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT secret_hash FROM printers WHERE id = @Id", new { Id = printerId }, cancellationToken: cancellationToken));
+    }
+
+    private static async Task<IReadOnlyList<PrinterView>> QueryAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<PrinterRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => new PrinterView(r.ToPrinter(), r.TelemetryJson)).ToList();
+    }
+
+    private sealed class PrinterRow
+    {
+        public string Id { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public double BuildX { get; init; }
+        public double BuildY { get; init; }
+        public double BuildZ { get; init; }
+        public double NozzleDiameter { get; init; }
+        public string LoadedMaterial { get; init; } = "";
+        public string LoadedColour { get; init; } = "";
+        public string CountryCode { get; init; } = "";
+        public long AutoEject { get; init; }
+        public long InService { get; init; }
+        public string Status { get; init; } = "";
+        public string? CurrentJobId { get; init; }
+        public string? StatusReason { get; init; }
+        public string? LastSeenAt { get; init; }
+        public string UpdatedAt { get; init; } = "";
+        public string? TelemetryJson { get; init; }
+
+        public Printer ToPrinter() => Printer.Restore(
+            id: Id,
+            name: Name,
+            kind: Enum.Parse<PrinterKind>(Kind),
+            buildVolume: new Size3(BuildX, BuildY, BuildZ),
+            nozzleDiameter: NozzleDiameter,
+            loadedMaterial: LoadedMaterial,
+            loadedColour: LoadedColour,
+            countryCode: CountryCode,
+            autoEject: AutoEject != 0,
+            inService: InService != 0,
+            status: Enum.Parse<PrinterStatus>(Status),
+            currentJobId: CurrentJobId,
+            statusReason: StatusReason,
+            lastSeenAt: DbTime.Read(LastSeenAt, true),
+            updatedAt: DbTime.Read(UpdatedAt));
+    }
+}

@@ -1,0 +1,44 @@
+using MakerShop.Core;
+using MakerShop.Storage.Stores;
+
+namespace MakerShop.Web.Api.Contracts;
+
+public sealed record MoneyResponse(string Amount, string Currency, long MinorUnits)
+{
+    public static MoneyResponse From(Money money) =>
+        new(money.ToDecimal().ToString("F" + money.Currency.MinorUnits, System.Globalization.CultureInfo.InvariantCulture), money.Currency.Code, money.MinorUnits);
+}
+
+public sealed record OrderLineResponse(string ProductId, string ProductName, string Material, string Colour, int Quantity, MoneyResponse UnitPrice, MoneyResponse LineTotal);
+
+public sealed record TimelineResponse(DateTimeOffset At, string Kind, string? Detail, string? JobId, string? PrinterId);
+
+/// <summary>An order as the API shows it, with its jobs and timeline.</summary>
+public sealed record OrderResponse(
+    string Id,
+    string Status,
+    string CustomerName,
+    string Currency,
+    MoneyResponse Total,
+    bool Express,
+    DateTimeOffset PlacedAt,
+    DateTimeOffset ShipBy,
+    string ShipToCountry,
+    IReadOnlyList<OrderLineResponse> Lines,
+    IReadOnlyList<JobResponse> Jobs,
+    IReadOnlyList<TimelineResponse> Timeline)
+{
+    public static OrderResponse From(Order order, IReadOnlyList<PrintJob> jobs, IReadOnlyList<TimelineEntry> timeline) => new(
+        order.Id,
+        order.Status.ToString(),
+        order.CustomerName,
+        order.Currency.Code,
+        MoneyResponse.From(order.Total),
+        order.Express,
+        order.PlacedAt,
+        order.ShipBy,
+        order.ShippingAddress.CountryCode,
+        order.Lines.Select(l => new OrderLineResponse(l.ProductId, l.ProductName, l.Material, l.Colour, l.Quantity, MoneyResponse.From(l.UnitPrice), MoneyResponse.From(l.LineTotal))).ToList(),
+        jobs.Select(JobResponse.From).ToList(),
+        timeline.Select(t => new TimelineResponse(t.At, t.Kind, t.Detail, t.JobId, t.PrinterId)).ToList());
+}

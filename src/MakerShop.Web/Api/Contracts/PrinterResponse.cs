@@ -1,0 +1,43 @@
+using MakerShop.Contracts.Mqtt;
+using MakerShop.Storage.Stores;
+
+namespace MakerShop.Web.Api.Contracts;
+
+public sealed record BuildVolumeResponse(double X, double Y, double Z);
+
+/// <summary>A printer with its latest telemetry, for GET /api/printers.</summary>
+public sealed record PrinterResponse(
+    string Id,
+    string Name,
+    string Kind,
+    string Status,
+    string? StatusReason,
+    string? CurrentJobId,
+    double? Progress,
+    int? EtaSeconds,
+    IReadOnlyList<HeaterReading> Heaters,
+    string LoadedMaterial,
+    string LoadedColour,
+    BuildVolumeResponse BuildVolume,
+    string CountryCode,
+    bool InService,
+    DateTimeOffset? LastSeenAt)
+{
+    public static PrinterResponse From(PrinterView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var p = view.Printer;
+        var telemetry = view.TelemetryJson is null
+            ? null
+            : ContractJson.TryDeserialize<TelemetryPayload>(System.Text.Encoding.UTF8.GetBytes(view.TelemetryJson));
+        var sameJob = telemetry is not null && telemetry.JobId == p.CurrentJobId && p.CurrentJobId is not null;
+        return new PrinterResponse(
+            p.Id, p.Name, p.Kind.ToString(), p.Status.ToString(), p.StatusReason, p.CurrentJobId,
+            sameJob ? telemetry!.Progress : null,
+            sameJob ? telemetry!.EtaSeconds : null,
+            telemetry?.Heaters ?? [],
+            p.LoadedMaterial, p.LoadedColour,
+            new BuildVolumeResponse(p.BuildVolume.X, p.BuildVolume.Y, p.BuildVolume.Z),
+            p.CountryCode, p.InService, p.LastSeenAt);
+    }
+}

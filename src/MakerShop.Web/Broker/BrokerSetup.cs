@@ -1,0 +1,35 @@
+using MakerShop.Printers.Mqtt;
+using MakerShop.Printers.Reports;
+using MakerShop.Web.Devices;
+using MakerShop.Web.Options;
+using Microsoft.Extensions.Options;
+
+namespace MakerShop.Web.Broker;
+
+public static class BrokerSetup
+{
+    /// <summary>The embedded broker (unless an external one is configured) and the shop's own MQTT client.</summary>
+    public static IServiceCollection AddShopMqtt(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MqttBrokerOptions>().BindConfiguration(MqttBrokerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => ShopBrokerAccount.From(sp.GetRequiredService<IOptions<MqttBrokerOptions>>().Value));
+        services.AddSingleton<DeviceAuthenticator>();
+
+        var mode = configuration.GetValue(MqttBrokerOptions.SectionName + ":Mode", MqttBrokerMode.Embedded);
+        if (mode == MqttBrokerMode.Embedded)
+        {
+            services.AddHostedService<EmbeddedBroker>();
+        }
+
+        services.AddSingleton(sp =>
+        {
+            var broker = sp.GetRequiredService<IOptions<MqttBrokerOptions>>().Value;
+            var account = sp.GetRequiredService<ShopBrokerAccount>();
+            return new MqttConnectionSettings(broker.Host, broker.Port, account.Username, account.Password, account.Username + "-" + Environment.MachineName);
+        });
+        services.AddSingleton<ShopMqttClient>();
+        services.AddSingleton<IPrinterCommandPublisher>(sp => sp.GetRequiredService<ShopMqttClient>());
+        services.AddHostedService(sp => sp.GetRequiredService<ShopMqttClient>());
+        return services;
+    }
+}

@@ -1,0 +1,111 @@
+using MakerShop.Contracts.Mqtt;
+using MakerShop.Core;
+using MakerShop.Storage;
+using MakerShop.Storage.Stores;
+
+namespace MakerShop.Web.Production;
+
+/// <summary>What follows when a job starts or ends: the printer frees up, a failure is retried, a finished order is Produced.</summary>
+public sealed class JobOutcomes(ILogger<JobOutcomes> logger)
+{
+    public async Task MarkRunningAsync(DbSession session, Printer printer, PrintJob job, bool paused, double? progress, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (job.IsTerminal)
+        {
+            return;
+        }
+
+        if (job.StartPrinting(at))
+        {
+            await TimelineStore.AddJobEventAsync(session, job.Id, printer.Id, "Printing", null, at, cancellationToken);
+            logger.LogInformation("Job {JobId} is printing on {PrinterId}", job.Id, printer.Id);
+        }
+
+        if (paused)
+        {
+            job.Pause(at);
+            printer.MarkPrinting(job.Id, at);
+            printer.MarkPaused(at);
+        }
+        else
+        {
+            job.Resume(at);
+            printer.MarkPrinting(job.Id, at);
+        }
+
+        if (progress is { } p)
+        {
+            job.ReportProgress(p, at);
+        }
+
+        await PrintJobStore.UpdateAsync(session, job, cancellationToken);
+    }
+
+    public async Task ApplyOutcomeAsync(DbSession session, Printer printer, PrintJob job, JobOutcomeKind outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var changed = outcome switch
+        {
+            JobOutcomeKind.Completed => job.Complete(at),
+            JobOutcomeKind.Failed => job.Fail(reason ?? "the printer reported a failure", at),
+            _ => job.Cancel(at),
+        };
+        if (!changed)
+        {
+            return;
+        }
+
+        await PrintJobStore.UpdateAsync(session, job, cancellationToken);
+        await PrinterCommandStore.AbandonForJobAsync(session, job.Id, at, cancellationToken);
+        await TimelineStore.AddJobEventAsync(session, job.Id, printer.Id, outcome.ToString(), reason, at, cancellationToken);
+        if (printer.CurrentJobId == job.Id)
+        {
+            printer.FinishJob(at);
+        }
+
+        switch (outcome)
+        {
+            case JobOutcomeKind.Completed:
+                logger.LogInformation("Job {JobId} of order {OrderId} completed on {PrinterId}", job.Id, job.OrderId, printer.Id);
+                await CompleteOrderIfProducedAsync(session, job.OrderId, at, cancellationToken);
+                break;
+            case JobOutcomeKind.Failed:
+                await RetryAsync(session, job, reason, at, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task RetryAsync(DbSession session, PrintJob failed, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (!failed.CanRetry)
+        {
+            logger.LogError("Job {JobId} of order {OrderId} failed for good after {Attempt} attempt(s): {Reason}", failed.Id, failed.OrderId, failed.Attempt, reason);
+            await TimelineStore.AddOrderEventAsync(session, failed.OrderId, "NeedsAttention", $"unit {failed.UnitIndex + 1} failed {failed.Attempt} time(s): {reason}", at, cancellationToken);
+            return;
+        }
+
+        var retry = failed.CreateRetry(Ids.NewJobId(), at);
+        await PrintJobStore.InsertAsync(session, retry, cancellationToken);
+        await TimelineStore.AddJobEventAsync(session, retry.Id, null, "Queued", $"retry of {failed.Id}, attempt {retry.Attempt}", at, cancellationToken);
+        logger.LogWarning("Job {JobId} failed ({Reason}); requeued as {RetryJobId}, attempt {Attempt}", failed.Id, reason, retry.Id, retry.Attempt);
+    }
+
+    private static async Task CompleteOrderIfProducedAsync(DbSession session, string orderId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var order = await OrderStore.GetAsync(session, orderId, cancellationToken);
+        if (order is null || order.Status != OrderStatus.InProduction)
+        {
+            return;
+        }
+
+        var jobs = await PrintJobStore.ListByOrderAsync(session, orderId, cancellationToken);
+        var unitsDone = jobs.Where(j => j.Status == PrintJobStatus.Completed).Select(j => j.UnitIndex).Distinct().Count();
+        if (unitsDone < order.UnitCount)
+        {
+            return;
+        }
+
+        order.MarkProduced(at);
+        await OrderStore.UpdateStatusAsync(session, order, cancellationToken);
+        await TimelineStore.AddOrderEventAsync(session, order.Id, "Produced", $"all {order.UnitCount} unit(s) printed", at, cancellationToken);
+    }
+}

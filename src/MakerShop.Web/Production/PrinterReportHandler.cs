@@ -1,0 +1,226 @@
+using MakerShop.Contracts.Mqtt;
+using MakerShop.Core;
+using MakerShop.Printers.Reports;
+using MakerShop.Storage;
+using MakerShop.Storage.Stores;
+
+namespace MakerShop.Web.Production;
+
+/// <summary>
+/// Applies what printers report to jobs, printers and orders. Each report is one transaction; reports are idempotent
+/// (a re-delivered event or a repeated state changes nothing) because the printer's own account is the truth.
+/// </summary>
+public sealed class PrinterReportHandler(
+    SqliteConnectionFactory connections,
+    ProductionGate gate,
+    JobOutcomes outcomes,
+    IDispatchTrigger dispatch,
+    ILogger<PrinterReportHandler> logger) : IPrinterReportSink
+{
+    public async Task HandleAsync(PrinterReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        bool freedPrinter;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+            var printer = await PrinterStore.GetAsync(session, report.PrinterId, cancellationToken);
+            if (printer is null)
+            {
+                logger.LogWarning("Ignored a report from unknown printer {PrinterId}", report.PrinterId);
+                return;
+            }
+
+            var wasReady = printer.IsReady;
+            switch (report)
+            {
+                case PrinterStateReport state:
+                    await ApplyStateAsync(session, printer, state, cancellationToken);
+                    break;
+                case JobReport job:
+                    await ApplyJobReportAsync(session, printer, job, cancellationToken);
+                    break;
+                case CommandAcknowledgedReport ack:
+                    await ApplyAckAsync(session, printer, ack, cancellationToken);
+                    break;
+                case TelemetryReport telemetry:
+                    await ApplyTelemetryAsync(session, printer, telemetry, cancellationToken);
+                    break;
+            }
+
+            await PrinterStore.UpdateAsync(session, printer, cancellationToken);
+            await session.CommitAsync(cancellationToken);
+            freedPrinter = printer.IsReady && !wasReady;
+        }
+
+        if (freedPrinter)
+        {
+            await dispatch.RequestDispatchAsync(cancellationToken);
+        }
+    }
+
+    private async Task ApplyStateAsync(DbSession session, Printer printer, PrinterStateReport state, CancellationToken cancellationToken)
+    {
+        var at = state.ReceivedAt;
+        if (state.Heaters.Count > 0 || state.JobId is not null)
+        {
+            await StoreTelemetryAsync(session, printer.Id, new TelemetryPayload(state.Heaters, state.JobId, state.Progress, state.EtaSeconds, at), cancellationToken);
+        }
+
+        if (state.Activity == ReportedActivity.Offline)
+        {
+            if (printer.MarkOffline(at))
+            {
+                logger.LogWarning("Printer {PrinterId} went offline (job {JobId} kept until it reports)", printer.Id, printer.CurrentJobId ?? "none");
+            }
+
+            return;
+        }
+
+        if (printer.Status == PrinterStatus.Offline)
+        {
+            printer.MarkOnline(bedClear: state.Activity != ReportedActivity.AwaitingBedClear, at);
+            logger.LogInformation("Printer {PrinterId} is online ({Activity})", printer.Id, state.Activity);
+        }
+
+        // The last job's outcome travels in the retained state, so a shop that missed the event learns it here.
+        if (state.LastJob is { } last && await PrintJobStore.GetAsync(session, last.JobId, cancellationToken) is { } lastJob
+            && lastJob.PrinterId == printer.Id && !lastJob.IsTerminal)
+        {
+            await outcomes.ApplyOutcomeAsync(session, printer, lastJob, last.Outcome, last.Reason, at, cancellationToken);
+        }
+
+        if (state.Activity is ReportedActivity.Working or ReportedActivity.Paused && state.JobId is not null
+            && await PrintJobStore.GetAsync(session, state.JobId, cancellationToken) is { } running && running.PrinterId == printer.Id)
+        {
+            await outcomes.MarkRunningAsync(session, printer, running, state.Activity == ReportedActivity.Paused, state.Progress, at, cancellationToken);
+            return;
+        }
+
+        if (state.Activity == ReportedActivity.Idle)
+        {
+            await ReconcileIdleAsync(session, printer, at, cancellationToken);
+        }
+        else if (state.Activity == ReportedActivity.Error && printer.Status != PrinterStatus.Error)
+        {
+            printer.Fault("the printer reports an error", at);
+        }
+    }
+
+    /// <summary>The printer says it is idle: its bed is clear, and any job we thought it was printing is not on it.</summary>
+    private async Task ReconcileIdleAsync(DbSession session, Printer printer, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (printer.Status == PrinterStatus.NeedsBedClear)
+        {
+            printer.ConfirmBedClear(at);
+            return;
+        }
+
+        if (printer.Status == PrinterStatus.Error)
+        {
+            printer.ClearFault(at);
+            return;
+        }
+
+        if (printer.CurrentJobId is { } jobId && await PrintJobStore.GetAsync(session, jobId, cancellationToken) is { } job
+            && job.Status is PrintJobStatus.Printing or PrintJobStatus.Paused)
+        {
+            // An Assigned or Transferring job may simply not have reached the bridge yet; a running one it no longer has is lost.
+            await outcomes.ApplyOutcomeAsync(session, printer, job, JobOutcomeKind.Failed, "the printer reported idle without finishing the job", at, cancellationToken);
+        }
+    }
+
+    private async Task ApplyJobReportAsync(DbSession session, Printer printer, JobReport report, CancellationToken cancellationToken)
+    {
+        if (!await ProcessedEventStore.TryRecordAsync(session, report.EventId, printer.Id, report.ReceivedAt, cancellationToken))
+        {
+            return;
+        }
+
+        if (report.Kind == JobReportKind.FirmwareError)
+        {
+            logger.LogWarning("Printer {PrinterId} firmware error: {Reason}", printer.Id, report.Reason);
+            if (report.JobId is not null)
+            {
+                await TimelineStore.AddJobEventAsync(session, report.JobId, printer.Id, "FirmwareError", report.Reason, report.ReceivedAt, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (report.JobId is null || await PrintJobStore.GetAsync(session, report.JobId, cancellationToken) is not { } job || job.PrinterId != printer.Id)
+        {
+            logger.LogWarning("Ignored {Kind} from printer {PrinterId} for job {JobId} that is not assigned to it", report.Kind, printer.Id, report.JobId);
+            return;
+        }
+
+        switch (report.Kind)
+        {
+            case JobReportKind.Started:
+            case JobReportKind.Progress:
+                await outcomes.MarkRunningAsync(session, printer, job, paused: false, report.Progress, report.ReceivedAt, cancellationToken);
+                break;
+            case JobReportKind.Completed:
+                await outcomes.ApplyOutcomeAsync(session, printer, job, JobOutcomeKind.Completed, null, report.ReceivedAt, cancellationToken);
+                break;
+            case JobReportKind.Failed:
+                await outcomes.ApplyOutcomeAsync(session, printer, job, JobOutcomeKind.Failed, report.Reason ?? "the printer reported a failure", report.ReceivedAt, cancellationToken);
+                break;
+            case JobReportKind.Cancelled:
+                await outcomes.ApplyOutcomeAsync(session, printer, job, JobOutcomeKind.Cancelled, report.Reason, report.ReceivedAt, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task ApplyAckAsync(DbSession session, Printer printer, CommandAcknowledgedReport ack, CancellationToken cancellationToken)
+    {
+        var command = await PrinterCommandStore.AcknowledgeAsync(session, ack.CommandId, ack.Accepted, ack.Reason, ack.ReceivedAt, cancellationToken);
+        if (command is null || command.PrinterId != printer.Id || command.JobId is null || command.Kind != nameof(PrinterCommandKind.Start))
+        {
+            return;
+        }
+
+        if (await PrintJobStore.GetAsync(session, command.JobId, cancellationToken) is not { } job || job.PrinterId != printer.Id)
+        {
+            return;
+        }
+
+        if (ack.Accepted)
+        {
+            if (job.BeginTransfer(ack.ReceivedAt))
+            {
+                await PrintJobStore.UpdateAsync(session, job, cancellationToken);
+                await TimelineStore.AddJobEventAsync(session, job.Id, printer.Id, "Transferring", "the printer accepted the job and is downloading it", ack.ReceivedAt, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (job.Status == PrintJobStatus.Assigned)
+        {
+            job.Unassign(ack.Reason ?? "refused by the printer", ack.ReceivedAt);
+            await PrintJobStore.UpdateAsync(session, job, cancellationToken);
+            await TimelineStore.AddJobEventAsync(session, job.Id, printer.Id, "Refused", ack.Reason, ack.ReceivedAt, cancellationToken);
+            if (printer.CurrentJobId == job.Id && printer.Status == PrinterStatus.Busy)
+            {
+                printer.Release(ack.ReceivedAt);
+            }
+
+            logger.LogWarning("Printer {PrinterId} refused job {JobId}: {Reason}", printer.Id, job.Id, ack.Reason);
+        }
+    }
+
+    private async Task ApplyTelemetryAsync(DbSession session, Printer printer, TelemetryReport telemetry, CancellationToken cancellationToken)
+    {
+        await StoreTelemetryAsync(session, printer.Id, new TelemetryPayload(telemetry.Heaters, telemetry.JobId, telemetry.Progress, telemetry.EtaSeconds, telemetry.ReceivedAt), cancellationToken);
+        if (telemetry.JobId is not null && telemetry.Progress is { } progress && telemetry.JobId == printer.CurrentJobId
+            && await PrintJobStore.GetAsync(session, telemetry.JobId, cancellationToken) is { Status: PrintJobStatus.Printing } job
+            && job.ReportProgress(progress, telemetry.ReceivedAt))
+        {
+            await PrintJobStore.UpdateAsync(session, job, cancellationToken);
+        }
+    }
+
+    private static Task StoreTelemetryAsync(DbSession session, string printerId, TelemetryPayload payload, CancellationToken cancellationToken) =>
+        PrinterStore.UpdateTelemetryAsync(session, printerId, System.Text.Encoding.UTF8.GetString(ContractJson.Serialize(payload)), cancellationToken);
+}

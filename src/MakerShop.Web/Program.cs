@@ -1,0 +1,4 @@
+using MakerShop.Web;
+
+var app = MakerShopHost.Create(args);
+await app.RunAsync();

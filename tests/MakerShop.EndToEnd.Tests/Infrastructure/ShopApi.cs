@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MakerShop.EndToEnd.Tests.Infrastructure;
+
+/// <summary>The shop's HTTP API as a customer's browser or a curl user would call it.</summary>
+public static class ShopApi
+{
+    public static JsonObject OrderBody(string productId = "calibration-cube", int quantity = 1, string material = "PLA", string colour = "black") => new()
+    {
+        ["customer"] = new JsonObject { ["name"] = "Ada Lovelace", ["email"] = "ada@example.com" },
+        ["shippingAddress"] = new JsonObject
+        {
+            ["name"] = "Ada Lovelace",
+            ["line1"] = "12 Rue de la Paix",
+            ["city"] = "Paris",
+            ["postalCode"] = "75002",
+            ["countryCode"] = "FR",
+        },
+        ["currency"] = "EUR",
+        ["lines"] = new JsonArray(new JsonObject { ["productId"] = productId, ["quantity"] = quantity, ["material"] = material, ["colour"] = colour }),
+    };
+
+    public static async Task<HttpResponseMessage> PostOrderAsync(HttpClient http, JsonNode body, string? idempotencyKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return await http.SendAsync(request);
+    }
+
+    public static async Task<string> PlaceOrderAsync(HttpClient http, JsonNode body)
+    {
+        using var response = await PostOrderAsync(http, body, Guid.NewGuid().ToString());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/orders answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!["id"]!.GetValue<string>();
+    }
+
+    public static async Task<JsonNode> GetOrderAsync(HttpClient http, string orderId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return JsonNode.Parse(await http.GetStringAsync($"/api/orders/{orderId}"))!;
+    }
+
+    /// <summary>Polls until every order has the status, failing with the last states seen when the deadline passes.</summary>
+    public static async Task WaitForOrdersAsync(HttpClient http, IReadOnlyList<string> orderIds, string status, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var last = new Dictionary<string, string>();
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var id in orderIds)
+            {
+                last[id] = (await GetOrderAsync(http, id))["status"]!.GetValue<string>();
+            }
+
+            if (last.Values.All(s => s == status))
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        var printers = await http.GetStringAsync("/api/printers");
+        Assert.Fail($"Orders did not all reach {status} within {timeout}: {JsonSerializer.Serialize(last)}; printers: {printers}");
+    }
+
+    /// <summary>Polls GET /api/jobs until a job has the status.</summary>
+    public static async Task WaitForAnyJobAsync(HttpClient http, string status, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var jobs = JsonNode.Parse(await http.GetStringAsync($"/api/jobs?status={status}"))!.AsArray();
+            if (jobs.Count > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"No job reached {status} within {timeout}.");
+    }
+}

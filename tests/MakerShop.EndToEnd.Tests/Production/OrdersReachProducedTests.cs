@@ -1,0 +1,37 @@
+using MakerShop.EndToEnd.Tests.Infrastructure;
+
+namespace MakerShop.EndToEnd.Tests.Production;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class OrdersReachProducedTests
+{
+    [Fact]
+    public async Task Five_orders_on_two_virtual_printers_all_reach_Produced_with_every_line_printed_once_and_in_order()
+    {
+        var settings = TestShopSettings.CreateTemporary();
+        await using var shop = await TestShop.StartAsync(settings);
+        await using var fleet = await TestFleet.StartAsync(shop, 2, "127.0.0.1", settings.MqttPort);
+
+        var orders = await FiveOrderScenario.PlaceFiveOrdersAsync(shop);
+
+        await FiveOrderScenario.AssertAllProducedCorrectlyAsync(shop, fleet, orders);
+    }
+
+    [Fact]
+    public async Task A_host_stopped_mid_print_and_started_again_on_the_same_database_loses_and_repeats_nothing()
+    {
+        var settings = TestShopSettings.CreateTemporary();
+        var first = await TestShop.StartAsync(settings);
+        await using var fleet = await TestFleet.StartAsync(first, 2, "127.0.0.1", settings.MqttPort);
+        var orders = await FiveOrderScenario.PlaceFiveOrdersAsync(first);
+        await ShopApi.WaitForAnyJobAsync(first.Http, "Printing", TimeSpan.FromSeconds(60));
+
+        // The shop goes away mid-print (its embedded broker with it); the printers and their bridges carry on.
+        await first.StopAsync();
+        await first.DisposeAsync();
+
+        await using var second = await TestShop.StartAsync(settings);
+        await FiveOrderScenario.AssertAllProducedCorrectlyAsync(second, fleet, orders);
+        Assert.Equal(5, await second.CountAsync("SELECT COUNT(*) FROM orders"));
+    }
+}

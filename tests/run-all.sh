@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The MakerShop test command: installs Mosquitto if needed (root only), builds the solution in Release,
+# runs every test project, and ends with exactly one line "Tests: N passed, M failed[, K skipped]".
+# Exits non-zero if any test failed, any test project failed to run, or no test ran.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+RESULTS_DIR="${TEST_RESULTS_DIR:-$ROOT/TestResults/run-all}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# --- Mosquitto: the end-to-end tests start their own broker on a free loopback port. ----------------
+have_tool() {
+    # Debian installs the broker in /usr/sbin, which is not on every user's PATH.
+    command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/usr/local/sbin/$1" ]
+}
+
+missing=()
+for tool in mosquitto mosquitto_passwd; do
+    have_tool "$tool" || missing+=("$tool")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "==> Installing Mosquitto (missing: ${missing[*]})"
+        export DEBIAN_FRONTEND=noninteractive
+        # Wait (bounded) for another apt/dpkg run to release its lock instead of failing at once.
+        apt-get -o DPkg::Lock::Timeout=600 update
+        apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends mosquitto
+        # No system broker is needed: if the package's postinst started one on 1883 that is harmless,
+        # the tests never use that port.
+        for tool in mosquitto mosquitto_passwd; do
+            if ! have_tool "$tool"; then
+                echo "ERROR: '$tool' is still missing after installing the mosquitto package." >&2
+                exit 1
+            fi
+        done
+    else
+        echo "ERROR: ${missing[*]} not found. The end-to-end tests need Mosquitto 2.x." >&2
+        echo "       Run this script as root (it installs the 'mosquitto' package) or: sudo apt-get install -y mosquitto" >&2
+        exit 1
+    fi
+fi
+mosquitto_bin="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
+echo "==> $("$mosquitto_bin" -h 2>/dev/null | head -n 1 || true)"
+
+# --- Build ------------------------------------------------------------------------------------------
+echo "==> dotnet build MakerShop.sln -c Release"
+dotnet build MakerShop.sln -c Release --nologo -v minimal
+
+# --- Test -------------------------------------------------------------------------------------------
+rm -rf "$RESULTS_DIR"
+mkdir -p "$RESULTS_DIR"
+
+echo "==> dotnet test MakerShop.sln -c Release --no-build"
+set +e
+dotnet test MakerShop.sln -c Release --no-build --nologo \
+    --logger trx \
+    --logger "console;verbosity=normal" \
+    --results-directory "$RESULTS_DIR" \
+    --blame-hang-timeout 5m
+test_rc=$?
+set -e
+
+# --- Summary from the .trx files ---------------------------------------------------------------------
+counter() { # counter <name> <file>: the value of one attribute of the <Counters> element
+    grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]\+' || echo 0
+}
+
+total=0 passed=0 failed=0 skipped=0 trx_count=0
+shopt -s nullglob globstar
+echo
+echo "==> Results ($RESULTS_DIR)"
+for trx in "$RESULTS_DIR"/**/*.trx; do
+    trx_count=$((trx_count + 1))
+    t=$(counter total "$trx")
+    p=$(counter passed "$trx")
+    f=$(( $(counter failed "$trx") + $(counter error "$trx") + $(counter timeout "$trx") + $(counter aborted "$trx") ))
+    # xunit's skipped tests are counted in total but not in executed.
+    s=$(( t - $(counter executed "$trx") ))
+    [ "$s" -ge 0 ] || s=0
+    assembly=$(grep -o 'codeBase="[^"]*"' "$trx" | head -n 1 | sed -e 's/^codeBase="//' -e 's/"$//' || true)
+    printf '    %-45s total %4d, passed %4d, failed %3d, skipped %3d\n' \
+        "$(basename "${assembly:-$trx}")" "$t" "$p" "$f" "$s"
+    total=$((total + t)) passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+done
+
+test_projects=$(grep -o '"tests\\[^"]*\.csproj"' MakerShop.sln | wc -l)
+
+status=0
+if [ "$test_rc" -ne 0 ]; then
+    echo "FAILED: dotnet test exited with code $test_rc (failed tests, or a test project that did not run)." >&2
+    status=1
+fi
+if [ "$trx_count" -lt "$test_projects" ]; then
+    echo "FAILED: $test_projects test projects in MakerShop.sln but only $trx_count produced results." >&2
+    status=1
+fi
+if [ "$total" -eq 0 ]; then
+    echo "FAILED: no tests ran." >&2
+    status=1
+fi
+if [ "$failed" -gt 0 ]; then
+    status=1
+fi
+
+summary="Tests: $passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+    summary="$summary, $skipped skipped"
+fi
+echo
+echo "$summary"
+exit "$status"
