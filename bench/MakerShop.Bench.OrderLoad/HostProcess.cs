@@ -74,7 +74,7 @@ internal sealed class HostProcess : IAsyncDisposable
         startInfo.Environment["MakerShop__Demo__Enabled"] = "false";
         startInfo.Environment["MakerShop__Demo__SeedCatalog"] = "true";
         startInfo.Environment["MakerShop__Demo__Fleet__Count"] = "0";
-        startInfo.Environment["MakerShop__Mqtt__Embedded__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture);
+        startInfo.Environment["MakerShop__Mqtt__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture);
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var host = new HostProcess(process, dataDir, baseAddress);

@@ -97,9 +97,21 @@ public sealed partial class ShopMqttClient(
             }
         }
 
-        if (_client.IsConnected)
+        await DisconnectQuietlyAsync();
+    }
+
+    private async Task DisconnectQuietlyAsync()
+    {
+        try
         {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+            if (_client.IsConnected)
+            {
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            // Shutting down anyway: the broker notices the dropped connection by itself.
         }
     }
 

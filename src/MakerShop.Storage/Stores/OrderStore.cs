@@ -7,14 +7,13 @@ namespace MakerShop.Storage.Stores;
 /// <summary>Orders with their lines; the idempotency key is claimed in the same transaction that stores the order.</summary>
 public sealed class OrderStore(SqliteConnectionFactory connections)
 {
-    /// <summary>Returns the id of the order already stored under this key, or null when the key is new.</summary>
-    public static async Task<IdempotencyRecord?> FindByIdempotencyKeyAsync(DbSession session, string key, CancellationToken cancellationToken = default)
+    /// <summary>The order already stored under this idempotency key, or null when the key is new.</summary>
+    public async Task<IdempotencyRecord?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        return await session.Connection.QuerySingleOrDefaultAsync<IdempotencyRecord>(new CommandDefinition(
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<IdempotencyRecord>(new CommandDefinition(
             "SELECT order_id AS OrderId, request_hash AS RequestHash FROM idempotency_keys WHERE idempotency_key = @Key",
             new { Key = key },
-            session.Transaction,
             cancellationToken: cancellationToken));
     }
 

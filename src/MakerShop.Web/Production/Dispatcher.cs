@@ -42,13 +42,19 @@ public sealed class Dispatcher(
     {
         var now = timeProvider.GetUtcNow();
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        // The printer list is small and a pass without a ready printer does nothing, so look at it before the queue.
+        var printers = await PrinterStore.ListAsync(session, cancellationToken);
+        if (!printers.Any(p => p.IsReady))
+        {
+            return [];
+        }
+
         var queued = await PrintJobStore.ListByStatusAsync(session, [PrintJobStatus.Queued], cancellationToken);
         if (queued.Count == 0)
         {
             return [];
         }
 
-        var printers = await PrinterStore.ListAsync(session, cancellationToken);
         var assignments = policy.Schedule(queued, printers);
         var jobsById = queued.ToDictionary(j => j.Id, StringComparer.Ordinal);
         var printersById = printers.ToDictionary(p => p.Id, StringComparer.Ordinal);

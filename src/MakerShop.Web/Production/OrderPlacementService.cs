@@ -17,6 +17,7 @@ namespace MakerShop.Web.Production;
 public sealed class OrderPlacementService(
     SqliteConnectionFactory connections,
     ProductStore products,
+    OrderStore orders,
     IDispatchTrigger dispatch,
     IOptions<ShopOptions> shopOptions,
     IOptions<PaymentOptions> paymentOptions,
@@ -70,8 +71,7 @@ public sealed class OrderPlacementService(
 
     private async Task<PlaceOrderOutcome?> FindExistingAsync(string key, string requestHash, CancellationToken cancellationToken)
     {
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        var record = await OrderStore.FindByIdempotencyKeyAsync(session, key, cancellationToken);
+        var record = await orders.FindByIdempotencyKeyAsync(key, cancellationToken);
         return record is null ? null
             : record.RequestHash == requestHash ? new PlaceOrderOutcome.Replayed(record.OrderId)
             : new PlaceOrderOutcome.KeyReused(record.OrderId);

@@ -187,7 +187,8 @@ public sealed class PrinterReportHandler(
 
         if (ack.Accepted)
         {
-            if (job.BeginTransfer(ack.ReceivedAt))
+            // The ack can arrive after the printer already said it is printing (or done); then it adds nothing.
+            if (job.Status == PrintJobStatus.Assigned && job.BeginTransfer(ack.ReceivedAt))
             {
                 await PrintJobStore.UpdateAsync(session, job, cancellationToken);
                 await TimelineStore.AddJobEventAsync(session, job.Id, printer.Id, "Transferring", "the printer accepted the job and is downloading it", ack.ReceivedAt, cancellationToken);

@@ -8,6 +8,7 @@ namespace MakerShop.EndToEnd.Tests.Infrastructure;
 public sealed class TestShop : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private bool _stopped;
 
     private TestShop(WebApplication app, TestShopSettings settings)
     {
@@ -42,11 +43,18 @@ public sealed class TestShop : IAsyncDisposable
 
     public async Task StopAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         await _app.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     public async ValueTask DisposeAsync()
     {
+        await StopAsync();
         Http.Dispose();
         await _app.DisposeAsync();
     }
