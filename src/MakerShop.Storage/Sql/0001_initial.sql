@@ -64,15 +64,6 @@ CREATE TABLE idempotency_keys (
     created_at TEXT NOT NULL
 );
 
-CREATE TABLE order_events (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    order_id TEXT NOT NULL REFERENCES orders(id),
-    kind TEXT NOT NULL,
-    detail TEXT NULL,
-    at TEXT NOT NULL
-);
-CREATE INDEX ix_order_events_order ON order_events(order_id);
-
 CREATE TABLE printers (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -125,15 +116,18 @@ CREATE TABLE print_jobs (
 CREATE INDEX ix_print_jobs_status ON print_jobs(status);
 CREATE INDEX ix_print_jobs_order ON print_jobs(order_id);
 
-CREATE TABLE job_events (
+-- One timeline for an order and its jobs, in the order things happened (the id breaks ties between equal times).
+CREATE TABLE timeline_events (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    job_id TEXT NOT NULL REFERENCES print_jobs(id),
+    order_id TEXT NOT NULL REFERENCES orders(id),
+    job_id TEXT NULL REFERENCES print_jobs(id),
     printer_id TEXT NULL,
     kind TEXT NOT NULL,
     detail TEXT NULL,
     at TEXT NOT NULL
 );
-CREATE INDEX ix_job_events_job ON job_events(job_id);
+CREATE INDEX ix_timeline_events_order ON timeline_events(order_id);
+CREATE INDEX ix_timeline_events_job ON timeline_events(job_id);
 
 -- The command outbox: a command is stored before it is published and re-sent until the bridge acknowledges it.
 CREATE TABLE printer_commands (

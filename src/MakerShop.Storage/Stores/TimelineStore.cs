@@ -9,7 +9,7 @@ public sealed class TimelineStore(SqliteConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(session);
         return session.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO order_events (order_id, kind, detail, at) VALUES (@OrderId, @Kind, @Detail, @At)",
+            "INSERT INTO timeline_events (order_id, kind, detail, at) VALUES (@OrderId, @Kind, @Detail, @At)",
             new { OrderId = orderId, Kind = kind, Detail = detail, At = DbTime.Write(at) },
             session.Transaction,
             cancellationToken: cancellationToken));
@@ -19,7 +19,10 @@ public sealed class TimelineStore(SqliteConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(session);
         return session.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO job_events (job_id, printer_id, kind, detail, at) VALUES (@JobId, @PrinterId, @Kind, @Detail, @At)",
+            """
+            INSERT INTO timeline_events (order_id, job_id, printer_id, kind, detail, at)
+            SELECT order_id, @JobId, @PrinterId, @Kind, @Detail, @At FROM print_jobs WHERE id = @JobId
+            """,
             new { JobId = jobId, PrinterId = printerId, Kind = kind, Detail = detail, At = DbTime.Write(at) },
             session.Transaction,
             cancellationToken: cancellationToken));
@@ -29,12 +32,7 @@ public sealed class TimelineStore(SqliteConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<TimelineRow>(new CommandDefinition(
-            """
-            SELECT at AS At, kind AS Kind, detail AS Detail, NULL AS JobId, NULL AS PrinterId FROM order_events WHERE order_id = @OrderId
-            UNION ALL
-            SELECT e.at, e.kind, e.detail, e.job_id, e.printer_id FROM job_events e JOIN print_jobs j ON j.id = e.job_id WHERE j.order_id = @OrderId
-            ORDER BY At
-            """,
+            "SELECT at AS At, kind AS Kind, detail AS Detail, job_id AS JobId, printer_id AS PrinterId FROM timeline_events WHERE order_id = @OrderId ORDER BY id",
             new { OrderId = orderId },
             cancellationToken: cancellationToken));
         return rows.Select(r => new TimelineEntry(DbTime.Read(r.At), r.Kind, r.Detail, r.JobId, r.PrinterId)).ToList();
@@ -44,7 +42,7 @@ public sealed class TimelineStore(SqliteConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<TimelineRow>(new CommandDefinition(
-            "SELECT at AS At, kind AS Kind, detail AS Detail, job_id AS JobId, printer_id AS PrinterId FROM job_events WHERE job_id = @JobId ORDER BY id",
+            "SELECT at AS At, kind AS Kind, detail AS Detail, job_id AS JobId, printer_id AS PrinterId FROM timeline_events WHERE job_id = @JobId ORDER BY id",
             new { JobId = jobId },
             cancellationToken: cancellationToken));
         return rows.Select(r => new TimelineEntry(DbTime.Read(r.At), r.Kind, r.Detail, r.JobId, r.PrinterId)).ToList();

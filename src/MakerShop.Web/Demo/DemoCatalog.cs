@@ -15,5 +15,3 @@ public static class DemoCatalog
             450, new DemoShape(20, 20, 20, Round: false, Perimeters: 2, LayerHeight: 0.25, InfillSpacing: 6), [new("PLA", "black"), new("PLA", "white"), new("PETG", "orange")]),
     ];
 }
-
-public sealed record DemoProduct(string Id, string Name, string Description, long PriceEuroCents, DemoShape Shape, IReadOnlyList<MaterialOption> Materials);

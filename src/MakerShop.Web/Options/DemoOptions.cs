@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace MakerShop.Web.Options;
 
 /// <summary>Demo mode: a seeded catalog and a fleet of virtual printers with their bridges; bound from <c>MakerShop:Demo</c>.</summary>
@@ -13,14 +11,4 @@ public sealed class DemoOptions
     public bool SeedCatalog { get; set; }
 
     public DemoFleetOptions Fleet { get; set; } = new();
-}
-
-public sealed class DemoFleetOptions
-{
-    [Range(0, 64)]
-    public int Count { get; set; } = 4;
-
-    /// <summary>60 means a one-hour print finishes in one minute.</summary>
-    [Range(1, 100_000)]
-    public double TimeScale { get; set; } = 60;
 }

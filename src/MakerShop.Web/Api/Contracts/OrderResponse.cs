@@ -3,16 +3,6 @@ using MakerShop.Storage.Stores;
 
 namespace MakerShop.Web.Api.Contracts;
 
-public sealed record MoneyResponse(string Amount, string Currency, long MinorUnits)
-{
-    public static MoneyResponse From(Money money) =>
-        new(money.ToDecimal().ToString("F" + money.Currency.MinorUnits, System.Globalization.CultureInfo.InvariantCulture), money.Currency.Code, money.MinorUnits);
-}
-
-public sealed record OrderLineResponse(string ProductId, string ProductName, string Material, string Colour, int Quantity, MoneyResponse UnitPrice, MoneyResponse LineTotal);
-
-public sealed record TimelineResponse(DateTimeOffset At, string Kind, string? Detail, string? JobId, string? PrinterId);
-
 /// <summary>An order as the API shows it, with its jobs and timeline.</summary>
 public sealed record OrderResponse(
     string Id,

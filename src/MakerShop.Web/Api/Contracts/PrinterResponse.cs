@@ -3,8 +3,6 @@ using MakerShop.Storage.Stores;
 
 namespace MakerShop.Web.Api.Contracts;
 
-public sealed record BuildVolumeResponse(double X, double Y, double Z);
-
 /// <summary>A printer with its latest telemetry, for GET /api/printers.</summary>
 public sealed record PrinterResponse(
     string Id,

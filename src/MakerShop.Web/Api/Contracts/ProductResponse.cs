@@ -2,8 +2,6 @@ using MakerShop.Core;
 
 namespace MakerShop.Web.Api.Contracts;
 
-public sealed record MaterialResponse(string Material, string Colour);
-
 public sealed record ProductResponse(
     string Id,
     string Name,

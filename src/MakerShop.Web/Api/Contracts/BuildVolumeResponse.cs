@@ -1,0 +1,3 @@
+namespace MakerShop.Web.Api.Contracts;
+
+public sealed record BuildVolumeResponse(double X, double Y, double Z);

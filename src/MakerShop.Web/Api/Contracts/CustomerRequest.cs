@@ -1,0 +1,3 @@
+namespace MakerShop.Web.Api.Contracts;
+
+public sealed record CustomerRequest(string? Name, string? Email);

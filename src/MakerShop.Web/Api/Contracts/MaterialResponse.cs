@@ -1,0 +1,3 @@
+namespace MakerShop.Web.Api.Contracts;
+
+public sealed record MaterialResponse(string Material, string Colour);

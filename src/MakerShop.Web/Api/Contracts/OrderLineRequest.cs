@@ -1,0 +1,3 @@
+namespace MakerShop.Web.Api.Contracts;
+
+public sealed record OrderLineRequest(string? ProductId, int Quantity, string? Material, string? Colour);
