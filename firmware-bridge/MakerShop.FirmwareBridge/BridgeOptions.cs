@@ -26,7 +26,10 @@ public sealed record BridgeOptions
     [Range(1, 65535)]
     public int FirmwarePort { get; init; }
 
-    /// <summary>Where downloaded G-code is kept, as {jobId}.gcode (and .gcode.part while downloading).</summary>
+    /// <summary>
+    /// Where downloaded G-code is kept, as {jobId}.gcode (and .gcode.part while downloading), and the bridge journal
+    /// (bridge-state.json) that carries the last job's outcome, applied command ids and unpublished messages across restarts.
+    /// </summary>
     [Required]
     public string WorkDirectory { get; init; } = "gcode";
 

@@ -5,6 +5,7 @@ using MakerShop.FirmwareBridge.Download;
 using MakerShop.FirmwareBridge.Firmware;
 using MakerShop.FirmwareBridge.Jobs;
 using MakerShop.FirmwareBridge.Mqtt;
+using MakerShop.FirmwareBridge.Persistence;
 using MakerShop.FirmwareBridge.State;
 using MakerShop.FirmwareBridge.Transport;
 using Microsoft.Extensions.Logging;
@@ -13,16 +14,24 @@ namespace MakerShop.FirmwareBridge;
 
 /// <summary>
 /// Runs beside one printer: keeps the firmware link and the MQTT session up independently (a print goes on while
-/// the broker is away), takes commands, runs jobs and reports state, telemetry and events to the shop.
+/// the broker is away), takes commands, runs jobs and reports state, telemetry and events to the shop. What the shop
+/// must not lose (the last job's outcome, the answers to applied commands, unpublished events and acks) is kept in
+/// a <see cref="BridgeJournal"/> in the work directory, so it outlives a restart of the bridge.
 /// </summary>
 public sealed class PrinterBridge : IAsyncDisposable
 {
+    /// <summary>How long stopping may take before the bridge gives up waiting and lets go.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
+
     private readonly BridgeOptions options;
     private readonly TimeProvider timeProvider;
+    private readonly ILoggerFactory loggerFactory;
     private readonly ILogger<PrinterBridge> logger;
     private readonly CancellationTokenSource stopping = new();
-    private readonly MqttOutbox outbox = new();
+    private readonly BridgeJournal journal;
+    private readonly MqttOutbox outbox;
     private readonly BridgeState state;
+    private readonly AppliedCommandLog applied;
     private readonly FirmwareSupervisor firmware;
     private readonly JobCoordinator jobs;
     private readonly CommandHandler commands;
@@ -42,11 +51,29 @@ public sealed class PrinterBridge : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggerFactory);
         this.options = options;
         this.timeProvider = timeProvider;
+        this.loggerFactory = loggerFactory;
         logger = loggerFactory.CreateLogger<PrinterBridge>();
 
-        state = new BridgeState(options.AutoEject, timeProvider);
-        state.Changed += () => outbox.SetState(BridgeMessages.State(options.PrinterId, state.ToStatePayload()));
-        var events = new BridgeEvents(options.PrinterId, outbox, timeProvider);
+        journal = new BridgeJournal(options.WorkDirectory, loggerFactory.CreateLogger<BridgeJournal>());
+        var restored = journal.Load();
+        var job = restored.Job.AfterRestart(timeProvider.GetUtcNow(), out var interrupted);
+        outbox = new MqttOutbox(options.PrinterId, restored.Outbox);
+        state = new BridgeState(options.AutoEject, timeProvider, job);
+        applied = new AppliedCommandLog(restored.AppliedCommands);
+        state.Changed += () =>
+        {
+            outbox.SetState(BridgeMessages.State(options.PrinterId, state.ToStatePayload()));
+            SaveJournal();
+        };
+        outbox.Changed += SaveJournal;
+
+        var events = new BridgeEvents(outbox, timeProvider);
+        if (interrupted is not null)
+        {
+            logger.LogWarning("Printer {PrinterId} bridge restarted while job {JobId} was running; reporting it as failed", options.PrinterId, interrupted.JobId);
+            events.Publish(PrinterEventKind.JobFailed, interrupted.JobId, reason: interrupted.Reason);
+        }
+
         firmware = new FirmwareSupervisor(transport, options, state, events, timeProvider, loggerFactory);
         var downloader = new GcodeDownloader(
             httpClient,
@@ -56,14 +83,15 @@ public sealed class PrinterBridge : IAsyncDisposable
             loggerFactory.CreateLogger<GcodeDownloader>());
         var jobLogger = loggerFactory.CreateLogger<PrintJobRunner>();
         jobs = new JobCoordinator(
-            job => new PrintJobRunner(job, downloader, firmware, state, events, options, timeProvider, jobLogger),
+            next => new PrintJobRunner(next, downloader, firmware, state, events, options, timeProvider, jobLogger),
             firmware,
             state,
             stopping.Token);
         commands = new CommandHandler(
             options.PrinterId,
             jobs,
-            ack => outbox.Enqueue(BridgeMessages.Ack(options.PrinterId, ack)),
+            applied,
+            outbox.Enqueue,
             timeProvider,
             loggerFactory.CreateLogger<CommandHandler>());
         mqtt = new BridgeMqttClient(
@@ -72,6 +100,10 @@ public sealed class PrinterBridge : IAsyncDisposable
             loggerFactory.CreateLogger<BridgeMqttClient>(),
             command => commands.HandleAsync(command, stopping.Token),
             OnMqttConnected);
+
+        // The first retained state after a restart already carries what the journal brought back.
+        outbox.SetState(BridgeMessages.State(options.PrinterId, state.ToStatePayload()));
+        SaveJournal();
     }
 
     public BridgeStatus Status => state.Status;
@@ -81,19 +113,23 @@ public sealed class PrinterBridge : IAsyncDisposable
     /// <summary>The retained state as it would be published now.</summary>
     public PrinterStatePayload CurrentState => state.ToStatePayload();
 
+    /// <summary>Events and acks the broker has not taken yet.</summary>
+    internal int PendingMessages => outbox.PendingCount;
+
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         logger.LogInformation("Printer {PrinterId} bridge starting: {Options}", options.PrinterId, options);
         var token = stopping.Token;
         loops = Task.WhenAll(
-            Loop(mqtt.RunAsync(token)),
-            Loop(outbox.RunAsync(mqtt.PublishAsync, token)),
-            Loop(firmware.RunAsync(token)),
-            Loop(PublishTelemetryAsync(token)));
+            Supervise("mqtt", mqtt.RunAsync, token),
+            Supervise("outbox", t => outbox.RunAsync(mqtt.PublishAsync, t), token),
+            Supervise("firmware", firmware.RunAsync, token),
+            Supervise("telemetry", PublishTelemetryAsync, token));
         return Task.CompletedTask;
     }
 
+    /// <summary>Stops the loops, lets a running job wind down and says goodbye to the broker, within <see cref="ShutdownTimeout"/>.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref stopped, 1) == 1)
@@ -102,10 +138,24 @@ public sealed class PrinterBridge : IAsyncDisposable
         }
 
         logger.LogInformation("Printer {PrinterId} bridge stopping", options.PrinterId);
-        await stopping.CancelAsync();
-        await loops.WaitAsync(cancellationToken);
-        await Loop(jobs.Running).WaitAsync(cancellationToken);
-        await mqtt.DisconnectAsync(PrinterStatePayload.Offline(timeProvider.GetUtcNow()), cancellationToken);
+        using var timeout = new CancellationTokenSource(ShutdownTimeout, timeProvider);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await stopping.CancelAsync();
+            await loops.WaitAsync(bounded.Token);
+            await IgnoreCancellation(jobs.Running).WaitAsync(bounded.Token);
+            await mqtt.DisconnectAsync(BridgeMessages.OfflineState(options, timeProvider.GetUtcNow()), bounded.Token);
+        }
+        catch (OperationCanceledException) when (bounded.IsCancellationRequested)
+        {
+            // The broker's last will reports the printer offline once the connection drops.
+            logger.LogWarning("Printer {PrinterId} bridge did not stop cleanly within {Timeout}; letting go", options.PrinterId, ShutdownTimeout);
+        }
+        finally
+        {
+            SaveJournal();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -123,6 +173,9 @@ public sealed class PrinterBridge : IAsyncDisposable
         outbox.Signal();
     }
 
+    private void SaveJournal() =>
+        journal.Save(() => new BridgeSnapshot(state.ToJobRecord(), applied.Snapshot(), outbox.Snapshot()));
+
     private async Task PublishTelemetryAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(options.TelemetryInterval, timeProvider);
@@ -133,20 +186,19 @@ public sealed class PrinterBridge : IAsyncDisposable
         }
     }
 
-    private async Task Loop(Task loop)
+    private Task Supervise(string name, Func<CancellationToken, Task> loop, CancellationToken cancellationToken) =>
+        new SupervisedLoop(name, options.PrinterId, options.ReconnectDelay, timeProvider, loggerFactory.CreateLogger<SupervisedLoop>())
+            .RunAsync(loop, cancellationToken);
+
+    private async Task IgnoreCancellation(Task job)
     {
         try
         {
-            await loop;
+            await job;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Stopping is the one expected way out of a loop.
-        }
-        catch (Exception ex)
-        {
-            logger.LogCritical(ex, "Printer {PrinterId} bridge loop crashed", options.PrinterId);
-            throw;
+            // A job that was stopped with the bridge is picked up by the journal on the next start.
         }
     }
 }

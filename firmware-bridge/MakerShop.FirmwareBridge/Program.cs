@@ -12,6 +12,7 @@ var switches = new Dictionary<string, string>
     ["--firmware-host"] = "Bridge:FirmwareHost",
     ["--firmware-port"] = "Bridge:FirmwarePort",
     ["--work-directory"] = "Bridge:WorkDirectory",
+    ["--auto-eject"] = "Bridge:AutoEject",
 };
 if (builder.Configuration["config"] is { } configFile)
 {

@@ -7,5 +7,5 @@ internal sealed class VirtualPrinterService(VirtualMarlinPrinter printer) : IHos
 {
     public Task StartAsync(CancellationToken cancellationToken) => printer.StartAsync(cancellationToken);
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await printer.DisposeAsync();
+    public async Task StopAsync(CancellationToken cancellationToken) => await printer.DisposeAsync().AsTask().WaitAsync(cancellationToken);
 }

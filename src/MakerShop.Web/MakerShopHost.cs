@@ -17,8 +17,9 @@ public static class MakerShopHost
         builder.AddShopConfigurationFiles();
         builder.AddShopLogging();
 
-        // Order matters: hosted services start in registration order (database, broker, shop client, demo fleet).
+        // Order matters: hosted services start in registration order (database, fleet reset, broker, shop client, demo fleet).
         builder.Services.AddShopStorage();
+        builder.Services.AddHostedService<FleetStartupReconciler>();
         builder.Services.AddShopMqtt(builder.Configuration);
         builder.Services.AddSingleton<PrinterRegistry>();
         builder.Services.AddProduction(builder.Configuration);

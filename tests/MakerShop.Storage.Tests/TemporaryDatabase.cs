@@ -13,7 +13,7 @@ public sealed class TemporaryDatabase : IDisposable
         Paths = DataPaths.Resolve(options, Path.GetTempPath());
         Paths.EnsureCreated();
         Connections = new SqliteConnectionFactory(Paths, options);
-        Migrations = new MigrationRunner(Connections, Paths, NullLogger<MigrationRunner>.Instance);
+        Migrations = new MigrationRunner(Connections, Paths, TimeProvider.System, NullLogger<MigrationRunner>.Instance);
     }
 
     public DataPaths Paths { get; }

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MakerShop.Contracts.Mqtt;
 using MakerShop.FirmwareBridge.Jobs;
 using Microsoft.Extensions.Logging;
@@ -6,16 +7,20 @@ namespace MakerShop.FirmwareBridge.Commands;
 
 /// <summary>
 /// Takes commands one at a time, applies each command id at most once and acknowledges every delivery,
-/// duplicates included (the shop re-sends until it sees an ack).
+/// duplicates included (the shop re-sends until it sees an ack). A command that fails on the way to the firmware
+/// is rejected as "firmware-offline" and not remembered, so a re-send of it is tried again.
 /// </summary>
 internal sealed class CommandHandler(
     string printerId,
     JobCoordinator jobs,
+    AppliedCommandLog applied,
     Action<CommandAckPayload> sendAck,
     TimeProvider timeProvider,
     ILogger logger) : IDisposable
 {
-    private readonly AppliedCommandLog applied = new();
+    public const string FirmwareOffline = "firmware-offline";
+    public const string InternalError = "internal-error";
+
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public async Task HandleAsync(PrinterCommandPayload command, CancellationToken cancellationToken = default)
@@ -30,7 +35,19 @@ internal sealed class CommandHandler(
                 return;
             }
 
-            var decision = await ApplyAsync(command, cancellationToken);
+            CommandDecision decision;
+            try
+            {
+                decision = await ApplyAsync(command, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var reason = IsFirmwareFault(ex) ? FirmwareOffline : InternalError;
+                logger.LogError(ex, "Printer {PrinterId} could not apply command {CommandId} ({CommandKind}): {Reason}", printerId, command.CommandId, command.Kind, reason);
+                sendAck(new CommandAckPayload(command.CommandId, false, reason, timeProvider.GetUtcNow()));
+                return;
+            }
+
             var ack = new CommandAckPayload(command.CommandId, decision.Accepted, decision.Reason, timeProvider.GetUtcNow());
             applied.Remember(ack);
             sendAck(ack);
@@ -50,6 +67,10 @@ internal sealed class CommandHandler(
     }
 
     public void Dispose() => gate.Dispose();
+
+    /// <summary>The ways a write fails when the link to the firmware is gone or going.</summary>
+    internal static bool IsFirmwareFault(Exception ex) =>
+        ex is IOException or SocketException or ObjectDisposedException or TimeoutException or OperationCanceledException;
 
     private async Task<CommandDecision> ApplyAsync(PrinterCommandPayload command, CancellationToken cancellationToken) => command.Kind switch
     {

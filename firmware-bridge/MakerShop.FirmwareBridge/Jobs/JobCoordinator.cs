@@ -125,14 +125,14 @@ internal sealed class JobCoordinator(
             return CommandDecision.Reject("firmware-offline");
         }
 
-        await link.EmergencyStopAsync(cancellationToken);
-        if (Active is { } runner)
+        try
         {
-            runner.EmergencyStop();
+            await link.EmergencyStopAsync(cancellationToken);
         }
-        else
+        finally
         {
-            state.SetStatus(BridgeStatus.Error);
+            // Even when M112 could not be written, the printer gets no further line from this bridge.
+            Halt();
         }
 
         return CommandDecision.Accept();
@@ -143,4 +143,16 @@ internal sealed class JobCoordinator(
 
     private CommandDecision? Mismatch(string? jobId) =>
         jobId is not null && Active is { } runner && runner.JobId != jobId ? CommandDecision.Reject("not-current-job") : null;
+
+    private void Halt()
+    {
+        if (Active is { } runner)
+        {
+            runner.EmergencyStop();
+        }
+        else
+        {
+            state.SetStatus(BridgeStatus.Error);
+        }
+    }
 }

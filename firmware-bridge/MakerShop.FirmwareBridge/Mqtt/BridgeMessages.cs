@@ -10,6 +10,10 @@ internal static class BridgeMessages
     public static MqttApplicationMessage State(string printerId, PrinterStatePayload state) =>
         Build(PrinterTopics.State(printerId), ContractJson.Serialize(state), MqttQualityOfServiceLevel.AtLeastOnce, retain: true);
 
+    /// <summary>The retained state of a bridge that went away (its last will, and its clean goodbye).</summary>
+    public static PrinterStatePayload OfflineState(BridgeOptions options, DateTimeOffset at) =>
+        PrinterStatePayload.Offline(at) with { AutoEject = options.AutoEject };
+
     public static MqttApplicationMessage Telemetry(string printerId, TelemetryPayload telemetry) =>
         Build(PrinterTopics.Telemetry(printerId), ContractJson.Serialize(telemetry), MqttQualityOfServiceLevel.AtMostOnce, retain: false);
 

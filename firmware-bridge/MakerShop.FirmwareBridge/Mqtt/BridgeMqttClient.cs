@@ -135,7 +135,7 @@ internal sealed class BridgeMqttClient : IAsyncDisposable
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
             .WithTimeout(TimeSpan.FromSeconds(10))
             .WithWillTopic(stateTopic)
-            .WithWillPayload(ContractJson.Serialize(PrinterStatePayload.Offline(timeProvider.GetUtcNow())))
+            .WithWillPayload(ContractJson.Serialize(BridgeMessages.OfflineState(options, timeProvider.GetUtcNow())))
             .WithWillRetain()
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
@@ -172,6 +172,19 @@ internal sealed class BridgeMqttClient : IAsyncDisposable
             return;
         }
 
-        await onCommand(command);
+        try
+        {
+            await onCommand(command);
+        }
+        catch (OperationCanceledException)
+        {
+            // The bridge is stopping; the shop re-sends what it saw no ack for.
+            logger.LogDebug("Printer {PrinterId} dropped command {CommandId} while stopping", options.PrinterId, command.CommandId);
+        }
+        catch (Exception ex)
+        {
+            // Never let a command fault the client's message handler; the shop re-sends what it saw no ack for.
+            logger.LogError(ex, "Printer {PrinterId} failed to handle command {CommandId}", options.PrinterId, command.CommandId);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using MakerShop.Contracts.Mqtt;
 using MQTTnet;
 
 namespace MakerShop.FirmwareBridge.Mqtt;
@@ -7,21 +8,29 @@ namespace MakerShop.FirmwareBridge.Mqtt;
 /// <summary>
 /// Messages that must reach the shop: events and acks in order, plus the latest retained state (older states are
 /// superseded, so only the newest is kept). A message leaves the queue only after the broker took it, so what is
-/// produced while the broker is away is published after the reconnect.
+/// produced while the broker is away is published after the reconnect. <see cref="Changed"/> fires whenever the
+/// queue grows or shrinks, so its owner can keep a copy that survives a restart.
 /// </summary>
 internal sealed class MqttOutbox
 {
-    private readonly ConcurrentQueue<MqttApplicationMessage> queue = new();
+    private readonly string printerId;
+    private readonly ConcurrentQueue<OutboxEntry> queue;
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private MqttApplicationMessage? latestState;
 
+    public MqttOutbox(string printerId, IEnumerable<OutboxEntry>? pending = null)
+    {
+        this.printerId = printerId;
+        queue = new ConcurrentQueue<OutboxEntry>(pending ?? []);
+    }
+
+    public event Action? Changed;
+
     public int PendingCount => queue.Count;
 
-    public void Enqueue(MqttApplicationMessage message)
-    {
-        queue.Enqueue(message);
-        Signal();
-    }
+    public void Enqueue(PrinterEventPayload payload) => Enqueue(OutboxEntry.For(payload));
+
+    public void Enqueue(CommandAckPayload payload) => Enqueue(OutboxEntry.For(payload));
 
     public void SetState(MqttApplicationMessage message)
     {
@@ -32,8 +41,13 @@ internal sealed class MqttOutbox
     /// <summary>Called on every reconnect, so a queue that waited for the broker drains.</summary>
     public void Signal() => wake.Writer.TryWrite(true);
 
+    /// <summary>The events and acks not yet published, oldest first.</summary>
+    public IReadOnlyList<OutboxEntry> Snapshot() => queue.ToArray();
+
     public async Task RunAsync(Func<MqttApplicationMessage, CancellationToken, Task<bool>> publish, CancellationToken cancellationToken)
     {
+        // A restarted loop drains at once whatever a crashed one left behind.
+        Signal();
         while (await wake.Reader.WaitToReadAsync(cancellationToken))
         {
             wake.Reader.TryRead(out _);
@@ -43,15 +57,26 @@ internal sealed class MqttOutbox
                 continue;
             }
 
-            while (queue.TryPeek(out var message))
+            while (queue.TryPeek(out var entry))
             {
-                if (!await publish(message, cancellationToken))
+                if (!await publish(ToMessage(entry), cancellationToken))
                 {
                     break;
                 }
 
                 queue.TryDequeue(out _);
+                Changed?.Invoke();
             }
         }
     }
+
+    private void Enqueue(OutboxEntry entry)
+    {
+        queue.Enqueue(entry);
+        Changed?.Invoke();
+        Signal();
+    }
+
+    private MqttApplicationMessage ToMessage(OutboxEntry entry) =>
+        entry.Event is { } payload ? BridgeMessages.Event(printerId, payload) : BridgeMessages.Ack(printerId, entry.Ack!);
 }

@@ -6,16 +6,16 @@ namespace MakerShop.FirmwareBridge.State;
 /// What the bridge tells the shop about its printer. <see cref="Changed"/> fires for anything the retained state
 /// must carry (status, job, outcome, firmware, each whole percent); heater readings only ride along.
 /// </summary>
-internal sealed class BridgeState(bool autoEject, TimeProvider timeProvider)
+internal sealed class BridgeState(bool autoEject, TimeProvider timeProvider, JobRecord? restored = null)
 {
     private readonly Lock gate = new();
-    private BridgeStatus status = BridgeStatus.Offline;
+    private BridgeStatus status = restored?.Status ?? BridgeStatus.Offline;
     private bool firmwareConnected;
-    private string? jobId;
+    private string? jobId = restored?.JobId;
     private double? progress;
     private int? etaSeconds;
     private string? firmware;
-    private JobOutcome? lastJob;
+    private JobOutcome? lastJob = restored?.LastJob;
     private IReadOnlyList<HeaterReading> heaters = [];
 
     public event Action? Changed;
@@ -149,6 +149,15 @@ internal sealed class BridgeState(bool autoEject, TimeProvider timeProvider)
         lock (gate)
         {
             return new PrinterStatePayload(status, heaters, jobId, progress, etaSeconds, firmware, lastJob, autoEject, timeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>What the bridge journal keeps of this state.</summary>
+    public JobRecord ToJobRecord()
+    {
+        lock (gate)
+        {
+            return new JobRecord(status, jobId, lastJob);
         }
     }
 

@@ -1,12 +1,5 @@
 namespace MakerShop.VirtualPrinter.Protocol;
 
-internal enum IncomingLineKind
-{
-    Empty,
-    Command,
-    Rejected,
-}
-
 /// <summary>What the receive side made of one host line: a command to queue, or an error that asks for a resend.</summary>
 internal readonly record struct IncomingLine(IncomingLineKind Kind, string Command, string? Error)
 {

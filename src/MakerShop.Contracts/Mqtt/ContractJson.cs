@@ -40,7 +40,3 @@ public static class ContractJson
     }
 }
 
-public interface IVersionedPayload
-{
-    int SchemaVersion { get; }
-}

@@ -1,15 +1,5 @@
 namespace MakerShop.Contracts.Mqtt;
 
-public enum PrinterEventKind
-{
-    JobStarted,
-    JobProgress,
-    JobCompleted,
-    JobFailed,
-    JobCancelled,
-    FirmwareError,
-}
-
 /// <summary>A job or firmware event on <c>events</c>; <see cref="EventId"/> lets the shop drop duplicates.</summary>
 public sealed record PrinterEventPayload(
     string EventId,

@@ -260,10 +260,36 @@ public sealed class Printer
             return false;
         }
 
+        if (Status == PrinterStatus.Error)
+        {
+            // A fault usually ends the job; the printer stays in Error until someone clears the fault.
+            if (CurrentJobId is null)
+            {
+                return false;
+            }
+
+            CurrentJobId = null;
+            UpdatedAt = at;
+            return true;
+        }
+
         var target = AutoEject ? PrinterStatus.Idle : PrinterStatus.NeedsBedClear;
         Require(target, PrinterStatus.Busy, PrinterStatus.Paused, PrinterStatus.Offline);
         CurrentJobId = null;
         return MoveTo(target, at);
+    }
+
+    /// <summary>Idle -> NeedsBedClear: the printer says something is still on its bed, so it takes no job until cleared.</summary>
+    public bool ReportBedOccupied(DateTimeOffset at)
+    {
+        RecordSeen(at);
+        if (Status == PrinterStatus.NeedsBedClear)
+        {
+            return false;
+        }
+
+        Require(PrinterStatus.NeedsBedClear, PrinterStatus.Idle);
+        return MoveTo(PrinterStatus.NeedsBedClear, at);
     }
 
     /// <summary>NeedsBedClear -> Idle: the maker took the part off, or the printer reports it did.</summary>

@@ -17,7 +17,7 @@ public static class BridgeMessageTranslator
         return kind switch
         {
             "state" => ContractJson.TryDeserialize<PrinterStatePayload>(payload) is { } state
-                ? new PrinterStateReport(printerId, receivedAt, ToActivity(state.Status), state.JobId, state.Progress, state.LastJob, state.Heaters ?? [], state.Firmware, state.EtaSeconds)
+                ? new PrinterStateReport(printerId, receivedAt, ToActivity(state.Status), state.JobId, state.Progress, state.LastJob, state.Heaters ?? [], state.Firmware, state.EtaSeconds, state.At)
                 : null,
             "telemetry" => ContractJson.TryDeserialize<TelemetryPayload>(payload) is { } telemetry
                 ? new TelemetryReport(printerId, receivedAt, telemetry.Heaters ?? [], telemetry.JobId, telemetry.Progress, telemetry.EtaSeconds)
@@ -36,7 +36,8 @@ public static class BridgeMessageTranslator
     {
         BridgeStatus.Offline => ReportedActivity.Offline,
         BridgeStatus.Idle => ReportedActivity.Idle,
-        BridgeStatus.Downloading or BridgeStatus.Printing => ReportedActivity.Working,
+        BridgeStatus.Downloading => ReportedActivity.Transferring,
+        BridgeStatus.Printing => ReportedActivity.Working,
         BridgeStatus.Paused => ReportedActivity.Paused,
         BridgeStatus.Finished => ReportedActivity.AwaitingBedClear,
         BridgeStatus.Error => ReportedActivity.Error,

@@ -22,6 +22,7 @@ public sealed partial class ShopMqttClient(
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(5);
+    private const int MaxHandlingAttempts = 5;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly TaskCompletionSource _firstConnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -152,16 +153,42 @@ public sealed partial class ShopMqttClient(
             return;
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await sink.HandleAsync(report, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            // A report that cannot be applied must not kill the connection; the retained state brings it back on reconnect.
-            LogHandlerFailed(logger, ex, report.GetType().Name, report.PrinterId);
+            try
+            {
+                await sink.HandleAsync(report, CancellationToken.None);
+                return;
+            }
+            catch (Exception ex) when (IsTransient(ex) && attempt < MaxHandlingAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), timeProvider);
+            }
+            catch (Exception ex) when (IsTransient(ex))
+            {
+                // Not acknowledging and dropping the connection makes the broker deliver the message again on the
+                // resumed session, so a busy database delays an outcome instead of losing it.
+                args.AutoAcknowledge = false;
+                LogHandlerRetryLater(logger, ex, report.GetType().Name, report.PrinterId);
+                _ = Task.Run(DisconnectQuietlyAsync);
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A report that breaks a rule would fail the same way every time; redelivering it would block every
+                // message behind it. It is logged in full and acknowledged; the printer's next retained state reconciles.
+                LogHandlerFailed(logger, ex, report.GetType().Name, report.PrinterId);
+                return;
+            }
         }
     }
+
+    private static bool IsTransient(Exception exception) => exception switch
+    {
+        TimeoutException or IOException => true,
+        System.Data.Common.DbException db => db.IsTransient || db.ErrorCode is 5 or 6 || db.Message.Contains("database is locked", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shop MQTT client connected to {Host}:{Port}")]
     private static partial void LogConnected(ILogger logger, string host, int port);
@@ -174,6 +201,9 @@ public sealed partial class ShopMqttClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an unreadable MQTT message on {Topic}")]
     private static partial void LogUnreadable(ILogger logger, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying {ReportType} from printer {PrinterId} failed for now; reconnecting so the broker delivers it again")]
+    private static partial void LogHandlerRetryLater(ILogger logger, Exception exception, string reportType, string printerId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying {ReportType} from printer {PrinterId} failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string reportType, string printerId);

@@ -1,15 +1,5 @@
 namespace MakerShop.Printers.Reports;
 
-public enum JobReportKind
-{
-    Started,
-    Progress,
-    Completed,
-    Failed,
-    Cancelled,
-    FirmwareError,
-}
-
 /// <summary>A job event; <see cref="EventId"/> identifies it across re-deliveries.</summary>
 public sealed record JobReport(
     string PrinterId,

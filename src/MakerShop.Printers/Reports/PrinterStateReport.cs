@@ -2,18 +2,10 @@ using MakerShop.Contracts.Mqtt;
 
 namespace MakerShop.Printers.Reports;
 
-public enum ReportedActivity
-{
-    Offline,
-    Idle,
-    Working,
-    Paused,
-    /// <summary>Finished a job and the part is still on the bed.</summary>
-    AwaitingBedClear,
-    Error,
-}
-
-/// <summary>A full state snapshot: the printer's own account of what it is doing and how its last job ended.</summary>
+/// <summary>
+/// A full state snapshot: the printer's own account of what it is doing and how its last job ended.
+/// <see cref="ReportedAt"/> is the printer's clock, used only to compare its own snapshots with each other.
+/// </summary>
 public sealed record PrinterStateReport(
     string PrinterId,
     DateTimeOffset ReceivedAt,
@@ -23,4 +15,5 @@ public sealed record PrinterStateReport(
     JobOutcome? LastJob,
     IReadOnlyList<HeaterReading> Heaters,
     string? Firmware,
-    int? EtaSeconds) : PrinterReport(PrinterId, ReceivedAt);
+    int? EtaSeconds,
+    DateTimeOffset ReportedAt) : PrinterReport(PrinterId, ReceivedAt);

@@ -83,7 +83,9 @@ CREATE TABLE printers (
     last_seen_at TEXT NULL,
     updated_at TEXT NOT NULL,
     secret_hash TEXT NOT NULL,
-    telemetry_json TEXT NULL
+    telemetry_json TEXT NULL,
+    -- The printer's own timestamp of the newest state snapshot applied; an older snapshot arriving late is ignored.
+    last_state_at TEXT NULL
 );
 
 CREATE TABLE print_jobs (
@@ -147,7 +149,8 @@ CREATE INDEX ix_printer_commands_unacked ON printer_commands(acked_at, printer_i
 
 -- Bridge events already applied, so a re-delivered QoS 1 event changes nothing the second time.
 CREATE TABLE processed_printer_events (
-    event_id TEXT PRIMARY KEY,
     printer_id TEXT NOT NULL,
-    received_at TEXT NOT NULL
+    event_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (printer_id, event_id)
 );

@@ -92,6 +92,32 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Records the printer's timestamp of a state snapshot; returns false (and records nothing) when a newer one
+    /// was already applied, so a late, stale snapshot cannot undo what a newer one said.
+    /// </summary>
+    public static async Task<bool> TryAdvanceStateTimeAsync(DbSession session, string printerId, DateTimeOffset reportedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var at = DbTime.Write(reportedAt);
+        var changed = await session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE printers SET last_state_at = @At WHERE id = @Id AND (last_state_at IS NULL OR last_state_at <= @At)",
+            new { Id = printerId, At = at },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    /// <summary>Writes the latest telemetry on its own: it is droppable, so it takes no part in production transactions.</summary>
+    public async Task UpdateTelemetryAsync(string printerId, string telemetryJson, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE printers SET telemetry_json = @Json WHERE id = @Id",
+            new { Id = printerId, Json = telemetryJson },
+            cancellationToken: cancellationToken));
+    }
+
     public static async Task<Printer?> GetAsync(DbSession session, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -10,7 +10,7 @@ public static class ProcessedEventStore
     {
         ArgumentNullException.ThrowIfNull(session);
         var inserted = await session.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO processed_printer_events (event_id, printer_id, received_at) VALUES (@EventId, @PrinterId, @At) ON CONFLICT (event_id) DO NOTHING",
+            "INSERT INTO processed_printer_events (event_id, printer_id, received_at) VALUES (@EventId, @PrinterId, @At) ON CONFLICT (printer_id, event_id) DO NOTHING",
             new { EventId = eventId, PrinterId = printerId, At = DbTime.Write(at) },
             session.Transaction,
             cancellationToken: cancellationToken));

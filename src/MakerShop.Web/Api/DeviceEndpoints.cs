@@ -4,6 +4,7 @@ using MakerShop.Storage;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Devices;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace MakerShop.Web.Api;
 
@@ -41,7 +42,9 @@ public static class DeviceEndpoints
             return TypedResults.Problem(statusCode: 500, title: "The job's G-code file is missing from the data folder.");
         }
 
-        context.Response.Headers.ETag = $"\"{job.GcodeSha256}\"";
-        return TypedResults.File(File.OpenRead(path), "text/x.gcode", fileDownloadName: $"{job.Id}.gcode", enableRangeProcessing: true);
+        // The content hash is the entity tag, so a resumed download with If-Range never splices two different files.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return TypedResults.File(stream, "text/x.gcode", fileDownloadName: $"{job.Id}.gcode",
+            lastModified: File.GetLastWriteTimeUtc(path), entityTag: new EntityTagHeaderValue($"\"{job.GcodeSha256}\""), enableRangeProcessing: true);
     }
 }

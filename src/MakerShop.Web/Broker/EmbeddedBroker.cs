@@ -56,6 +56,7 @@ public sealed partial class EmbeddedBroker(
         if (_policy.IsShop(args.UserName))
         {
             args.ReasonCode = string.Equals(args.Password, shopAccount.Password, StringComparison.Ordinal)
+                && args.ClientId.StartsWith(shopAccount.Username, StringComparison.Ordinal)
                 ? MqttConnectReasonCode.Success
                 : MqttConnectReasonCode.BadUserNameOrPassword;
         }
@@ -63,7 +64,9 @@ public sealed partial class EmbeddedBroker(
         {
             using var scope = scopes.CreateScope();
             var authenticator = scope.ServiceProvider.GetRequiredService<DeviceAuthenticator>();
+            // The client id must be the printer id: otherwise one printer could resume another's persistent session.
             var valid = args.UserName is not null
+                && string.Equals(args.ClientId, args.UserName, StringComparison.Ordinal)
                 && await authenticator.IsValidAsync(new DeviceCredentials(args.UserName, args.Password ?? string.Empty), args.CancellationToken);
             args.ReasonCode = valid ? MqttConnectReasonCode.Success : MqttConnectReasonCode.BadUserNameOrPassword;
         }

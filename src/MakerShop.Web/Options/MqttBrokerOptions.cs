@@ -2,15 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MakerShop.Web.Options;
 
-public enum MqttBrokerMode
-{
-    /// <summary>The MQTTnet server runs inside the host, on loopback.</summary>
-    Embedded,
-
-    /// <summary>An external broker (Mosquitto, EMQX) configured with config/mosquitto.conf and its ACL.</summary>
-    External,
-}
-
 /// <summary>Which broker the shop and its bridges use; bound from <c>MakerShop:Mqtt</c>.</summary>
 public sealed class MqttBrokerOptions : IValidatableObject
 {

@@ -22,7 +22,8 @@ public sealed class CommandResender(
         {
             if (!await publisher.PublishAsync(command.PrinterId, command.Payload, cancellationToken))
             {
-                break;
+                // One failed publish says nothing about the next printer's; the next pass retries this one.
+                continue;
             }
 
             await commands.MarkSentAsync(command.Id, now, cancellationToken);

@@ -8,6 +8,20 @@ namespace MakerShop.Web.Production;
 /// <summary>What follows when a job starts or ends: the printer frees up, a failure is retried, a finished order is Produced.</summary>
 public sealed class JobOutcomes(ILogger<JobOutcomes> logger)
 {
+    /// <summary>The printer is fetching the job's G-code: the job is on its way, and the printer is taken.</summary>
+    public async Task MarkTransferringAsync(DbSession session, Printer printer, PrintJob job, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (job.Status != PrintJobStatus.Assigned)
+        {
+            return;
+        }
+
+        job.BeginTransfer(at);
+        printer.MarkPrinting(job.Id, at);
+        await PrintJobStore.UpdateAsync(session, job, cancellationToken);
+        await TimelineStore.AddJobEventAsync(session, job.Id, printer.Id, "Transferring", "the printer is downloading the G-code", at, cancellationToken);
+    }
+
     public async Task MarkRunningAsync(DbSession session, Printer printer, PrintJob job, bool paused, double? progress, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (job.IsTerminal)
@@ -43,12 +57,18 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger)
 
     public async Task ApplyOutcomeAsync(DbSession session, Printer printer, PrintJob job, JobOutcomeKind outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var changed = outcome switch
+        if (outcome == JobOutcomeKind.Cancelled)
         {
-            JobOutcomeKind.Completed => job.Complete(at),
-            JobOutcomeKind.Failed => job.Fail(reason ?? "the printer reported a failure", at),
-            _ => job.Cancel(at),
-        };
+            // The shop marks a job Cancelled itself before it tells a printer to stop, so a cancel that reaches an
+            // active job came from the printer's side (a maker at the machine, an emergency stop): the unit still
+            // has to be made, so it counts as a failed attempt and is retried.
+            outcome = JobOutcomeKind.Failed;
+            reason = "cancelled at the printer" + (reason is null ? string.Empty : ": " + reason);
+        }
+
+        var changed = outcome == JobOutcomeKind.Completed
+            ? job.Complete(at)
+            : job.Fail(reason ?? "the printer reported a failure", at);
         if (!changed)
         {
             return;
@@ -62,15 +82,14 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger)
             printer.FinishJob(at);
         }
 
-        switch (outcome)
+        if (outcome == JobOutcomeKind.Completed)
         {
-            case JobOutcomeKind.Completed:
-                logger.LogInformation("Job {JobId} of order {OrderId} completed on {PrinterId}", job.Id, job.OrderId, printer.Id);
-                await CompleteOrderIfProducedAsync(session, job.OrderId, at, cancellationToken);
-                break;
-            case JobOutcomeKind.Failed:
-                await RetryAsync(session, job, reason, at, cancellationToken);
-                break;
+            logger.LogInformation("Job {JobId} of order {OrderId} completed on {PrinterId}", job.Id, job.OrderId, printer.Id);
+            await CompleteOrderIfProducedAsync(session, job.OrderId, at, cancellationToken);
+        }
+        else
+        {
+            await RetryAsync(session, job, reason, at, cancellationToken);
         }
     }
 

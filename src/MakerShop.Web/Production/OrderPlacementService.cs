@@ -53,7 +53,7 @@ public sealed class OrderPlacementService(
 
             await session.CommitAsync(cancellationToken);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && idempotencyKey is not null)
+        catch (SqliteException ex) when (idempotencyKey is not null && IsIdempotencyKeyConflict(ex))
         {
             // Two requests with the same key raced; the other one stored its order first, so answer with that one.
             return await FindExistingAsync(idempotencyKey, requestHash, cancellationToken)
@@ -63,7 +63,8 @@ public sealed class OrderPlacementService(
         logger.LogInformation("Order {OrderId} placed with {JobCount} print job(s), total {Total}", order.Id, jobs.Count, order.Total.ToString());
         if (jobs.Count > 0)
         {
-            await dispatch.RequestDispatchAsync(cancellationToken);
+            // The order is stored: a client that hangs up now must not turn that into an error, so no request token here.
+            await dispatch.RequestDispatchAsync(CancellationToken.None);
         }
 
         return new PlaceOrderOutcome.Created(order.Id);
@@ -148,6 +149,10 @@ public sealed class OrderPlacementService(
 
         return (order, jobs);
     }
+
+    // SQLITE_CONSTRAINT_PRIMARYKEY on the idempotency table; any other constraint failure is a real error.
+    private static bool IsIdempotencyKeyConflict(SqliteException ex) =>
+        ex.SqliteExtendedErrorCode == 1555 && ex.Message.Contains("idempotency_keys", StringComparison.Ordinal);
 
     private static string HashRequest(PlaceOrderRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));

@@ -12,6 +12,7 @@ namespace MakerShop.Web.Production;
 /// </summary>
 public sealed class PrinterReportHandler(
     SqliteConnectionFactory connections,
+    PrinterStore printers,
     ProductionGate gate,
     JobOutcomes outcomes,
     IDispatchTrigger dispatch,
@@ -20,7 +21,15 @@ public sealed class PrinterReportHandler(
     public async Task HandleAsync(PrinterReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (report is TelemetryReport telemetry)
+        {
+            // Droppable readings: written on their own, without waiting for or holding up production decisions.
+            await printers.UpdateTelemetryAsync(telemetry.PrinterId, TelemetryJson(telemetry.Heaters, telemetry.JobId, telemetry.Progress, telemetry.EtaSeconds, telemetry.ReceivedAt), cancellationToken);
+            return;
+        }
+
         bool freedPrinter;
+        var outcome = new ReportEffects();
         using (await gate.EnterAsync(cancellationToken))
         {
             await using var session = await DbSession.BeginAsync(connections, cancellationToken);
@@ -41,16 +50,13 @@ public sealed class PrinterReportHandler(
                     await ApplyJobReportAsync(session, printer, job, cancellationToken);
                     break;
                 case CommandAcknowledgedReport ack:
-                    await ApplyAckAsync(session, printer, ack, cancellationToken);
-                    break;
-                case TelemetryReport telemetry:
-                    await ApplyTelemetryAsync(session, printer, telemetry, cancellationToken);
+                    await ApplyAckAsync(session, printer, ack, outcome, cancellationToken);
                     break;
             }
 
             await PrinterStore.UpdateAsync(session, printer, cancellationToken);
             await session.CommitAsync(cancellationToken);
-            freedPrinter = printer.IsReady && !wasReady;
+            freedPrinter = printer.IsReady && !wasReady && !outcome.RefusedJob;
         }
 
         if (freedPrinter)
@@ -62,13 +68,9 @@ public sealed class PrinterReportHandler(
     private async Task ApplyStateAsync(DbSession session, Printer printer, PrinterStateReport state, CancellationToken cancellationToken)
     {
         var at = state.ReceivedAt;
-        if (state.Heaters.Count > 0 || state.JobId is not null)
-        {
-            await StoreTelemetryAsync(session, printer.Id, new TelemetryPayload(state.Heaters, state.JobId, state.Progress, state.EtaSeconds, at), cancellationToken);
-        }
-
         if (state.Activity == ReportedActivity.Offline)
         {
+            // Always applied: the last will carries the time the bridge connected, not the time it vanished.
             if (printer.MarkOffline(at))
             {
                 logger.LogWarning("Printer {PrinterId} went offline (job {JobId} kept until it reports)", printer.Id, printer.CurrentJobId ?? "none");
@@ -77,6 +79,13 @@ public sealed class PrinterReportHandler(
             return;
         }
 
+        if (!await PrinterStore.TryAdvanceStateTimeAsync(session, printer.Id, state.ReportedAt, cancellationToken))
+        {
+            logger.LogInformation("Ignored a stale {Activity} state of printer {PrinterId} from {ReportedAt}", state.Activity, printer.Id, state.ReportedAt);
+            return;
+        }
+
+        await PrinterStore.UpdateTelemetryAsync(session, printer.Id, TelemetryJson(state.Heaters, state.JobId, state.Progress, state.EtaSeconds, at), cancellationToken);
         if (printer.Status == PrinterStatus.Offline)
         {
             printer.MarkOnline(bedClear: state.Activity != ReportedActivity.AwaitingBedClear, at);
@@ -90,43 +99,49 @@ public sealed class PrinterReportHandler(
             await outcomes.ApplyOutcomeAsync(session, printer, lastJob, last.Outcome, last.Reason, at, cancellationToken);
         }
 
-        if (state.Activity is ReportedActivity.Working or ReportedActivity.Paused && state.JobId is not null
-            && await PrintJobStore.GetAsync(session, state.JobId, cancellationToken) is { } running && running.PrinterId == printer.Id)
+        var current = state.JobId is null ? null : await PrintJobStore.GetAsync(session, state.JobId, cancellationToken);
+        if (current is not null && current.PrinterId != printer.Id)
         {
-            await outcomes.MarkRunningAsync(session, printer, running, state.Activity == ReportedActivity.Paused, state.Progress, at, cancellationToken);
-            return;
+            current = null;
         }
 
-        if (state.Activity == ReportedActivity.Idle)
+        switch (state.Activity)
         {
-            await ReconcileIdleAsync(session, printer, at, cancellationToken);
-        }
-        else if (state.Activity == ReportedActivity.Error && printer.Status != PrinterStatus.Error)
-        {
-            printer.Fault("the printer reports an error", at);
+            case ReportedActivity.Transferring when current is not null:
+                await outcomes.MarkTransferringAsync(session, printer, current, at, cancellationToken);
+                break;
+            case ReportedActivity.Working or ReportedActivity.Paused when current is not null:
+                await outcomes.MarkRunningAsync(session, printer, current, state.Activity == ReportedActivity.Paused, state.Progress, at, cancellationToken);
+                break;
+            case ReportedActivity.Idle:
+                await ReconcileIdleAsync(session, printer, at, cancellationToken);
+                break;
+            case ReportedActivity.AwaitingBedClear when printer.Status == PrinterStatus.Idle:
+                printer.ReportBedOccupied(at);
+                break;
+            case ReportedActivity.Error when printer.Status != PrinterStatus.Error:
+                printer.Fault("the printer reports an error", at);
+                break;
         }
     }
 
-    /// <summary>The printer says it is idle: its bed is clear, and any job we thought it was printing is not on it.</summary>
+    /// <summary>The printer says it is idle: its bed is clear, any fault is gone, and a job we thought it was printing is not on it.</summary>
     private async Task ReconcileIdleAsync(DbSession session, Printer printer, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (printer.Status == PrinterStatus.NeedsBedClear)
-        {
-            printer.ConfirmBedClear(at);
-            return;
-        }
-
-        if (printer.Status == PrinterStatus.Error)
-        {
-            printer.ClearFault(at);
-            return;
-        }
-
         if (printer.CurrentJobId is { } jobId && await PrintJobStore.GetAsync(session, jobId, cancellationToken) is { } job
             && job.Status is PrintJobStatus.Printing or PrintJobStatus.Paused)
         {
             // An Assigned or Transferring job may simply not have reached the bridge yet; a running one it no longer has is lost.
             await outcomes.ApplyOutcomeAsync(session, printer, job, JobOutcomeKind.Failed, "the printer reported idle without finishing the job", at, cancellationToken);
+        }
+
+        if (printer.Status == PrinterStatus.NeedsBedClear)
+        {
+            printer.ConfirmBedClear(at);
+        }
+        else if (printer.Status == PrinterStatus.Error)
+        {
+            printer.ClearFault(at);
         }
     }
 
@@ -169,10 +184,12 @@ public sealed class PrinterReportHandler(
             case JobReportKind.Cancelled:
                 await outcomes.ApplyOutcomeAsync(session, printer, job, JobOutcomeKind.Cancelled, report.Reason, report.ReceivedAt, cancellationToken);
                 break;
+            default:
+                break;
         }
     }
 
-    private async Task ApplyAckAsync(DbSession session, Printer printer, CommandAcknowledgedReport ack, CancellationToken cancellationToken)
+    private async Task ApplyAckAsync(DbSession session, Printer printer, CommandAcknowledgedReport ack, ReportEffects effects, CancellationToken cancellationToken)
     {
         var command = await PrinterCommandStore.AcknowledgeAsync(session, ack.CommandId, ack.Accepted, ack.Reason, ack.ReceivedAt, cancellationToken);
         if (command is null || command.PrinterId != printer.Id || command.JobId is null || command.Kind != nameof(PrinterCommandKind.Start))
@@ -205,23 +222,38 @@ public sealed class PrinterReportHandler(
             if (printer.CurrentJobId == job.Id && printer.Status == PrinterStatus.Busy)
             {
                 printer.Release(ack.ReceivedAt);
+                ApplyRefusalReason(printer, ack.Reason, ack.ReceivedAt);
             }
 
+            // Not dispatched again at once: the same printer would refuse the same way; the next interval pass retries.
+            effects.RefusedJob = true;
             logger.LogWarning("Printer {PrinterId} refused job {JobId}: {Reason}", printer.Id, job.Id, ack.Reason);
         }
     }
 
-    private async Task ApplyTelemetryAsync(DbSession session, Printer printer, TelemetryReport telemetry, CancellationToken cancellationToken)
+    /// <summary>Some refusals say what state the printer is really in; believe it, so the dispatcher stops offering jobs.</summary>
+    private static void ApplyRefusalReason(Printer printer, string? reason, DateTimeOffset at)
     {
-        await StoreTelemetryAsync(session, printer.Id, new TelemetryPayload(telemetry.Heaters, telemetry.JobId, telemetry.Progress, telemetry.EtaSeconds, telemetry.ReceivedAt), cancellationToken);
-        if (telemetry.JobId is not null && telemetry.Progress is { } progress && telemetry.JobId == printer.CurrentJobId
-            && await PrintJobStore.GetAsync(session, telemetry.JobId, cancellationToken) is { Status: PrintJobStatus.Printing } job
-            && job.ReportProgress(progress, telemetry.ReceivedAt))
+        switch (reason)
         {
-            await PrintJobStore.UpdateAsync(session, job, cancellationToken);
+            case "bed-not-cleared":
+                printer.ReportBedOccupied(at);
+                break;
+            case "printer-error":
+                printer.Fault("the printer reports an error", at);
+                break;
+            case "firmware-offline":
+                printer.MarkOffline(at);
+                break;
         }
     }
 
-    private static Task StoreTelemetryAsync(DbSession session, string printerId, TelemetryPayload payload, CancellationToken cancellationToken) =>
-        PrinterStore.UpdateTelemetryAsync(session, printerId, System.Text.Encoding.UTF8.GetString(ContractJson.Serialize(payload)), cancellationToken);
+    private static string TelemetryJson(IReadOnlyList<HeaterReading> heaters, string? jobId, double? progress, int? etaSeconds, DateTimeOffset at) =>
+        System.Text.Encoding.UTF8.GetString(ContractJson.Serialize(new TelemetryPayload(heaters, jobId, progress, etaSeconds, at)));
+
+    /// <summary>What applying one report did, beyond the rows it wrote.</summary>
+    private sealed class ReportEffects
+    {
+        public bool RefusedJob { get; set; }
+    }
 }

@@ -17,8 +17,17 @@ public sealed class QuartzDispatchTrigger(ISchedulerFactory schedulers) : IDispa
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.TriggerJob(DispatchJob.Key, cancellationToken);
+        try
+        {
+            var scheduler = await schedulers.GetScheduler(cancellationToken);
+            await scheduler.TriggerJob(DispatchJob.Key, cancellationToken);
+        }
+        catch
+        {
+            // Otherwise every later request would be folded into a trigger that never fired.
+            Interlocked.Exchange(ref _pending, 0);
+            throw;
+        }
     }
 
     internal void MarkStarted() => Interlocked.Exchange(ref _pending, 0);

@@ -22,6 +22,7 @@ public class PrinterTransitionTests
         { PrinterStatus.Paused, (p, at) => p.FinishJob(at), PrinterStatus.NeedsBedClear },
         { PrinterStatus.Offline, (p, at) => p.FinishJob(at), PrinterStatus.NeedsBedClear },
         { PrinterStatus.NeedsBedClear, (p, at) => p.ConfirmBedClear(at), PrinterStatus.Idle },
+        { PrinterStatus.Idle, (p, at) => p.ReportBedOccupied(at), PrinterStatus.NeedsBedClear },
         { PrinterStatus.Busy, (p, at) => p.Fault("thermal runaway", at), PrinterStatus.Error },
         { PrinterStatus.Idle, (p, at) => p.Fault("heater", at), PrinterStatus.Error },
         { PrinterStatus.Error, (p, at) => p.ClearFault(at), PrinterStatus.Idle },
@@ -49,7 +50,8 @@ public class PrinterTransitionTests
         { PrinterStatus.NeedsBedClear, (p, at) => p.MarkPrinting("job-1", at), PrinterStatus.Busy },
         { PrinterStatus.Error, (p, at) => p.MarkPrinting("job-1", at), PrinterStatus.Busy },
         { PrinterStatus.Idle, (p, at) => p.MarkPaused(at), PrinterStatus.Paused },
-        { PrinterStatus.Error, (p, at) => p.FinishJob(at), PrinterStatus.NeedsBedClear },
+        { PrinterStatus.Busy, (p, at) => p.ReportBedOccupied(at), PrinterStatus.NeedsBedClear },
+        { PrinterStatus.Offline, (p, at) => p.ReportBedOccupied(at), PrinterStatus.NeedsBedClear },
         { PrinterStatus.Busy, (p, at) => p.ConfirmBedClear(at), PrinterStatus.Idle },
         { PrinterStatus.Idle, (p, at) => p.ClearFault(at), PrinterStatus.Idle },
     };
@@ -144,5 +146,18 @@ public class PrinterTransitionTests
         Assert.Null(printer.StatusReason);
         Assert.Null(printer.CurrentJobId);
         Assert.True(printer.IsReady);
+    }
+
+    [Fact]
+    public void A_job_ending_on_a_faulted_printer_is_let_go_while_the_printer_stays_in_Error()
+    {
+        var printer = Build.Printer(status: PrinterStatus.Busy, currentJobId: "job-1");
+        printer.Fault("thermal runaway", At);
+
+        Assert.True(printer.FinishJob(At.AddMinutes(1)));
+
+        Assert.Equal(PrinterStatus.Error, printer.Status);
+        Assert.Null(printer.CurrentJobId);
+        Assert.False(printer.FinishJob(At.AddMinutes(2)));
     }
 }

@@ -52,6 +52,16 @@ public sealed class EmbeddedBrokerIsolationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_printer_using_another_client_id_is_refused_so_it_cannot_take_over_a_session()
+    {
+        var (_, asOther) = await ConnectAsync(_p1.PrinterId, _p1.Secret, _p2.PrinterId);
+        var (_, asShop) = await ConnectAsync(_p1.PrinterId, _p1.Secret, "makershop-shop-" + Environment.MachineName);
+
+        Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, asOther.ResultCode);
+        Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, asShop.ResultCode);
+    }
+
+    [Fact]
     public async Task An_unknown_printer_is_refused()
     {
         var (_, result) = await ConnectAsync("iso-printer-9", _p1.Secret);
@@ -65,7 +75,7 @@ public sealed class EmbeddedBrokerIsolationTests : IAsyncLifetime
         var received = new List<string>();
         var sentinelSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var account = _shop.Services.GetRequiredService<ShopBrokerAccount>();
-        var (watcher, _) = await ConnectAsync(account.Username, account.Password, "isolation-watcher");
+        var (watcher, _) = await ConnectAsync(account.Username, account.Password, account.Username + "-isolation-watcher");
         watcher.ApplicationMessageReceivedAsync += e =>
         {
             lock (received)
@@ -180,7 +190,7 @@ public sealed class EmbeddedBrokerIsolationTests : IAsyncLifetime
         _clients.Add(client);
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", _shop.Settings.MqttPort)
-            .WithClientId(clientId ?? username + "-" + Guid.NewGuid().ToString("N")[..6])
+            .WithClientId(clientId ?? username)
             .WithCredentials(username, password)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .Build();

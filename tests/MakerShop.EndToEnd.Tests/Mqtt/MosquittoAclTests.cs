@@ -89,20 +89,38 @@ public sealed class MosquittoAclTests(MosquittoAclFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Printer_can_publish_and_subscribe_under_its_own_root()
+    public async Task Printer_can_publish_its_state_under_its_own_root_and_the_shop_receives_it()
     {
+        using var shop = await ConnectAsync(MosquittoAclFixture.ShopUser, MosquittoAclFixture.ShopPassword);
+        var shopInbox = new Inbox(shop);
+        await SubscribeAsync(shop, $"{Root}/p1/state");
         using var p1 = await ConnectAsync("p1", MosquittoAclFixture.P1Password);
-        var inbox = new Inbox(p1);
-
-        var subscribe = await SubscribeAsync(p1, $"{Root}/p1/#");
-        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, Assert.Single(subscribe.Items).ResultCode);
 
         var payload = "state-" + Guid.NewGuid().ToString("N");
         var publish = await PublishAsync(p1, $"{Root}/p1/state", payload);
         Assert.Equal(MqttClientPublishReasonCode.Success, publish.ReasonCode);
 
-        var received = await inbox.ReadUntilAsync(m => m.Payload == payload, Timeout);
+        var received = await shopInbox.ReadUntilAsync(m => m.Payload == payload, Timeout);
         Assert.Equal($"{Root}/p1/state", received[^1].Topic);
+    }
+
+    [Fact]
+    public async Task Printer_cannot_publish_commands_not_even_to_itself()
+    {
+        using var p1 = await ConnectAsync("p1", MosquittoAclFixture.P1Password);
+        var inbox = new Inbox(p1);
+        await SubscribeAsync(p1, $"{Root}/p1/commands");
+
+        var forged = "forged-" + Guid.NewGuid().ToString("N");
+        var forgedResult = await PublishAsync(p1, $"{Root}/p1/commands", forged);
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, forgedResult.ReasonCode);
+
+        // The shop's command, published after, arrives; the forged one, had it been routed, would have come first.
+        using var shop = await ConnectAsync(MosquittoAclFixture.ShopUser, MosquittoAclFixture.ShopPassword);
+        var real = "command-" + Guid.NewGuid().ToString("N");
+        await PublishAsync(shop, $"{Root}/p1/commands", real);
+        var received = await inbox.ReadUntilAsync(m => m.Payload == real, Timeout);
+        Assert.DoesNotContain(received, m => m.Payload == forged);
     }
 
     [Fact]
@@ -190,9 +208,10 @@ public sealed class MosquittoAclTests(MosquittoAclFixture fixture) : IClassFixtu
         var p2Result = await PublishAsync(p2, $"{Root}/p2/state", secret);
         Assert.True(p2Result.IsSuccess, $"p2 publishing its own state: {p2Result.ReasonCode}");
 
-        // p2's message was routed (PUBACK received) before p1 publishes the sentinel, and p1's queue is FIFO.
+        // p2's message was routed (PUBACK received) before the shop sends p1 the sentinel, and p1's queue is FIFO.
+        using var shop = await ConnectAsync(MosquittoAclFixture.ShopUser, MosquittoAclFixture.ShopPassword);
         var sentinel = "sentinel-" + Guid.NewGuid().ToString("N");
-        await PublishAsync(p1, $"{Root}/p1/state", sentinel);
+        await PublishAsync(shop, $"{Root}/p1/commands", sentinel);
         var received = await inbox.ReadUntilAsync(m => m.Payload == sentinel, Timeout);
 
         Assert.DoesNotContain(received, m => m.Payload == secret);

@@ -1,0 +1,8 @@
+namespace MakerShop.FirmwareBridge.Gcode;
+
+public enum PrintOutcome
+{
+    Completed,
+    Cancelled,
+    Failed,
+}

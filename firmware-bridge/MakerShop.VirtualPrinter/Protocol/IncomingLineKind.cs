@@ -1,0 +1,8 @@
+namespace MakerShop.VirtualPrinter.Protocol;
+
+internal enum IncomingLineKind
+{
+    Empty,
+    Command,
+    Rejected,
+}

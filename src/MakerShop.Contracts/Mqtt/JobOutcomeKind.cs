@@ -1,0 +1,8 @@
+namespace MakerShop.Contracts.Mqtt;
+
+public enum JobOutcomeKind
+{
+    Completed,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,11 @@
+namespace MakerShop.Contracts.Mqtt;
+
+public enum PrinterEventKind
+{
+    JobStarted,
+    JobProgress,
+    JobCompleted,
+    JobFailed,
+    JobCancelled,
+    FirmwareError,
+}

@@ -1,0 +1,11 @@
+namespace MakerShop.Printers.Reports;
+
+public enum JobReportKind
+{
+    Started,
+    Progress,
+    Completed,
+    Failed,
+    Cancelled,
+    FirmwareError,
+}

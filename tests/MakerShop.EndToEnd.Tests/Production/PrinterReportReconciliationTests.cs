@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using MakerShop.Contracts.Mqtt;
+using MakerShop.Core;
+using MakerShop.EndToEnd.Tests.Infrastructure;
+using MakerShop.Web.Devices;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MakerShop.EndToEnd.Tests.Production;
+
+/// <summary>How the shop reconciles what a printer says when messages arrive late, twice, or not at all.</summary>
+public sealed class PrinterReportReconciliationTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private TestShop _shop = null!;
+    private ScriptedPrinter _printer = null!;
+
+    public async Task InitializeAsync()
+    {
+        _shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        var credentials = await _shop.Services.GetRequiredService<PrinterRegistry>().RegisterAsync(
+            new PrinterRegistration("scripted-1", "Scripted", PrinterKind.FirmwareBridge, new Size3(250, 210, 210), 0.4, "PLA", "black", "FR", AutoEject: true));
+        _printer = await ScriptedPrinter.ConnectAsync(credentials, _shop.Settings.MqttPort);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _printer.DisposeAsync();
+        await _shop.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_completion_learned_only_from_the_retained_state_completes_the_job_and_the_order()
+    {
+        var (orderId, start) = await PlaceOrderAndReceiveStartAsync();
+        var t0 = DateTimeOffset.UtcNow;
+        await _printer.AckAsync(start);
+        await _printer.PublishStateAsync(BridgeStatus.Printing, t0.AddSeconds(1), start.JobId, 0.5);
+
+        // The JobCompleted event is lost; only the next retained state tells how the job ended.
+        await _printer.PublishStateAsync(BridgeStatus.Idle, t0.AddSeconds(2), lastJob: new JobOutcome(start.JobId!, JobOutcomeKind.Completed, null, t0.AddSeconds(2)));
+
+        await ShopApi.WaitForOrdersAsync(_shop.Http, [orderId], "Produced", Deadline);
+        Assert.Equal("Completed", await JobStatusAsync(start.JobId!));
+    }
+
+    [Fact]
+    public async Task A_stale_idle_state_arriving_after_a_newer_printing_state_does_not_fail_the_job()
+    {
+        var (_, start) = await PlaceOrderAndReceiveStartAsync();
+        var t0 = DateTimeOffset.UtcNow;
+        await _printer.AckAsync(start);
+        await _printer.PublishStateAsync(BridgeStatus.Printing, t0.AddSeconds(5), start.JobId, 0.2);
+        await WaitForJobStatusAsync(start.JobId!, "Printing");
+
+        await _printer.PublishStateAsync(BridgeStatus.Idle, t0.AddSeconds(1));
+        await _printer.PublishStateAsync(BridgeStatus.Printing, t0.AddSeconds(6), start.JobId, 0.3);
+        await WaitForProgressAsync(start.JobId!, 0.3);
+
+        Assert.Equal("Printing", await JobStatusAsync(start.JobId!));
+        Assert.Equal(1, await _shop.CountAsync("SELECT COUNT(*) FROM print_jobs"));
+    }
+
+    [Fact]
+    public async Task A_job_cancelled_at_the_printer_is_requeued_as_a_new_attempt()
+    {
+        var (orderId, start) = await PlaceOrderAndReceiveStartAsync();
+        var t0 = DateTimeOffset.UtcNow;
+        await _printer.AckAsync(start);
+        await _printer.PublishStateAsync(BridgeStatus.Printing, t0.AddSeconds(1), start.JobId, 0.1);
+        await _printer.PublishEventAsync(PrinterEventKind.JobCancelled, start.JobId!, "emergency stop");
+
+        await _printer.PublishStateAsync(BridgeStatus.Idle, t0.AddSeconds(2), lastJob: new JobOutcome(start.JobId!, JobOutcomeKind.Cancelled, "emergency stop", t0.AddSeconds(2)));
+        var retry = await _printer.NextCommandAsync(PrinterCommandKind.Start);
+
+        Assert.NotEqual(start.JobId, retry.JobId);
+        Assert.Equal("Failed", await JobStatusAsync(start.JobId!));
+        var order = await ShopApi.GetOrderAsync(_shop.Http, orderId);
+        Assert.Equal(2, order["jobs"]!.AsArray().Single(j => j!["id"]!.GetValue<string>() == retry.JobId)!["attempt"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_printer_that_refuses_a_job_because_its_bed_is_occupied_gets_no_new_job_until_it_reports_idle()
+    {
+        var (_, start) = await PlaceOrderAndReceiveStartAsync();
+
+        await _printer.AckAsync(start, accepted: false, reason: "bed-not-cleared");
+        await WaitForPrinterStatusAsync("NeedsBedClear");
+        Assert.Equal("Queued", await JobStatusAsync(start.JobId!));
+
+        await _printer.PublishStateAsync(BridgeStatus.Idle, DateTimeOffset.UtcNow.AddSeconds(10));
+        var again = await _printer.NextCommandAsync(PrinterCommandKind.Start);
+        Assert.Equal(start.JobId, again.JobId);
+        Assert.NotEqual(start.CommandId, again.CommandId);
+    }
+
+    private async Task<(string OrderId, PrinterCommandPayload Start)> PlaceOrderAndReceiveStartAsync()
+    {
+        await _printer.PublishStateAsync(BridgeStatus.Idle, DateTimeOffset.UtcNow.AddSeconds(-30));
+        var orderId = await ShopApi.PlaceOrderAsync(_shop.Http, ShopApi.OrderBody());
+        var start = await _printer.NextCommandAsync(PrinterCommandKind.Start);
+        return (orderId, start);
+    }
+
+    private async Task<string> JobStatusAsync(string jobId)
+    {
+        var jobs = JsonNode.Parse(await _shop.Http.GetStringAsync("/api/jobs"))!.AsArray();
+        return jobs.Single(j => j!["id"]!.GetValue<string>() == jobId)!["status"]!.GetValue<string>();
+    }
+
+    private Task WaitForJobStatusAsync(string jobId, string status) =>
+        PollAsync(async () => await JobStatusAsync(jobId) == status, $"job {jobId} to be {status}");
+
+    private Task WaitForProgressAsync(string jobId, double progress) =>
+        PollAsync(async () =>
+        {
+            var jobs = JsonNode.Parse(await _shop.Http.GetStringAsync("/api/jobs"))!.AsArray();
+            return jobs.Single(j => j!["id"]!.GetValue<string>() == jobId)!["progress"]?.GetValue<double>() >= progress;
+        }, $"job {jobId} to reach progress {progress}");
+
+    private Task WaitForPrinterStatusAsync(string status) =>
+        PollAsync(async () =>
+        {
+            var printers = JsonNode.Parse(await _shop.Http.GetStringAsync("/api/printers"))!.AsArray();
+            return printers.Single()!["status"]!.GetValue<string>() == status;
+        }, $"the printer to be {status}");
+
+    private static async Task PollAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Timed out waiting for {what}.");
+    }
+}
