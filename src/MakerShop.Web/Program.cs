@@ -1,4 +1,15 @@
+using MakerShop.Storage.Migrations;
 using MakerShop.Web;
+using Microsoft.Extensions.Options;
 
-var app = MakerShopHost.Create(args);
-await app.RunAsync();
+try
+{
+    await MakerShopHost.Create(args).RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is SchemaTooNewException or OptionsValidationException)
+{
+    // Expected start-up refusals: say what is wrong in one readable line instead of a stack trace.
+    await Console.Error.WriteLineAsync($"MakerShop did not start: {ex.Message}");
+    return 1;
+}

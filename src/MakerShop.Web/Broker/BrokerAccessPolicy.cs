@@ -4,7 +4,8 @@ namespace MakerShop.Web.Broker;
 
 /// <summary>
 /// The isolation rules of the embedded broker, the same as config/mosquitto.acl: the shop's account may use all of
-/// makershop/v1/, a printer only its own topic root, and a printer may never publish commands (those come from the shop).
+/// makershop/v1/; a printer subscribes only under its own topic root and publishes only its state, telemetry, events
+/// and command acks there, never commands (those come from the shop).
 /// </summary>
 public sealed class BrokerAccessPolicy(string shopUsername)
 {
@@ -17,9 +18,10 @@ public sealed class BrokerAccessPolicy(string shopUsername)
             return topic.StartsWith("makershop/v1/", StringComparison.Ordinal);
         }
 
+        // Only the contract's four bridge topics: a printer cannot fill the broker's retained store with topics of its own.
         return username is not null
-            && PrinterTopics.IsUnderPrinterRoot(topic, username)
-            && !string.Equals(topic, PrinterTopics.Commands(username), StringComparison.Ordinal);
+            && (topic == PrinterTopics.State(username) || topic == PrinterTopics.Telemetry(username)
+                || topic == PrinterTopics.Events(username) || topic == PrinterTopics.CommandAcks(username));
     }
 
     public bool MaySubscribe(string? username, string topicFilter)

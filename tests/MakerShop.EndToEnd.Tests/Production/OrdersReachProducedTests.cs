@@ -26,12 +26,28 @@ public sealed class OrdersReachProducedTests
         var orders = await FiveOrderScenario.PlaceFiveOrdersAsync(first);
         await ShopApi.WaitForAnyJobAsync(first.Http, "Printing", TimeSpan.FromSeconds(60));
 
-        // The shop goes away mid-print (its embedded broker with it); the printers and their bridges carry on.
+        // The shop goes away mid-print (its embedded broker with it); the printers and their bridges carry on, and at
+        // least one job finishes while nobody is listening, so its outcome can only arrive after the restart.
+        var finishedBefore = FinishedPrints(fleet);
         await first.StopAsync();
         await first.DisposeAsync();
+        await WaitUntilAsync(() => FinishedPrints(fleet) > finishedBefore, TimeSpan.FromSeconds(60));
 
         await using var second = await TestShop.StartAsync(settings);
         await FiveOrderScenario.AssertAllProducedCorrectlyAsync(second, fleet, orders);
         Assert.Equal(5, await second.CountAsync("SELECT COUNT(*) FROM orders"));
+    }
+
+    /// <summary>Every demo program ends with M84 (motors off), so the count of executed M84s is the count of finished prints.</summary>
+    private static int FinishedPrints(TestFleet fleet) => fleet.Members.Sum(m => m.Printer.ExecutedCommands.Count(c => c == "M84"));
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for a print to finish while the shop was down.");
+            await Task.Delay(50);
+        }
     }
 }
