@@ -12,5 +12,5 @@ internal static class DbTime
     public static DateTimeOffset Read(string value) =>
         DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    public static DateTimeOffset? Read(string? value, bool _ = true) => value is null ? null : Read(value);
+    public static DateTimeOffset? ReadOptional(string? value) => value is null ? null : Read(value);
 }

@@ -173,8 +173,8 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             status: Enum.Parse<PrintJobStatus>(Status),
             printerId: PrinterId,
             queuedAt: DbTime.Read(QueuedAt),
-            startedAt: DbTime.Read(StartedAt, true),
-            endedAt: DbTime.Read(EndedAt, true),
+            startedAt: DbTime.ReadOptional(StartedAt),
+            endedAt: DbTime.ReadOptional(EndedAt),
             failureReason: FailureReason,
             progress: Progress,
             updatedAt: DbTime.Read(UpdatedAt));

@@ -186,7 +186,7 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
             status: Enum.Parse<PrinterStatus>(Status),
             currentJobId: CurrentJobId,
             statusReason: StatusReason,
-            lastSeenAt: DbTime.Read(LastSeenAt, true),
+            lastSeenAt: DbTime.ReadOptional(LastSeenAt),
             updatedAt: DbTime.Read(UpdatedAt));
     }
 }

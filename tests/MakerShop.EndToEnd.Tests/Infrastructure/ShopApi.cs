@@ -49,45 +49,28 @@ public static class ShopApi
         return JsonNode.Parse(await http.GetStringAsync($"/api/orders/{orderId}"))!;
     }
 
-    /// <summary>Polls until every order has the status, failing with the last states seen when the deadline passes.</summary>
+    /// <summary>Waits until every order has the status, failing with the last states seen and the printers' view.</summary>
     public static async Task WaitForOrdersAsync(HttpClient http, IReadOnlyList<string> orderIds, string status, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
         var last = new Dictionary<string, string>();
-        while (DateTime.UtcNow < deadline)
-        {
-            foreach (var id in orderIds)
+        await Eventually.UntilAsync(
+            async () =>
             {
-                last[id] = (await GetOrderAsync(http, id))["status"]!.GetValue<string>();
-            }
+                foreach (var id in orderIds)
+                {
+                    last[id] = (await GetOrderAsync(http, id))["status"]!.GetValue<string>();
+                }
 
-            if (last.Values.All(s => s == status))
-            {
-                return;
-            }
-
-            await Task.Delay(250);
-        }
-
-        var printers = await http.GetStringAsync("/api/printers");
-        Assert.Fail($"Orders did not all reach {status} within {timeout}: {JsonSerializer.Serialize(last)}; printers: {printers}");
+                return last.Values.All(s => s == status);
+            },
+            timeout,
+            async () => $"orders did not all reach {status}: {JsonSerializer.Serialize(last)}; printers: {await http.GetStringAsync("/api/printers")}");
     }
 
-    /// <summary>Polls GET /api/jobs until a job has the status.</summary>
-    public static async Task WaitForAnyJobAsync(HttpClient http, string status, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            var jobs = JsonNode.Parse(await http.GetStringAsync($"/api/jobs?status={status}"))!.AsArray();
-            if (jobs.Count > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"No job reached {status} within {timeout}.");
-    }
+    /// <summary>Waits until GET /api/jobs lists a job with the status.</summary>
+    public static Task WaitForAnyJobAsync(HttpClient http, string status, TimeSpan timeout) =>
+        Eventually.UntilAsync(
+            async () => JsonNode.Parse(await http.GetStringAsync($"/api/jobs?status={status}"))!.AsArray().Count > 0,
+            timeout,
+            $"no job reached {status}");
 }

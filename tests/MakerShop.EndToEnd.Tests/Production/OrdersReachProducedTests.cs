@@ -31,7 +31,7 @@ public sealed class OrdersReachProducedTests
         var finishedBefore = FinishedPrints(fleet);
         await first.StopAsync();
         await first.DisposeAsync();
-        await WaitUntilAsync(() => FinishedPrints(fleet) > finishedBefore, TimeSpan.FromSeconds(60));
+        await Eventually.UntilAsync(() => FinishedPrints(fleet) > finishedBefore, TimeSpan.FromSeconds(60), "a print to finish while the shop was down");
 
         await using var second = await TestShop.StartAsync(settings);
         await FiveOrderScenario.AssertAllProducedCorrectlyAsync(second, fleet, orders);
@@ -40,14 +40,4 @@ public sealed class OrdersReachProducedTests
 
     /// <summary>Every demo program ends with M84 (motors off), so the count of executed M84s is the count of finished prints.</summary>
     private static int FinishedPrints(TestFleet fleet) => fleet.Members.Sum(m => m.Printer.ExecutedCommands.Count(c => c == "M84"));
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for a print to finish while the shop was down.");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -108,35 +108,19 @@ public sealed class PrinterReportReconciliationTests : IAsyncLifetime
     }
 
     private Task WaitForJobStatusAsync(string jobId, string status) =>
-        PollAsync(async () => await JobStatusAsync(jobId) == status, $"job {jobId} to be {status}");
+        Eventually.UntilAsync(async () => await JobStatusAsync(jobId) == status, Deadline, $"job {jobId} to be {status}");
 
     private Task WaitForProgressAsync(string jobId, double progress) =>
-        PollAsync(async () =>
+        Eventually.UntilAsync(async () =>
         {
             var jobs = JsonNode.Parse(await _shop.Http.GetStringAsync("/api/jobs"))!.AsArray();
             return jobs.Single(j => j!["id"]!.GetValue<string>() == jobId)!["progress"]?.GetValue<double>() >= progress;
-        }, $"job {jobId} to reach progress {progress}");
+        }, Deadline, $"job {jobId} to reach progress {progress}");
 
     private Task WaitForPrinterStatusAsync(string status) =>
-        PollAsync(async () =>
+        Eventually.UntilAsync(async () =>
         {
             var printers = JsonNode.Parse(await _shop.Http.GetStringAsync("/api/printers"))!.AsArray();
             return printers.Single()!["status"]!.GetValue<string>() == status;
-        }, $"the printer to be {status}");
-
-    private static async Task PollAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"Timed out waiting for {what}.");
-    }
+        }, Deadline, $"the printer to be {status}");
 }
