@@ -37,6 +37,7 @@ public sealed class PrinterBridge : IAsyncDisposable
     private readonly CommandHandler commands;
     private readonly BridgeMqttClient mqtt;
     private Task loops = Task.CompletedTask;
+    private readonly Lock stateGate = new();
     private int stopped;
 
     public PrinterBridge(BridgeOptions options, HttpClient httpClient, TimeProvider timeProvider, ILoggerFactory loggerFactory)
@@ -56,14 +57,19 @@ public sealed class PrinterBridge : IAsyncDisposable
 
         journal = new BridgeJournal(options.WorkDirectory, loggerFactory.CreateLogger<BridgeJournal>());
         var restored = journal.Load();
-        var job = restored.Job.AfterRestart(timeProvider.GetUtcNow(), out var interrupted);
+        var job = restored.Job.AfterRestart(timeProvider.GetUtcNow(), options.AutoEject, out var interrupted);
         outbox = new MqttOutbox(options.PrinterId, restored.Outbox);
         state = new BridgeState(options.AutoEject, timeProvider, job);
         applied = new AppliedCommandLog(restored.AppliedCommands);
         state.Changed += () =>
         {
-            outbox.SetState(BridgeMessages.State(options.PrinterId, state.ToStatePayload()));
-            SaveJournal();
+            // Journal first (write-ahead): an outcome the shop may already have seen must survive a crash right after.
+            // Serialised, so the state handed to the outbox last is never older than one handed before it.
+            lock (stateGate)
+            {
+                SaveJournal();
+                outbox.SetState(BridgeMessages.State(options.PrinterId, state.ToStatePayload()));
+            }
         };
         outbox.Changed += SaveJournal;
 

@@ -12,15 +12,16 @@ internal sealed record JobRecord(BridgeStatus Status, string? JobId, JobOutcome?
     /// <summary>
     /// What a restarted bridge makes of the record. A job that was still running ended when the bridge went away,
     /// so it is recorded as failed (<paramref name="interrupted"/>), and one that had begun printing left a part on
-    /// the bed. A printer that needed a person (bed to clear, error) still does; anything else starts Offline
-    /// until the firmware link is up.
+    /// the bed, unless the printer ejects its parts itself. A printer that needed a person (bed to clear, error)
+    /// still does; anything else starts Offline until the firmware link is up.
     /// </summary>
-    public JobRecord AfterRestart(DateTimeOffset now, out JobOutcome? interrupted)
+    public JobRecord AfterRestart(DateTimeOffset now, bool autoEject, out JobOutcome? interrupted)
     {
         if (JobId is { } jobId)
         {
             interrupted = new JobOutcome(jobId, JobOutcomeKind.Failed, RestartedReason, now);
-            var status = Status is BridgeStatus.Printing or BridgeStatus.Paused ? BridgeStatus.Finished : BridgeStatus.Offline;
+            var partOnBed = Status is BridgeStatus.Printing or BridgeStatus.Paused && !autoEject;
+            var status = partOnBed ? BridgeStatus.Finished : BridgeStatus.Offline;
             return new JobRecord(status, null, interrupted);
         }
 

@@ -273,10 +273,45 @@ public sealed class Printer
             return true;
         }
 
+        if (Status == PrinterStatus.Offline)
+        {
+            // Learned while the printer is away (e.g. a queued event after a restart): it stays Offline until it
+            // reports, so nothing is sent to a printer that may not be there.
+            if (CurrentJobId is null)
+            {
+                return false;
+            }
+
+            CurrentJobId = null;
+            UpdatedAt = at;
+            return true;
+        }
+
         var target = AutoEject ? PrinterStatus.Idle : PrinterStatus.NeedsBedClear;
-        Require(target, PrinterStatus.Busy, PrinterStatus.Paused, PrinterStatus.Offline);
+        Require(target, PrinterStatus.Busy, PrinterStatus.Paused);
         CurrentJobId = null;
         return MoveTo(target, at);
+    }
+
+    /// <summary>
+    /// The printer refused the job it was reserved for: whatever state it is in, it no longer holds that job,
+    /// and a reservation (Busy) is lifted.
+    /// </summary>
+    public bool DropJob(string jobId, DateTimeOffset at)
+    {
+        if (!string.Equals(CurrentJobId, jobId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        CurrentJobId = null;
+        UpdatedAt = at;
+        if (Status == PrinterStatus.Busy)
+        {
+            MoveTo(PrinterStatus.Idle, at);
+        }
+
+        return true;
     }
 
     /// <summary>Idle -> NeedsBedClear: the printer says something is still on its bed, so it takes no job until cleared.</summary>

@@ -22,9 +22,10 @@ public sealed partial class ShopMqttClient(
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(5);
-    private const int MaxHandlingAttempts = 5;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly TaskCompletionSource _firstConnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     public bool IsConnected => _client.IsConnected;
 
@@ -55,8 +56,22 @@ public sealed partial class ShopMqttClient(
         }
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await base.StopAsync(cancellationToken);
+    }
+
     public override void Dispose()
     {
+        // Registered both as itself and as a hosted service, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
+        _stopping.Dispose();
         _client.Dispose();
         base.Dispose();
     }
@@ -160,22 +175,28 @@ public sealed partial class ShopMqttClient(
                 await sink.HandleAsync(report, CancellationToken.None);
                 return;
             }
-            catch (Exception ex) when (IsTransient(ex) && attempt < MaxHandlingAttempts)
+            catch (Exception ex) when (IsTransient(ex) && !_stopping.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), timeProvider);
-            }
-            catch (Exception ex) when (IsTransient(ex))
-            {
-                // Not acknowledging and dropping the connection makes the broker deliver the message again on the
-                // resumed session, so a busy database delays an outcome instead of losing it.
-                args.AutoAcknowledge = false;
-                LogHandlerRetryLater(logger, ex, report.GetType().Name, report.PrinterId);
-                _ = Task.Run(DisconnectQuietlyAsync);
-                return;
+                // A busy database delays an outcome, it must not lose it: retry in place. Messages behind this one
+                // wait, so the order the printer sent them in is kept; brokers do not reliably re-send an
+                // unacknowledged message, so not acknowledging it would not be enough.
+                if (attempt == 1 || attempt % 20 == 0)
+                {
+                    LogHandlerRetrying(logger, ex, report.GetType().Name, report.PrinterId, attempt);
+                }
+
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5_000, 50 * attempt)), timeProvider, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
             catch (Exception ex)
             {
-                // A report that breaks a rule would fail the same way every time; redelivering it would block every
+                // A report that breaks a rule would fail the same way every time; retrying it would block every
                 // message behind it. It is logged in full and acknowledged; the printer's next retained state reconciles.
                 LogHandlerFailed(logger, ex, report.GetType().Name, report.PrinterId);
                 return;
@@ -202,8 +223,8 @@ public sealed partial class ShopMqttClient(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an unreadable MQTT message on {Topic}")]
     private static partial void LogUnreadable(ILogger logger, string topic);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying {ReportType} from printer {PrinterId} failed for now; reconnecting so the broker delivers it again")]
-    private static partial void LogHandlerRetryLater(ILogger logger, Exception exception, string reportType, string printerId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying {ReportType} from printer {PrinterId} failed for now (attempt {Attempt}); retrying")]
+    private static partial void LogHandlerRetrying(ILogger logger, Exception exception, string reportType, string printerId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying {ReportType} from printer {PrinterId} failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string reportType, string printerId);

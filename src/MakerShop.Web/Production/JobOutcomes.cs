@@ -29,7 +29,7 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger)
             return;
         }
 
-        if (job.StartPrinting(at))
+        if (job.Status is PrintJobStatus.Assigned or PrintJobStatus.Transferring && job.StartPrinting(at))
         {
             await TimelineStore.AddJobEventAsync(session, job.Id, printer.Id, "Printing", null, at, cancellationToken);
             logger.LogInformation("Job {JobId} is printing on {PrinterId}", job.Id, printer.Id);
@@ -64,6 +64,22 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger)
             // has to be made, so it counts as a failed attempt and is retried.
             outcome = JobOutcomeKind.Failed;
             reason = "cancelled at the printer" + (reason is null ? string.Empty : ": " + reason);
+        }
+
+        if (job.IsTerminal)
+        {
+            // The first outcome stands (a retry may already be printing); a different late one is worth a look, not a change.
+            if (job.Status.ToString() != outcome.ToString())
+            {
+                logger.LogWarning("Printer {PrinterId} reported job {JobId} {Outcome}, but it already ended {Status}; the first outcome stands", printer.Id, job.Id, outcome, job.Status);
+            }
+
+            if (printer.CurrentJobId == job.Id)
+            {
+                printer.FinishJob(at);
+            }
+
+            return;
         }
 
         var changed = outcome == JobOutcomeKind.Completed

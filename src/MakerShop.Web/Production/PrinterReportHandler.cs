@@ -23,13 +23,22 @@ public sealed class PrinterReportHandler(
         ArgumentNullException.ThrowIfNull(report);
         if (report is TelemetryReport telemetry)
         {
-            // Droppable readings: written on their own, without waiting for or holding up production decisions.
-            await printers.UpdateTelemetryAsync(telemetry.PrinterId, TelemetryJson(telemetry.Heaters, telemetry.JobId, telemetry.Progress, telemetry.EtaSeconds, telemetry.ReceivedAt), cancellationToken);
+            // Droppable readings: written on their own, without waiting for or holding up production decisions,
+            // and dropped when the database is busy (the next reading replaces them anyway).
+            try
+            {
+                await printers.UpdateTelemetryAsync(telemetry.PrinterId, TelemetryJson(telemetry.Heaters, telemetry.JobId, telemetry.Progress, telemetry.EtaSeconds, telemetry.ReceivedAt), cancellationToken);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.IsTransient)
+            {
+                logger.LogDebug("Dropped telemetry of printer {PrinterId}: {Reason}", telemetry.PrinterId, ex.Message);
+            }
+
             return;
         }
 
         bool freedPrinter;
-        var outcome = new ReportEffects();
+        var effects = new ReportEffects();
         using (await gate.EnterAsync(cancellationToken))
         {
             await using var session = await DbSession.BeginAsync(connections, cancellationToken);
@@ -50,13 +59,13 @@ public sealed class PrinterReportHandler(
                     await ApplyJobReportAsync(session, printer, job, cancellationToken);
                     break;
                 case CommandAcknowledgedReport ack:
-                    await ApplyAckAsync(session, printer, ack, outcome, cancellationToken);
+                    await ApplyAckAsync(session, printer, ack, effects, cancellationToken);
                     break;
             }
 
             await PrinterStore.UpdateAsync(session, printer, cancellationToken);
             await session.CommitAsync(cancellationToken);
-            freedPrinter = printer.IsReady && !wasReady && !outcome.RefusedJob;
+            freedPrinter = printer.IsReady && !wasReady && !effects.RefusedJob;
         }
 
         if (freedPrinter)
@@ -129,9 +138,10 @@ public sealed class PrinterReportHandler(
     private async Task ReconcileIdleAsync(DbSession session, Printer printer, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (printer.CurrentJobId is { } jobId && await PrintJobStore.GetAsync(session, jobId, cancellationToken) is { } job
-            && job.Status is PrintJobStatus.Printing or PrintJobStatus.Paused)
+            && job.PrinterId == printer.Id && job.Status is PrintJobStatus.Transferring or PrintJobStatus.Printing or PrintJobStatus.Paused)
         {
-            // An Assigned or Transferring job may simply not have reached the bridge yet; a running one it no longer has is lost.
+            // An Assigned job may simply not have reached the bridge yet (the outbox re-sends it). One the bridge
+            // accepted and no longer has, with no outcome for it in this newer state, is lost.
             await outcomes.ApplyOutcomeAsync(session, printer, job, JobOutcomeKind.Failed, "the printer reported idle without finishing the job", at, cancellationToken);
         }
 
@@ -219,9 +229,8 @@ public sealed class PrinterReportHandler(
             job.Unassign(ack.Reason ?? "refused by the printer", ack.ReceivedAt);
             await PrintJobStore.UpdateAsync(session, job, cancellationToken);
             await TimelineStore.AddJobEventAsync(session, job.Id, printer.Id, "Refused", ack.Reason, ack.ReceivedAt, cancellationToken);
-            if (printer.CurrentJobId == job.Id && printer.Status == PrinterStatus.Busy)
+            if (printer.DropJob(job.Id, ack.ReceivedAt))
             {
-                printer.Release(ack.ReceivedAt);
                 ApplyRefusalReason(printer, ack.Reason, ack.ReceivedAt);
             }
 
@@ -236,10 +245,10 @@ public sealed class PrinterReportHandler(
     {
         switch (reason)
         {
-            case "bed-not-cleared":
+            case "bed-not-cleared" when printer.Status == PrinterStatus.Idle:
                 printer.ReportBedOccupied(at);
                 break;
-            case "printer-error":
+            case "printer-error" when printer.Status != PrinterStatus.Offline:
                 printer.Fault("the printer reports an error", at);
                 break;
             case "firmware-offline":

@@ -20,7 +20,6 @@ public class PrinterTransitionTests
         { PrinterStatus.Busy, (p, at) => p.MarkPaused(at), PrinterStatus.Paused },
         { PrinterStatus.Busy, (p, at) => p.FinishJob(at), PrinterStatus.NeedsBedClear },
         { PrinterStatus.Paused, (p, at) => p.FinishJob(at), PrinterStatus.NeedsBedClear },
-        { PrinterStatus.Offline, (p, at) => p.FinishJob(at), PrinterStatus.NeedsBedClear },
         { PrinterStatus.NeedsBedClear, (p, at) => p.ConfirmBedClear(at), PrinterStatus.Idle },
         { PrinterStatus.Idle, (p, at) => p.ReportBedOccupied(at), PrinterStatus.NeedsBedClear },
         { PrinterStatus.Busy, (p, at) => p.Fault("thermal runaway", at), PrinterStatus.Error },
@@ -159,5 +158,33 @@ public class PrinterTransitionTests
         Assert.Equal(PrinterStatus.Error, printer.Status);
         Assert.Null(printer.CurrentJobId);
         Assert.False(printer.FinishJob(At.AddMinutes(2)));
+    }
+
+    [Fact]
+    public void A_job_ending_while_the_printer_is_offline_is_let_go_and_the_printer_stays_offline()
+    {
+        var printer = Build.Printer(status: PrinterStatus.Busy, currentJobId: "job-1");
+        printer.MarkOffline(At);
+
+        Assert.True(printer.FinishJob(At.AddMinutes(1)));
+
+        Assert.Equal(PrinterStatus.Offline, printer.Status);
+        Assert.Null(printer.CurrentJobId);
+        Assert.False(printer.IsReady);
+    }
+
+    [Theory]
+    [InlineData(PrinterStatus.Busy, PrinterStatus.Idle)]
+    [InlineData(PrinterStatus.Offline, PrinterStatus.Offline)]
+    [InlineData(PrinterStatus.Error, PrinterStatus.Error)]
+    public void A_refused_job_is_dropped_whatever_the_printer_state_and_only_a_reservation_is_lifted(PrinterStatus from, PrinterStatus to)
+    {
+        var printer = Build.Printer(status: from, currentJobId: "job-1");
+
+        Assert.True(printer.DropJob("job-1", At));
+        Assert.False(printer.DropJob("job-1", At));
+
+        Assert.Null(printer.CurrentJobId);
+        Assert.Equal(to, printer.Status);
     }
 }

@@ -93,6 +93,42 @@ public sealed class PrinterReportReconciliationTests : IAsyncLifetime
         Assert.NotEqual(start.CommandId, again.CommandId);
     }
 
+    [Fact]
+    public async Task A_job_refused_because_the_firmware_is_offline_leaves_the_printer_and_is_offered_again_when_it_is_back()
+    {
+        var (_, start) = await PlaceOrderAndReceiveStartAsync();
+
+        await _printer.AckAsync(start, accepted: false, reason: "firmware-offline");
+        await WaitForPrinterStatusAsync("Offline");
+        Assert.Equal("Queued", await JobStatusAsync(start.JobId!));
+        var printers = JsonNode.Parse(await _shop.Http.GetStringAsync("/api/printers"))!.AsArray();
+        Assert.Null(printers.Single()!["currentJobId"]?.GetValue<string>());
+
+        await _printer.PublishStateAsync(BridgeStatus.Idle, DateTimeOffset.UtcNow.AddSeconds(10));
+        var again = await _printer.NextCommandAsync(PrinterCommandKind.Start);
+        Assert.Equal(start.JobId, again.JobId);
+    }
+
+    [Fact]
+    public async Task A_paused_job_resumes_and_completes_on_the_printers_word()
+    {
+        var (orderId, start) = await PlaceOrderAndReceiveStartAsync();
+        var t0 = DateTimeOffset.UtcNow;
+        await _printer.AckAsync(start);
+        await _printer.PublishStateAsync(BridgeStatus.Printing, t0.AddSeconds(1), start.JobId, 0.2);
+        await _printer.PublishStateAsync(BridgeStatus.Paused, t0.AddSeconds(2), start.JobId, 0.3);
+        await WaitForJobStatusAsync(start.JobId!, "Paused");
+        await WaitForPrinterStatusAsync("Paused");
+
+        await _printer.PublishStateAsync(BridgeStatus.Paused, t0.AddSeconds(3), start.JobId, 0.3);
+        await _printer.PublishStateAsync(BridgeStatus.Printing, t0.AddSeconds(4), start.JobId, 0.4);
+        await WaitForJobStatusAsync(start.JobId!, "Printing");
+        await _printer.PublishEventAsync(PrinterEventKind.JobCompleted, start.JobId!);
+
+        await ShopApi.WaitForOrdersAsync(_shop.Http, [orderId], "Produced", Deadline);
+        await WaitForPrinterStatusAsync("Idle");
+    }
+
     private async Task<(string OrderId, PrinterCommandPayload Start)> PlaceOrderAndReceiveStartAsync()
     {
         await _printer.PublishStateAsync(BridgeStatus.Idle, DateTimeOffset.UtcNow.AddSeconds(-30));

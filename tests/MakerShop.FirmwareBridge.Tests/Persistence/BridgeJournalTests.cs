@@ -61,15 +61,17 @@ public sealed class BridgeJournalTests : IDisposable
         Assert.Equal(outcome, loaded.Job.LastJob);
     }
 
-    [Fact]
-    public void A_running_job_found_after_a_restart_is_recorded_as_failed()
+    [Theory]
+    [InlineData(false, BridgeStatus.Finished)]
+    [InlineData(true, BridgeStatus.Offline)]
+    public void A_running_job_found_after_a_restart_is_recorded_as_failed_and_its_part_left_on_the_bed_unless_ejected(bool autoEject, BridgeStatus expected)
     {
         var record = new JobRecord(BridgeStatus.Printing, "job-7", new JobOutcome("job-6", JobOutcomeKind.Completed, null, At));
 
-        var restored = record.AfterRestart(At.AddMinutes(5), out var interrupted);
+        var restored = record.AfterRestart(At.AddMinutes(5), autoEject, out var interrupted);
 
         Assert.Equal(new JobOutcome("job-7", JobOutcomeKind.Failed, JobRecord.RestartedReason, At.AddMinutes(5)), interrupted);
-        Assert.Equal(new JobRecord(BridgeStatus.Finished, null, interrupted), restored);
+        Assert.Equal(new JobRecord(expected, null, interrupted), restored);
     }
 
     [Theory]
@@ -79,7 +81,7 @@ public sealed class BridgeJournalTests : IDisposable
     [InlineData(BridgeStatus.Offline, BridgeStatus.Offline)]
     public void Only_a_status_that_needs_a_person_survives_a_restart(BridgeStatus saved, BridgeStatus expected)
     {
-        var restored = new JobRecord(saved, null, null).AfterRestart(At, out var interrupted);
+        var restored = new JobRecord(saved, null, null).AfterRestart(At, autoEject: false, out var interrupted);
 
         Assert.Equal(expected, restored.Status);
         Assert.Null(interrupted);
