@@ -41,7 +41,7 @@ public sealed class PrinterBridge : IAsyncDisposable
     private int stopped;
 
     public PrinterBridge(BridgeOptions options, HttpClient httpClient, TimeProvider timeProvider, ILoggerFactory loggerFactory)
-        : this(options, httpClient, new TcpFirmwareTransport(options?.FirmwareHost ?? string.Empty, options?.FirmwarePort ?? 0), timeProvider, loggerFactory)
+        : this(options, httpClient, FirmwareTransportFactory.Create(options), timeProvider, loggerFactory)
     {
     }
 
@@ -100,6 +100,7 @@ public sealed class PrinterBridge : IAsyncDisposable
             outbox.Enqueue,
             timeProvider,
             loggerFactory.CreateLogger<CommandHandler>());
+        firmware.HostActionReceived += action => _ = ApplyHostActionAsync(action);
         mqtt = new BridgeMqttClient(
             options,
             timeProvider,
@@ -177,6 +178,24 @@ public sealed class PrinterBridge : IAsyncDisposable
     {
         state.Republish();
         outbox.Signal();
+    }
+
+    /// <summary>Off the firmware's read loop, which must never wait on the command gate.</summary>
+    private async Task ApplyHostActionAsync(Gcode.Replies.HostAction action)
+    {
+        try
+        {
+            await Task.Yield();
+            await commands.HandleHostActionAsync(action, stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The bridge is stopping; the action dies with the job.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Printer {PrinterId} could not apply firmware action {Action}", options.PrinterId, action.Name);
+        }
     }
 
     private void SaveJournal() =>

@@ -11,6 +11,11 @@ var switches = new Dictionary<string, string>
     ["--mqtt-port"] = "Bridge:MqttPort",
     ["--firmware-host"] = "Bridge:FirmwareHost",
     ["--firmware-port"] = "Bridge:FirmwarePort",
+    ["--transport"] = "Bridge:Transport",
+    ["--serial-port"] = "Bridge:SerialPort",
+    ["--baud-rate"] = "Bridge:BaudRate",
+    ["--flow-control"] = "Bridge:FlowControl",
+    ["--window-size"] = "Bridge:WindowSize",
     ["--work-directory"] = "Bridge:WorkDirectory",
     ["--auto-eject"] = "Bridge:AutoEject",
 };

@@ -10,6 +10,12 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
     ["--time-scale"] = "VirtualPrinter:TimeScale",
     ["--name"] = "VirtualPrinter:Name",
     ["--corrupt-line-once"] = "VirtualPrinter:CorruptLineOnce",
+    ["--baud"] = "VirtualPrinter:BaudRate",
+    ["--link-latency"] = "VirtualPrinter:LinkLatency",
+    ["--advanced-ok"] = "VirtualPrinter:AdvancedOk",
+    ["--corrupt-share"] = "VirtualPrinter:CorruptLineShare",
+    ["--drop-ok-share"] = "VirtualPrinter:DropOkShare",
+    ["--fault-seed"] = "VirtualPrinter:FaultSeed",
 });
 builder.Services.AddSingleton(builder.Configuration.GetSection("VirtualPrinter").Get<VirtualPrinterOptions>() ?? new VirtualPrinterOptions());
 builder.Services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using MakerShop.Contracts.Mqtt;
+using MakerShop.FirmwareBridge.Gcode.Replies;
 using MakerShop.FirmwareBridge.Jobs;
 using Microsoft.Extensions.Logging;
 
@@ -59,6 +60,24 @@ internal sealed class CommandHandler(
                 command.Kind,
                 command.Start?.JobId ?? command.JobId,
                 decision.Reason);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A host action from the firmware ("//action:pause" after a filament runout, "//action:cancel" from the LCD) is
+    /// applied like the matching shop command, in turn with them, but has no command id and gets no ack.
+    /// </summary>
+    public async Task HandleHostActionAsync(HostAction action, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var decision = jobs.ApplyHostAction(action);
+            logger.LogInformation("Printer {PrinterId} applied firmware action {Action}: {Verdict} {Reason}", printerId, action.Name, decision.Accepted ? "accepted" : "refused", decision.Reason);
         }
         finally
         {

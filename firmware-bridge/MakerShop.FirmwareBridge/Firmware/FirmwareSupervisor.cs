@@ -1,6 +1,7 @@
 using System.Globalization;
 using MakerShop.Contracts.Mqtt;
 using MakerShop.FirmwareBridge.Gcode;
+using MakerShop.FirmwareBridge.Gcode.Replies;
 using MakerShop.FirmwareBridge.State;
 using MakerShop.FirmwareBridge.Transport;
 using Microsoft.Extensions.Logging;
@@ -8,9 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace MakerShop.FirmwareBridge.Firmware;
 
 /// <summary>
-/// Keeps a <see cref="GcodeLink"/> open: connect, wait for "start", identify the firmware (M115) and ask for
-/// temperature auto-reports (M155), then watch until the link drops or the firmware halts. A halted printer is
-/// reconnected, which resets it, but the bridge stays in Error until someone confirms the printer is fine.
+/// Keeps a <see cref="GcodeLink"/> open: connect, wait for "start", identify the firmware (M115), then either turn
+/// on temperature auto-reports (M155, when it advertises Cap:AUTOREPORT_TEMP) or poll M105, and watch until the link
+/// drops, the firmware halts or resets, or it asks the host to disconnect. Each of those ends the connection and a
+/// new one starts from scratch, since a reset firmware has forgotten its line counter and auto-reports. A halted
+/// printer stays in Error until someone confirms it is fine.
 /// </summary>
 internal sealed class FirmwareSupervisor(
     IFirmwareTransport transport,
@@ -23,6 +26,9 @@ internal sealed class FirmwareSupervisor(
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(2);
     private readonly ILogger logger = loggerFactory.CreateLogger<FirmwareSupervisor>();
     private GcodeLink? current;
+
+    /// <summary>Host action commands from the firmware ("//action:pause"); the bridge applies them like shop commands.</summary>
+    public event Action<HostAction>? HostActionReceived;
 
     /// <summary>The link jobs print over; null while there is none that has finished its handshake.</summary>
     public GcodeLink? CurrentLink => Volatile.Read(ref current);
@@ -37,7 +43,7 @@ internal sealed class FirmwareSupervisor(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("Printer {PrinterId} cannot reach its firmware at {FirmwareHost}:{FirmwarePort}: {Reason}", options.PrinterId, options.FirmwareHost, options.FirmwarePort, ex.Message);
+                logger.LogWarning("Printer {PrinterId} cannot reach its firmware ({Transport}): {Reason}", options.PrinterId, transport, ex.Message);
             }
 
             await Task.Delay(options.ReconnectDelay, timeProvider, cancellationToken);
@@ -47,8 +53,9 @@ internal sealed class FirmwareSupervisor(
     private async Task RunConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = await transport.OpenAsync(cancellationToken);
-        await using var link = new GcodeLink(connection, options.OkTimeout, timeProvider, loggerFactory.CreateLogger<GcodeLink>());
-        var halted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var link = new GcodeLink(connection, options.ToLinkOptions(), timeProvider, loggerFactory.CreateLogger<GcodeLink>());
+        var ended = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var up = false;
         link.TemperaturesReported += state.SetHeaters;
         link.FirmwareIdentified += state.SetFirmware;
         link.FirmwareErrorReported += message =>
@@ -56,8 +63,24 @@ internal sealed class FirmwareSupervisor(
             events.Publish(PrinterEventKind.FirmwareError, state.JobId, reason: message);
             if (link.HaltReason is not null)
             {
-                halted.TrySetResult();
+                ended.TrySetResult("halted");
             }
+        };
+        link.FirmwareReset += () =>
+        {
+            if (Volatile.Read(ref up))
+            {
+                ended.TrySetResult("the firmware reset");
+            }
+        };
+        link.HostActionReceived += action =>
+        {
+            if (action.Name == HostAction.Disconnect)
+            {
+                ended.TrySetResult("the firmware asked the host to disconnect");
+            }
+
+            HostActionReceived?.Invoke(action);
         };
         link.Start();
 
@@ -66,30 +89,34 @@ internal sealed class FirmwareSupervisor(
             logger.LogDebug("Printer {PrinterId} firmware sent no 'start'; assuming it was already running", options.PrinterId);
         }
 
-        var autoReportSeconds = Math.Max(1, (int)options.TelemetryInterval.TotalSeconds);
-        var hello = await link.SendCommandsAsync(["M115", string.Create(CultureInfo.InvariantCulture, $"M155 S{autoReportSeconds}")], cancellationToken);
-        if (hello.Outcome != PrintOutcome.Completed)
+        if (!await HandshakeAsync(link, cancellationToken))
         {
-            logger.LogWarning("Printer {PrinterId} firmware handshake failed: {Reason}", options.PrinterId, hello.Reason);
             return;
         }
 
-        logger.LogInformation("Printer {PrinterId} firmware link is up", options.PrinterId);
+        logger.LogInformation("Printer {PrinterId} firmware link is up ({Firmware})", options.PrinterId, link.Capabilities.FirmwareName ?? "unidentified");
+        Volatile.Write(ref up, true);
         Volatile.Write(ref current, link);
         state.SetFirmwareConnected(true);
+        string reason;
+        using var pollStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var polling = link.TemperaturePollInterval is null ? Task.CompletedTask : PollWhileIdleAsync(link, pollStop.Token);
         try
         {
-            await Task.WhenAny(link.Completion, halted.Task).WaitAsync(cancellationToken);
+            await Task.WhenAny(link.Completion, ended.Task).WaitAsync(cancellationToken);
+            reason = ended.Task.IsCompleted ? await ended.Task : "the link closed";
         }
         finally
         {
+            await pollStop.CancelAsync();
+            await polling;
             Volatile.Write(ref current, null);
             state.SetFirmwareConnected(false);
         }
 
-        if (link.HaltReason is { } reason)
+        if (link.HaltReason is { } halt)
         {
-            logger.LogError("Printer {PrinterId} firmware halted ({Reason}); reconnecting to reset it", options.PrinterId, reason);
+            logger.LogError("Printer {PrinterId} firmware halted ({Reason}); reconnecting to reset it", options.PrinterId, halt);
             if (!BridgeState.IsBusy(state.Status))
             {
                 // A running job reports the halt itself when it ends.
@@ -98,7 +125,53 @@ internal sealed class FirmwareSupervisor(
         }
         else
         {
-            logger.LogWarning("Printer {PrinterId} firmware link closed", options.PrinterId);
+            logger.LogWarning("Printer {PrinterId} firmware link ended: {Reason}", options.PrinterId, reason);
+        }
+    }
+
+    /// <summary>M115, then M155 when the firmware can auto-report temperatures, else M105 polling on the telemetry interval.</summary>
+    private async Task<bool> HandshakeAsync(GcodeLink link, CancellationToken cancellationToken)
+    {
+        var identify = await link.SendCommandsAsync(["M115"], cancellationToken);
+        if (identify.Outcome != PrintOutcome.Completed)
+        {
+            logger.LogWarning("Printer {PrinterId} firmware handshake failed: {Reason}", options.PrinterId, identify.Reason);
+            return false;
+        }
+
+        var interval = Math.Max(1, (int)options.TelemetryInterval.TotalSeconds);
+        if (link.Capabilities.AutoReportTemperatures)
+        {
+            var autoReport = await link.SendCommandsAsync([string.Create(CultureInfo.InvariantCulture, $"M155 S{interval}")], cancellationToken);
+            if (autoReport.Outcome != PrintOutcome.Completed)
+            {
+                logger.LogWarning("Printer {PrinterId} firmware refused temperature auto-reports: {Reason}", options.PrinterId, autoReport.Reason);
+                return false;
+            }
+        }
+        else
+        {
+            logger.LogInformation("Printer {PrinterId} firmware has no AUTOREPORT_TEMP; polling M105 every {Interval}s", options.PrinterId, interval);
+            link.TemperaturePollInterval = TimeSpan.FromSeconds(interval);
+        }
+
+        return true;
+    }
+
+    /// <summary>While no conversation runs (a job polls inside its own stream), an M105 conversation on the interval.</summary>
+    private async Task PollWhileIdleAsync(GcodeLink link, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(link.TemperaturePollInterval!.Value, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await link.PollTemperaturesIfIdleAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The connection ended or the bridge is stopping.
         }
     }
 }

@@ -1,46 +1,115 @@
 using System.Threading.Channels;
 using MakerShop.Contracts.Mqtt;
+using MakerShop.FirmwareBridge.Gcode.Flow;
+using MakerShop.FirmwareBridge.Gcode.Replies;
+using MakerShop.FirmwareBridge.Gcode.Sources;
 using MakerShop.FirmwareBridge.Transport;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MakerShop.FirmwareBridge.Gcode;
 
 /// <summary>
-/// The host side of the Marlin serial protocol over one open connection. A read loop classifies every line:
-/// temperatures, firmware identity and errors are raised as events at once; flow-control replies (ok, resend, busy,
-/// start, halt) go to the one conversation that is sending. Conversations never overlap; M112 bypasses them.
+/// The host side of the Marlin serial protocol over one open connection, and the streaming engine jobs run on.
+/// A read loop classifies every line: temperatures, firmware identity, host actions, progress and errors are raised
+/// as events at once; flow-control replies (ok, resend, busy, wait, start, halt) go to the one conversation that is
+/// sending. Conversations never overlap; M112 bypasses them and the window.
+/// <para>Use: <c>await using var link = new GcodeLink(connection, options); link.Start();
+/// var result = await link.RunFileAsync(path);</c> The link owns the connection and disposes it.</para>
 /// </summary>
 public sealed class GcodeLink : IAsyncDisposable
 {
-    private static readonly string[] CommunicationErrors = ["Last Line", "checksum", "expected line", "format error", "line number"];
-
     private readonly IFirmwareConnection connection;
-    private readonly TimeSpan okTimeout;
+    private readonly GcodeLinkOptions options;
     private readonly TimeProvider timeProvider;
-    private readonly ILogger<GcodeLink> logger;
+    private readonly ILogger logger;
+    private readonly LinkWriter writer;
+    private readonly ResendOkDetector resendOk;
+    private readonly FirmwareEventRouter router;
     private readonly Channel<FirmwareReply> flow = Channel.CreateUnbounded<FirmwareReply>(new() { SingleWriter = true });
     private readonly SemaphoreSlim conversation = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
+    private readonly CancellationTokenSource emergency = new();
     private Task readLoop = Task.CompletedTask;
-    private string? haltReason;
+    private TimeSpan? pollInterval;
 
-    public GcodeLink(IFirmwareConnection connection, TimeSpan okTimeout, TimeProvider timeProvider, ILogger<GcodeLink> logger)
+    public GcodeLink(IFirmwareConnection connection, GcodeLinkOptions options, TimeProvider? timeProvider = null, ILogger<GcodeLink>? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         this.connection = connection;
-        this.okTimeout = okTimeout;
-        this.timeProvider = timeProvider;
-        this.logger = logger;
+        this.options = options;
+        this.timeProvider = timeProvider ?? TimeProvider.System;
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        writer = new LinkWriter(connection);
+        resendOk = new ResendOkDetector(this.timeProvider);
+        router = new FirmwareEventRouter(this.logger);
     }
 
-    public event Action<IReadOnlyList<HeaterReading>>? TemperaturesReported;
+    /// <summary>Ping-pong with the given ok timeout.</summary>
+    public GcodeLink(IFirmwareConnection connection, TimeSpan okTimeout, TimeProvider timeProvider, ILogger<GcodeLink> logger)
+        : this(connection, new GcodeLinkOptions { OkTimeout = okTimeout }, timeProvider, logger)
+    {
+    }
 
-    public event Action<string>? FirmwareIdentified;
+    public event Action<IReadOnlyList<HeaterReading>>? TemperaturesReported
+    {
+        add => router.TemperaturesReported += value;
+        remove => router.TemperaturesReported -= value;
+    }
+
+    public event Action<string>? FirmwareIdentified
+    {
+        add => router.FirmwareIdentified += value;
+        remove => router.FirmwareIdentified -= value;
+    }
 
     /// <summary>Error lines that are not routine line-noise recovery, fatal ones included.</summary>
-    public event Action<string>? FirmwareErrorReported;
+    public event Action<string>? FirmwareErrorReported
+    {
+        add => router.FirmwareErrorReported += value;
+        remove => router.FirmwareErrorReported -= value;
+    }
+
+    /// <summary>"//action:…" lines: pause, resume, cancel, disconnect, prompts, notifications.</summary>
+    public event Action<HostAction>? HostActionReceived
+    {
+        add => router.HostActionReceived += value;
+        remove => router.HostActionReceived -= value;
+    }
+
+    /// <summary>The firmware printed "start": it rebooted and forgot the line counter, auto-reports and any job.</summary>
+    public event Action? FirmwareReset
+    {
+        add => router.FirmwareReset += value;
+        remove => router.FirmwareReset -= value;
+    }
+
+    /// <summary>M27/M73 reports; informational, job progress comes from the bytes the link has had acknowledged.</summary>
+    public event Action<FirmwareProgressReport>? FirmwareProgressReported
+    {
+        add => router.FirmwareProgressReported += value;
+        remove => router.FirmwareProgressReported -= value;
+    }
+
+    public GcodeLinkOptions Options => options;
+
+    /// <summary>What the last M115 said; <see cref="FirmwareCapabilities.Unknown"/> before.</summary>
+    public FirmwareCapabilities Capabilities => router.Capabilities;
 
     /// <summary>The firmware's own words when it halted (kill, thermal runaway); null while it runs.</summary>
-    public string? HaltReason => Volatile.Read(ref haltReason);
+    public string? HaltReason => router.HaltReason;
+
+    /// <summary>
+    /// For firmware without AUTOREPORT_TEMP: a numbered M105 goes out this often inside every conversation (a job
+    /// included), so temperatures keep coming without breaking the line numbering. Null: no polling.
+    /// </summary>
+    public TimeSpan? TemperaturePollInterval
+    {
+        get => pollInterval;
+        set => pollInterval = value;
+    }
 
     /// <summary>Completes when the connection closes.</summary>
     public Task Completion => readLoop;
@@ -70,26 +139,63 @@ public sealed class GcodeLink : IAsyncDisposable
         }
     }
 
-    /// <summary>Streams a job; the result says how it ended. Only <paramref name="cancellationToken"/> throws.</summary>
+    /// <summary>
+    /// Streams a G-code file from disk: read line by line through a fixed buffer, comments and blank lines dropped,
+    /// progress by bytes of the file acknowledged. The result says how it ended; only <paramref name="cancellationToken"/> throws.
+    /// </summary>
+    public Task<PrintResult> RunFileAsync(
+        string path,
+        PrintControl? control = null,
+        Action<PrintProgress>? onProgress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return ConverseAsync(() => new GcodeFileReader(path), control, onProgress, cancellationToken);
+    }
+
+    /// <summary>Streams a program held in memory, the same way.</summary>
     public Task<PrintResult> RunProgramAsync(
         GcodeProgram program,
-        PrintControl control,
+        PrintControl? control = null,
         Action<PrintProgress>? onProgress = null,
-        CancellationToken cancellationToken = default) =>
-        ConverseAsync(program.Lines, control, onProgress, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return ConverseAsync(program.OpenSource, control, onProgress, cancellationToken);
+    }
 
     /// <summary>Sends a few commands the same careful way (handshake, cool-down).</summary>
     public Task<PrintResult> SendCommandsAsync(IReadOnlyList<string> commands, CancellationToken cancellationToken = default) =>
-        ConverseAsync(commands, null, null, cancellationToken);
+        RunProgramAsync(GcodeProgram.FromLines(commands), null, null, cancellationToken);
+
+    /// <summary>An M105 conversation when no other is running (idle polling); false when one is.</summary>
+    public async Task<bool> PollTemperaturesIfIdleAsync(CancellationToken cancellationToken = default)
+    {
+        if (conversation.CurrentCount == 0)
+        {
+            return false;
+        }
+
+        var result = await SendCommandsAsync(["M105"], cancellationToken);
+        return result.Outcome == PrintOutcome.Completed;
+    }
 
     /// <summary>
-    /// M112 at once, unnumbered and outside any conversation: firmware with EMERGENCY_PARSER acts on it as the bytes
-    /// arrive, even while a heat-up blocks its queue.
+    /// M112 at once, unnumbered and outside any conversation and window: firmware with EMERGENCY_PARSER acts on it as
+    /// the bytes arrive, even while a heat-up blocks its queue. Nothing is written after it; a running conversation
+    /// ends with the firmware's halt message.
     /// </summary>
-    public Task EmergencyStopAsync(CancellationToken cancellationToken = default)
+    public async Task EmergencyStopAsync(CancellationToken cancellationToken = default)
     {
         logger.LogWarning("Sending M112 emergency stop");
-        return connection.WriteLineAsync("M112", cancellationToken);
+        try
+        {
+            await writer.EmergencyStopAsync(cancellationToken);
+        }
+        finally
+        {
+            await emergency.CancelAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -97,12 +203,13 @@ public sealed class GcodeLink : IAsyncDisposable
         await stopping.CancelAsync();
         await connection.DisposeAsync();
         await readLoop;
+
         // The conversation gate is not disposed: a job may still be leaving it, and it holds no wait handle.
         stopping.Dispose();
     }
 
     private async Task<PrintResult> ConverseAsync(
-        IReadOnlyList<string> lines,
+        Func<IGcodeSource> open,
         PrintControl? control,
         Action<PrintProgress>? onProgress,
         CancellationToken cancellationToken)
@@ -111,12 +218,25 @@ public sealed class GcodeLink : IAsyncDisposable
         try
         {
             DiscardStaleReplies();
-            var sender = new LineSender(connection.WriteLineAsync, flow.Reader, () => HaltReason, okTimeout, timeProvider, logger);
-            return await sender.RunAsync(lines, control, onProgress, cancellationToken);
+            using var source = open();
+            var sender = new LineSender(
+                writer.WriteAsync,
+                new ReplyReader(flow.Reader, timeProvider),
+                () => HaltReason,
+                () => pollInterval,
+                options,
+                resendOk,
+                timeProvider,
+                logger);
+            return await sender.RunAsync(source, control, onProgress, emergency.Token, cancellationToken);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
-            return PrintResult.Failed("writing to the firmware failed: " + ex.Message);
+            return PrintResult.Failed("the G-code file could not be opened: " + ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            return PrintResult.Failed("the printer connection was lost: " + ex.Message);
         }
         finally
         {
@@ -140,9 +260,10 @@ public sealed class GcodeLink : IAsyncDisposable
             while (await connection.ReadLineAsync(cancellationToken) is { } line)
             {
                 var reply = FirmwareReplyParser.Parse(line);
-                Observe(reply);
-                if (reply.Kind is FirmwareReplyKind.Ok or FirmwareReplyKind.Resend or FirmwareReplyKind.Busy
-                    or FirmwareReplyKind.Start or FirmwareReplyKind.Fatal)
+                router.Observe(reply);
+                // Between conversations nobody reads the flow channel: auto-reports, busy and "wait" lines would pile
+                // up there for as long as the printer idles. Only "start" and a halt are kept for whoever comes next.
+                if (IsFlowControl(reply) && (conversation.CurrentCount == 0 || reply.Kind is FirmwareReplyKind.Start or FirmwareReplyKind.Fatal))
                 {
                     flow.Writer.TryWrite(reply);
                 }
@@ -154,40 +275,16 @@ public sealed class GcodeLink : IAsyncDisposable
         }
         finally
         {
-            flow.Writer.TryWrite(new FirmwareReply(FirmwareReplyKind.Disconnected, string.Empty));
+            flow.Writer.TryWrite(FirmwareReply.Disconnected);
             flow.Writer.TryComplete();
         }
     }
 
-    private void Observe(FirmwareReply reply)
+    private static bool IsFlowControl(FirmwareReply reply) => reply.Kind switch
     {
-        if (reply.Heaters is { } heaters)
-        {
-            TemperaturesReported?.Invoke(heaters);
-        }
-
-        switch (reply.Kind)
-        {
-            case FirmwareReplyKind.Fatal:
-                Interlocked.CompareExchange(ref haltReason, reply.Line, null);
-                logger.LogError("Firmware halted: {FirmwareMessage}", reply.Line);
-                FirmwareErrorReported?.Invoke(reply.Line);
-                break;
-            case FirmwareReplyKind.Error when CommunicationErrors.Any(e => reply.Line.Contains(e, StringComparison.OrdinalIgnoreCase)):
-                logger.LogInformation("Firmware reported a communication error: {FirmwareMessage}", reply.Line);
-                break;
-            case FirmwareReplyKind.Error:
-                logger.LogWarning("Firmware reported an error: {FirmwareMessage}", reply.Line);
-                FirmwareErrorReported?.Invoke(reply.Line);
-                break;
-            case FirmwareReplyKind.Info when FirmwareInfoParser.TryParseFirmwareName(reply.Line) is { } name:
-                FirmwareIdentified?.Invoke(name);
-                break;
-            case FirmwareReplyKind.Info when reply.Line.Contains("Unknown command", StringComparison.OrdinalIgnoreCase):
-                logger.LogWarning("Firmware did not know a command: {FirmwareMessage}", reply.Line);
-                break;
-            default:
-                break;
-        }
-    }
+        FirmwareReplyKind.Ok or FirmwareReplyKind.Resend or FirmwareReplyKind.Busy or FirmwareReplyKind.Wait
+            or FirmwareReplyKind.Start or FirmwareReplyKind.Fatal or FirmwareReplyKind.Temperature => true,
+        FirmwareReplyKind.Error => reply.Error == FirmwareErrorKind.Communication,
+        _ => false,
+    };
 }

@@ -1,8 +1,10 @@
+using MakerShop.FirmwareBridge.Gcode.Sources;
+
 namespace MakerShop.FirmwareBridge.Gcode;
 
 /// <summary>
-/// The prepared lines of one job. Held in memory: a large print is a few megabytes, and knowing the line count
-/// up front gives progress and ETA. Streaming from disk can replace this without changing the link.
+/// A short program held in memory: the handshake, a cool-down, a test. Print jobs are streamed from their file with
+/// <see cref="GcodeLink.RunFileAsync"/> instead, so their size never matters.
 /// </summary>
 public sealed class GcodeProgram
 {
@@ -13,18 +15,5 @@ public sealed class GcodeProgram
     public static GcodeProgram FromLines(IEnumerable<string> rawLines) =>
         new(rawLines.Select(GcodeLinePreparer.Prepare).OfType<string>().ToArray());
 
-    public static async Task<GcodeProgram> LoadAsync(string path, CancellationToken cancellationToken = default)
-    {
-        var lines = new List<string>();
-        using var reader = new StreamReader(path);
-        while (await reader.ReadLineAsync(cancellationToken) is { } raw)
-        {
-            if (GcodeLinePreparer.Prepare(raw) is { } line)
-            {
-                lines.Add(line);
-            }
-        }
-
-        return new GcodeProgram(lines);
-    }
+    internal IGcodeSource OpenSource() => new InMemoryGcodeSource(Lines);
 }

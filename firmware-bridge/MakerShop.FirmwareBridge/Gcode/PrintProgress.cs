@@ -1,7 +1,10 @@
 namespace MakerShop.FirmwareBridge.Gcode;
 
-/// <summary>Program lines the firmware has acknowledged so far (the link's own M110/M105 lines are not counted).</summary>
-public readonly record struct PrintProgress(int LinesAcknowledged, int TotalLines)
+/// <summary>
+/// How far a run is, counted by what the firmware has acknowledged: program lines (the link's own M110/M105 lines are
+/// not counted) and the bytes of the file up to the end of the last acknowledged line, comments included.
+/// </summary>
+public readonly record struct PrintProgress(long LinesAcknowledged, long BytesAcknowledged, long TotalBytes)
 {
-    public double Fraction => TotalLines == 0 ? 1 : (double)LinesAcknowledged / TotalLines;
+    public double Fraction => TotalBytes == 0 ? 1 : Math.Min(1, (double)BytesAcknowledged / TotalBytes);
 }

@@ -1,6 +1,7 @@
 using MakerShop.Contracts.Mqtt;
 using MakerShop.FirmwareBridge.Commands;
 using MakerShop.FirmwareBridge.Firmware;
+using MakerShop.FirmwareBridge.Gcode.Replies;
 using MakerShop.FirmwareBridge.State;
 
 namespace MakerShop.FirmwareBridge.Jobs;
@@ -137,6 +138,18 @@ internal sealed class JobCoordinator(
 
         return CommandDecision.Accept();
     }
+
+    /// <summary>
+    /// The firmware's host actions, as OctoPrint applies them: pause/paused stop sending, resume/resumed go on,
+    /// cancel ends the job with the cancel sequence. Everything else (prompts, notifications) is only logged by the link.
+    /// </summary>
+    public CommandDecision ApplyHostAction(HostAction action) => action.Name switch
+    {
+        HostAction.Pause or HostAction.Paused => Pause(null),
+        HostAction.Resume or HostAction.Resumed => Resume(null),
+        HostAction.Cancel => Cancel(null),
+        _ => CommandDecision.Accept("not-a-job-action"),
+    };
 
     public CommandDecision BedCleared() =>
         state.TryClearBed() ? CommandDecision.Accept() : CommandDecision.Reject("busy");

@@ -21,8 +21,11 @@ internal sealed class PrintJobRunner(
     TimeProvider timeProvider,
     ILogger logger) : IDisposable
 {
-    // A cancelled print must not leave heaters on; anything more (park, retract) depends on the machine.
-    private static readonly string[] CoolDown = ["M104 S0", "M140 S0"];
+    /// <summary>
+    /// After a cancel: hotend and bed off, part fan off, motors released. Parking or retracting depends on the
+    /// machine, so it is left to the printer's own end script.
+    /// </summary>
+    internal static readonly string[] CancelSequence = ["M104 S0", "M140 S0", "M107", "M84"];
 
     private readonly CancellationTokenSource cancelled = new();
     private readonly EtaEstimator eta = new(timeProvider);
@@ -79,11 +82,12 @@ internal sealed class PrintJobRunner(
                 return;
             }
 
-            var program = await GcodeProgram.LoadAsync(download.FilePath!, stopping);
             state.SetStatus(Control.IsPaused ? BridgeStatus.Paused : BridgeStatus.Printing);
             events.Publish(PrinterEventKind.JobStarted, JobId, progress: 0);
-            logger.LogInformation("Printer {PrinterId} started job {JobId} ({LineCount} lines)", options.PrinterId, JobId, program.Lines.Count);
-            var result = await link.RunProgramAsync(program, Control, OnProgress, stopping);
+            logger.LogInformation("Printer {PrinterId} started job {JobId} ({Bytes} bytes)", options.PrinterId, JobId, new FileInfo(download.FilePath!).Length);
+
+            // Streamed from disk: the file is never loaded whole, whatever its size.
+            var result = await link.RunFileAsync(download.FilePath!, Control, OnProgress, stopping);
             await FinishAsync(link, result, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -108,7 +112,7 @@ internal sealed class PrintJobRunner(
                 End(JobOutcomeKind.Completed, null, afterPrint);
                 break;
             case PrintOutcome.Cancelled when !emergencyStopped:
-                var cooled = await link.SendCommandsAsync(CoolDown, stopping);
+                var cooled = await link.SendCommandsAsync(CancelSequence, stopping);
                 if (cooled.Outcome != PrintOutcome.Completed)
                 {
                     logger.LogWarning("Printer {PrinterId} could not cool down after cancelling job {JobId}: {Reason}", options.PrinterId, JobId, cooled.Reason);
@@ -127,7 +131,7 @@ internal sealed class PrintJobRunner(
 
     private void OnProgress(PrintProgress progress)
     {
-        state.SetProgress(progress.Fraction, eta.Estimate(progress.LinesAcknowledged, progress.TotalLines));
+        state.SetProgress(progress.Fraction, eta.Estimate(progress.BytesAcknowledged, progress.TotalBytes));
         var milestone = (int)(progress.Fraction * 10);
         if (milestone > lastMilestone && milestone < 10)
         {

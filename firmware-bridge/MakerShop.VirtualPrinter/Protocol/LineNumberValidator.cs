@@ -50,16 +50,20 @@ internal sealed class LineNumberValidator(Func<long, bool> shouldCorrupt)
 
         if (!int.TryParse(line.AsSpan(star + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var checksum)
             || checksum != LineChecksum.Compute(line.AsSpan(0, star))
-            || shouldCorrupt(number))
+            || (!isM110 && shouldCorrupt(number)))
         {
+            // The M110 hello is never corrupted on purpose, so every host starts from a known line counter.
             return Reject(ChecksumError);
         }
 
         LastLine = isM110 ? M110Argument(command) ?? number : number;
-        return IncomingLine.Accept(command);
+        return IncomingLine.Accept(command, number);
     }
 
     public void Reset() => LastLine = 0;
+
+    /// <summary>The error a line lost to a full buffer earns: the host sees it as a gap in the line numbers.</summary>
+    public string LostLineError() => LineNumberError + LastLine.ToString(CultureInfo.InvariantCulture);
 
     private IncomingLine Reject(string message) => IncomingLine.Reject(message + LastLine.ToString(CultureInfo.InvariantCulture));
 

@@ -12,25 +12,8 @@ internal sealed class MotionState(double defaultFeedrateMmPerMin, double maxFeed
 
     public TimeSpan Move(GcodeCommand command)
     {
-        if (command.TryGet('F', out var feedrate) && feedrate > 0)
-        {
-            feedrateMmPerMin = feedrate;
-        }
-
         Span<double> delta = stackalloc double[4];
-        for (var axis = 0; axis < 4; axis++)
-        {
-            if (!command.TryGet(Axes[axis], out var value))
-            {
-                continue;
-            }
-
-            var relative = axis == 3 ? relativeE : relativeXyz;
-            var next = relative ? position[axis] + value : value;
-            delta[axis] = next - position[axis];
-            position[axis] = next;
-        }
-
+        Advance(command, delta);
         var distance = Math.Sqrt((delta[0] * delta[0]) + (delta[1] * delta[1]) + (delta[2] * delta[2]));
         if (distance == 0)
         {
@@ -38,8 +21,18 @@ internal sealed class MotionState(double defaultFeedrateMmPerMin, double maxFeed
             distance = Math.Abs(delta[3]);
         }
 
-        var mmPerSecond = Math.Min(feedrateMmPerMin, maxFeedrateMmPerMin) / 60;
-        return distance == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(distance / mmPerSecond);
+        return AtFeedrate(distance);
+    }
+
+    /// <summary>G2 (clockwise) or G3 in the XY plane, timed by the length of the arc, not of the chord.</summary>
+    public TimeSpan Arc(GcodeCommand command, bool clockwise)
+    {
+        Span<double> delta = stackalloc double[4];
+        Advance(command, delta);
+        var distance = command.TryGet('R', out var radius)
+            ? ArcLength.FromRadius(delta[0], delta[1], delta[2], radius)
+            : ArcLength.FromCentre(delta[0], delta[1], delta[2], command.Get('I', 0), command.Get('J', 0), clockwise);
+        return AtFeedrate(distance);
     }
 
     public void SetPosition(GcodeCommand command)
@@ -66,4 +59,32 @@ internal sealed class MotionState(double defaultFeedrateMmPerMin, double maxFeed
     public void SetRelative(bool relative) => relativeXyz = relativeE = relative;
 
     public void SetRelativeExtrusion(bool relative) => relativeE = relative;
+
+    /// <summary>Takes the modal feedrate and moves to the command's end point, writing how far each axis went.</summary>
+    private void Advance(GcodeCommand command, Span<double> delta)
+    {
+        if (command.TryGet('F', out var feedrate) && feedrate > 0)
+        {
+            feedrateMmPerMin = feedrate;
+        }
+
+        for (var axis = 0; axis < 4; axis++)
+        {
+            if (!command.TryGet(Axes[axis], out var value))
+            {
+                continue;
+            }
+
+            var relative = axis == 3 ? relativeE : relativeXyz;
+            var next = relative ? position[axis] + value : value;
+            delta[axis] = next - position[axis];
+            position[axis] = next;
+        }
+    }
+
+    private TimeSpan AtFeedrate(double distance)
+    {
+        var mmPerSecond = Math.Min(feedrateMmPerMin, maxFeedrateMmPerMin) / 60;
+        return distance == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(distance / mmPerSecond);
+    }
 }

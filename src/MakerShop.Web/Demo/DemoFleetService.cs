@@ -37,7 +37,7 @@ public sealed class DemoFleetService(
                 cancellationToken);
             _members.Add(await VirtualFleetMember.StartAsync(
                 credentials, mqtt.Value.Host, mqtt.Value.Port, fleet.TimeScale, Path.Combine(paths.DataDirectory, "demo-bridges", id),
-                timeProvider, loggerFactory, cancellationToken));
+                timeProvider, loggerFactory, cancellationToken: cancellationToken));
         }
     }
 

@@ -36,11 +36,12 @@ public sealed class VirtualFleetMember : IAsyncDisposable
         string workDirectory,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory,
+        VirtualPrinterOptions? printerOptions = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         var printer = new VirtualMarlinPrinter(
-            new VirtualPrinterOptions { Name = credentials.PrinterId, TimeScale = timeScale },
+            (printerOptions ?? new VirtualPrinterOptions()) with { Name = credentials.PrinterId, TimeScale = timeScale },
             timeProvider,
             loggerFactory.CreateLogger<VirtualMarlinPrinter>());
         await printer.StartAsync(cancellationToken);

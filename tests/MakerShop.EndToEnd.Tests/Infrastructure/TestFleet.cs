@@ -1,5 +1,6 @@
 using MakerShop.Contracts.Devices;
 using MakerShop.Core;
+using MakerShop.VirtualPrinter;
 using MakerShop.Web.Demo;
 using MakerShop.Web.Devices;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,8 @@ public sealed class TestFleet : IAsyncDisposable
     public static string PrinterId(int index) => $"test-printer-{index + 1}";
 
     /// <summary>Registers <paramref name="count"/> PLA/black printers in the shop (with the given secrets, if any) and starts them.</summary>
-    public static async Task<TestFleet> StartAsync(TestShop shop, int count, string mqttHost, int mqttPort, IReadOnlyList<string>? secrets = null)
+    public static async Task<TestFleet> StartAsync(
+        TestShop shop, int count, string mqttHost, int mqttPort, IReadOnlyList<string>? secrets = null, VirtualPrinterOptions? printerOptions = null)
     {
         ArgumentNullException.ThrowIfNull(shop);
         var registry = shop.Services.GetRequiredService<PrinterRegistry>();
@@ -35,7 +37,7 @@ public sealed class TestFleet : IAsyncDisposable
                 : await registry.RegisterAsync(registration, secrets[i]);
             members.Add(await VirtualFleetMember.StartAsync(
                 credentials, mqttHost, mqttPort, TimeScale, Path.Combine(shop.Settings.DataDirectory, "bridges", credentials.PrinterId),
-                TimeProvider.System, NullLoggerFactory.Instance));
+                TimeProvider.System, NullLoggerFactory.Instance, printerOptions: printerOptions));
         }
 
         return new TestFleet(members);

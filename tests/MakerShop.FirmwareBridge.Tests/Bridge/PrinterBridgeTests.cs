@@ -79,7 +79,7 @@ public sealed class PrinterBridgeTests(ITestOutputHelper output) : IAsyncLifetim
 
         Assert.Equal((false, "busy"), (rejected.Accepted, rejected.Reason));
         Assert.Equal("job-long", cancelled.JobId);
-        Assert.Equal(["M104 S0", "M140 S0"], rig.LastConversation());
+        Assert.Equal(["M104 S0", "M140 S0", "M107", "M84"], rig.LastConversation());
         Assert.True(rig.Printer.ExecutedCommands.Count(c => c == "G4 S60") < 1000);
     }
 

@@ -35,12 +35,12 @@ internal sealed class BridgeRig : IAsyncDisposable
     public string WorkDirectory => work.Path;
 
     /// <summary>Everything up, the bridge Idle.</summary>
-    public static async Task<BridgeRig> StartAsync(ITestOutputHelper output)
+    public static async Task<BridgeRig> StartAsync(ITestOutputHelper output, VirtualPrinterOptions? printerOptions = null)
     {
         var rig = new BridgeRig(output);
         rig.Broker = await InProcessBroker.StartAsync();
         rig.Gcode = await GcodeServer.StartAsync(new(PrinterId, Secret));
-        rig.Printer = new VirtualMarlinPrinter(new VirtualPrinterOptions { TimeScale = 10_000 }, TimeProvider.System, rig.loggers.CreateLogger<VirtualMarlinPrinter>());
+        rig.Printer = new VirtualMarlinPrinter(printerOptions ?? new VirtualPrinterOptions { TimeScale = 10_000 }, TimeProvider.System, rig.loggers.CreateLogger<VirtualMarlinPrinter>());
         await rig.Printer.StartAsync().WaitAsync(Await.Timeout);
         rig.Shop = await ShopClient.ConnectAsync(rig.Broker.Port);
         rig.Bridge = rig.CreateBridge(autoEject: false, transport: null);

@@ -18,15 +18,21 @@ internal sealed class LinkedPrinter : IAsyncDisposable
 
     public GcodeLink Link { get; }
 
-    public static async Task<LinkedPrinter> StartAsync(VirtualPrinterOptions? options = null, TimeSpan? okTimeout = null)
+    /// <summary>The last lines both ways, for failure messages.</summary>
+    public RecordingConnection Wire { get; private init; } = null!;
+
+    public static Task<LinkedPrinter> StartAsync(VirtualPrinterOptions? options = null, TimeSpan? okTimeout = null) =>
+        StartAsync(options, new GcodeLinkOptions { OkTimeout = okTimeout ?? TimeSpan.FromSeconds(10) });
+
+    public static async Task<LinkedPrinter> StartAsync(VirtualPrinterOptions? options, GcodeLinkOptions linkOptions)
     {
         var printer = new VirtualMarlinPrinter(options ?? new VirtualPrinterOptions { TimeScale = 10_000 }, TimeProvider.System, NullLogger<VirtualMarlinPrinter>.Instance);
         await printer.StartAsync().WaitAsync(Await.Timeout);
-        var connection = await new TcpFirmwareTransport("127.0.0.1", printer.Port).OpenAsync().WaitAsync(Await.Timeout);
-        var link = new GcodeLink(connection, okTimeout ?? TimeSpan.FromSeconds(10), TimeProvider.System, NullLogger<GcodeLink>.Instance);
+        var connection = new RecordingConnection(await new TcpFirmwareTransport("127.0.0.1", printer.Port).OpenAsync().WaitAsync(Await.Timeout));
+        var link = new GcodeLink(connection, linkOptions, TimeProvider.System, NullLogger<GcodeLink>.Instance);
         link.Start();
         Assert.True(await link.WaitForStartAsync(TimeSpan.FromSeconds(5)).WaitAsync(Await.Timeout));
-        return new LinkedPrinter(printer, link);
+        return new LinkedPrinter(printer, link) { Wire = connection };
     }
 
     public async ValueTask DisposeAsync()

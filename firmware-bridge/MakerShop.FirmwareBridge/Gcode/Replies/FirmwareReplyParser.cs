@@ -1,0 +1,67 @@
+namespace MakerShop.FirmwareBridge.Gcode.Replies;
+
+/// <summary>
+/// Classifies one firmware line. The order matters: an ok may carry temperatures or M115 output (Klipper), a halt
+/// message is an "Error:" line too, and "echo:busy:" is an echo line.
+/// </summary>
+public static class FirmwareReplyParser
+{
+    public static FirmwareReply Parse(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var text = line.Trim();
+        if (OkReportParser.IsOk(text))
+        {
+            return new FirmwareReply(FirmwareReplyKind.Ok, text) { Ok = OkReportParser.Parse(text), Temperatures = TemperatureReportParser.TryParse(text) };
+        }
+
+        if (ResendRequestParser.TryParse(text, out var resendLine, out var digits))
+        {
+            return new FirmwareReply(FirmwareReplyKind.Resend, text) { ResendLine = resendLine, ResendDigits = digits };
+        }
+
+        if (text.Contains("busy:", StringComparison.OrdinalIgnoreCase))
+        {
+            return new FirmwareReply(FirmwareReplyKind.Busy, text);
+        }
+
+        if (text.Equals("wait", StringComparison.OrdinalIgnoreCase))
+        {
+            return new FirmwareReply(FirmwareReplyKind.Wait, text);
+        }
+
+        if (text.Equals("start", StringComparison.OrdinalIgnoreCase))
+        {
+            return new FirmwareReply(FirmwareReplyKind.Start, text);
+        }
+
+        if (FirmwareErrorClassifier.IsHalt(text))
+        {
+            return new FirmwareReply(FirmwareReplyKind.Fatal, text);
+        }
+
+        if (FirmwareErrorClassifier.Classify(text) is { } error)
+        {
+            return new FirmwareReply(FirmwareReplyKind.Error, text) { Error = error };
+        }
+
+        if (HostActionParser.TryParse(text) is { } action)
+        {
+            return new FirmwareReply(FirmwareReplyKind.Action, text) { Action = action };
+        }
+
+        if (FirmwareInfoParser.TryParseIdentity(text) is not null || FirmwareInfoParser.TryParseCapability(text, out _, out _))
+        {
+            return new FirmwareReply(FirmwareReplyKind.FirmwareInfo, text);
+        }
+
+        if (FirmwareProgressParser.TryParse(text) is { } progress)
+        {
+            return new FirmwareReply(FirmwareReplyKind.Progress, text) { Progress = progress };
+        }
+
+        return TemperatureReportParser.TryParse(text) is { } temperatures
+            ? new FirmwareReply(FirmwareReplyKind.Temperature, text) { Temperatures = temperatures }
+            : new FirmwareReply(FirmwareReplyKind.Info, text);
+    }
+}
