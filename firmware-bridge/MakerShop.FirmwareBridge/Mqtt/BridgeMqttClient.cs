@@ -24,6 +24,7 @@ internal sealed class BridgeMqttClient : IAsyncDisposable
     private readonly Action onConnected;
     private readonly IMqttClient client;
     private TaskCompletionSource disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool subscribed;
 
     public BridgeMqttClient(
         BridgeOptions options,
@@ -46,7 +47,8 @@ internal sealed class BridgeMqttClient : IAsyncDisposable
         };
     }
 
-    public bool IsConnected => client.IsConnected;
+    /// <summary>Connected and subscribed to its commands: only from then on does a command published to it arrive.</summary>
+    public bool IsConnected => client.IsConnected && Volatile.Read(ref subscribed);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -123,6 +125,7 @@ internal sealed class BridgeMqttClient : IAsyncDisposable
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
+        Volatile.Write(ref subscribed, false);
         Volatile.Write(ref disconnected, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var stateTopic = PrinterTopics.State(options.PrinterId);
         var connectOptions = new MqttClientOptionsBuilder()
@@ -152,6 +155,7 @@ internal sealed class BridgeMqttClient : IAsyncDisposable
                 .WithTopicFilter(f => f.WithTopic(PrinterTopics.Commands(options.PrinterId)).WithAtLeastOnceQoS())
                 .Build(),
             cancellationToken);
+        Volatile.Write(ref subscribed, true);
         logger.LogInformation("Printer {PrinterId} connected to MQTT {MqttHost}:{MqttPort} (session present: {SessionPresent})", options.PrinterId, options.MqttHost, options.MqttPort, result.IsSessionPresent);
     }
 

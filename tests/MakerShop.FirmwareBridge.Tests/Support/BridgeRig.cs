@@ -13,6 +13,8 @@ namespace MakerShop.FirmwareBridge.Tests.Support;
 /// </summary>
 internal sealed class BridgeRig : IAsyncDisposable
 {
+    private bool brokerRunning = true;
+
     public const string PrinterId = "printer-42";
     private const string Secret = "bridge-secret";
 
@@ -64,11 +66,18 @@ internal sealed class BridgeRig : IAsyncDisposable
     {
         Bridge = CreateBridge(autoEject, transport);
         await Bridge.StartAsync().WaitAsync(Await.Timeout);
+
+        // A command published before the bridge has subscribed is lost (the shop's outbox would re-send it; tests don't).
+        if (brokerRunning)
+        {
+            await Await.UntilAsync(() => Bridge.IsMqttConnected, "the new bridge subscribed to its commands");
+        }
     }
 
     /// <summary>Plays a broker restart on the same port; the shop is disconnected meanwhile.</summary>
     public async Task StopBrokerAsync()
     {
+        brokerRunning = false;
         await Shop.DisposeAsync();
         await Broker.DisposeAsync();
     }
@@ -76,6 +85,7 @@ internal sealed class BridgeRig : IAsyncDisposable
     public async Task StartBrokerAgainAsync()
     {
         Broker = await InProcessBroker.StartAsync(Broker.Port);
+        brokerRunning = true;
         Shop = await ShopClient.ConnectAsync(Broker.Port);
     }
 
