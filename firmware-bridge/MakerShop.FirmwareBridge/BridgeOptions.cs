@@ -61,8 +61,21 @@ public sealed record BridgeOptions : IValidatableObject
 
     public TimeSpan OkTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long to wait for the firmware's "start" after connecting (opening a serial port resets most boards).</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Firmware macros that block without busy lines (Klipper's BED_MESH_CALIBRATE, …), on top of G28/G29/M109/….</summary>
+    public IReadOnlyList<string> LongRunningCommands { get; init; } = [];
+
     /// <summary>The streaming engine's share of these settings.</summary>
-    public GcodeLinkOptions ToLinkOptions() => new() { FlowControl = FlowControl, WindowSize = WindowSize, OkTimeout = OkTimeout };
+    public GcodeLinkOptions ToLinkOptions() => new()
+    {
+        FlowControl = FlowControl,
+        WindowSize = WindowSize,
+        OkTimeout = OkTimeout,
+        StartTimeout = StartTimeout,
+        ExtraLongRunningCommands = LongRunningCommands,
+    };
 
     /// <summary>Cross-field rules: each transport's own settings, and positive intervals.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -93,7 +106,7 @@ public sealed record BridgeOptions : IValidatableObject
                 break;
         }
 
-        foreach (var (name, value) in new[] { (nameof(OkTimeout), OkTimeout), (nameof(TelemetryInterval), TelemetryInterval) })
+        foreach (var (name, value) in new[] { (nameof(OkTimeout), OkTimeout), (nameof(TelemetryInterval), TelemetryInterval), (nameof(StartTimeout), StartTimeout) })
         {
             if (value <= TimeSpan.Zero)
             {

@@ -23,7 +23,9 @@ internal sealed class FirmwareSupervisor(
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory)
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(2);
+    // A board that keeps resetting during the handshake is not coming up; the next connection tries again.
+    private const int MaxHandshakeAttempts = 3;
+
     private readonly ILogger logger = loggerFactory.CreateLogger<FirmwareSupervisor>();
     private GcodeLink? current;
 
@@ -56,6 +58,7 @@ internal sealed class FirmwareSupervisor(
         await using var link = new GcodeLink(connection, options.ToLinkOptions(), timeProvider, loggerFactory.CreateLogger<GcodeLink>());
         var ended = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var up = false;
+        var resets = 0;
         link.TemperaturesReported += state.SetHeaters;
         link.FirmwareIdentified += state.SetFirmware;
         link.FirmwareErrorReported += message =>
@@ -68,6 +71,7 @@ internal sealed class FirmwareSupervisor(
         };
         link.FirmwareReset += () =>
         {
+            Interlocked.Increment(ref resets);
             if (Volatile.Read(ref up))
             {
                 ended.TrySetResult("the firmware reset");
@@ -84,12 +88,30 @@ internal sealed class FirmwareSupervisor(
         };
         link.Start();
 
-        if (!await link.WaitForStartAsync(StartTimeout, cancellationToken))
+        if (!await link.WaitForStartAsync(link.Options.StartTimeout, cancellationToken))
         {
             logger.LogDebug("Printer {PrinterId} firmware sent no 'start'; assuming it was already running", options.PrinterId);
         }
 
-        if (!await HandshakeAsync(link, cancellationToken))
+        // A "start" during the handshake means the board (re)booted meanwhile, e.g. it took longer than the start
+        // timeout: the handshake begins again on this connection, since reconnecting would reset the board again.
+        var handshaken = false;
+        for (var attempt = 1; attempt <= MaxHandshakeAttempts && !handshaken; attempt++)
+        {
+            var resetsBefore = Volatile.Read(ref resets);
+            handshaken = await HandshakeAsync(link, cancellationToken);
+            if (!handshaken && Volatile.Read(ref resets) == resetsBefore)
+            {
+                return;
+            }
+
+            if (!handshaken)
+            {
+                logger.LogInformation("Printer {PrinterId} firmware reset during the handshake; starting it again", options.PrinterId);
+            }
+        }
+
+        if (!handshaken)
         {
             return;
         }

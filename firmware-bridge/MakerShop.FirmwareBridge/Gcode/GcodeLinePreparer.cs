@@ -9,6 +9,8 @@ public static class GcodeLinePreparer
     public static string? Prepare(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
+        // A UTF-8 byte order mark at the start of a file is not part of the first command.
+        raw = raw.TrimStart('\uFEFF');
         var semicolon = raw.IndexOf(';', StringComparison.Ordinal);
         var code = semicolon < 0 ? raw.AsSpan() : raw.AsSpan(0, semicolon);
         if (code.Contains('('))
@@ -26,6 +28,39 @@ public static class GcodeLinePreparer
         }
 
         return code.IsEmpty ? null : code.ToString();
+    }
+
+    /// <summary>
+    /// The serial line is ASCII and its checksum is over the bytes written: a non-ASCII character (a UTF-8 "é" is
+    /// two bytes) would make host and firmware disagree on it and the line be refused forever. Each one becomes '?'.
+    /// </summary>
+    public static string ToWireAscii(string command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var c in command)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return string.Create(command.Length, command, static (span, text) =>
+                {
+                    for (var i = 0; i < text.Length; i++)
+                    {
+                        span[i] = text[i] is < ' ' or > '~' ? '?' : text[i];
+                    }
+                });
+            }
+        }
+
+        return command;
+    }
+
+    /// <summary>"M110 N5": sets the firmware's line counter, which the host owns while it streams.</summary>
+    public static bool IsLineNumberReset(string command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return command.Length >= 4
+            && command.StartsWith("M110", StringComparison.OrdinalIgnoreCase)
+            && (command.Length == 4 || !char.IsAsciiDigit(command[4]));
     }
 
     /// <summary>"G1 X10 (move to start) Y5" → "G1 X10 Y5"; an unclosed "(" comments out the rest, as in RS-274.</summary>

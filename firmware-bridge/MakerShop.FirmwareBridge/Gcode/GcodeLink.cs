@@ -234,7 +234,7 @@ public sealed class GcodeLink : IAsyncDisposable
         {
             return PrintResult.Failed("the G-code file could not be opened: " + ex.Message);
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or TimeoutException)
         {
             return PrintResult.Failed("the printer connection was lost: " + ex.Message);
         }

@@ -5,6 +5,7 @@ namespace MakerShop.FirmwareBridge.Gcode;
 /// <summary>Marlin's line checksum: XOR of every byte from the N up to the '*', written in decimal.</summary>
 public static class LineChecksum
 {
+    /// <summary>Over the characters as bytes: callers pass ASCII (see <see cref="GcodeLinePreparer.ToWireAscii"/>), where the two agree.</summary>
     public static int Compute(ReadOnlySpan<char> text)
     {
         var checksum = 0;

@@ -68,8 +68,15 @@ internal sealed class ScriptedMarlin : IFirmwareConnection, IFirmwareTransport
 
     public bool IsKilled { get; private set; }
 
+    /// <summary>How many times the transport was opened (each open resets a real board).</summary>
+    public int Opens { get; private set; }
+
+    /// <summary>Thrown from a write of the line it returns one for (a serial write timeout, a broken pipe).</summary>
+    public Func<string, Exception?>? WriteFault { get; init; }
+
     public Task<IFirmwareConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        Opens++;
         Emit("start");
         return Task.FromResult<IFirmwareConnection>(this);
     }
@@ -93,6 +100,11 @@ internal sealed class ScriptedMarlin : IFirmwareConnection, IFirmwareTransport
 
     public Task WriteLineAsync(string line, CancellationToken cancellationToken = default)
     {
+        if (WriteFault?.Invoke(line) is { } fault)
+        {
+            throw fault;
+        }
+
         lock (gate)
         {
             received.Add(line);
@@ -163,7 +175,7 @@ internal sealed class ScriptedMarlin : IFirmwareConnection, IFirmwareTransport
         {
             Reject("No Checksum with line number, Last Line: ");
         }
-        else if (CorruptOnce.Remove(number) || int.Parse(line.AsSpan(star + 1), CultureInfo.InvariantCulture) != LineChecksum.Compute(line.AsSpan(0, star)))
+        else if (CorruptOnce.Remove(number) || int.Parse(line.AsSpan(star + 1), CultureInfo.InvariantCulture) != Utf8Checksum(line[..star]))
         {
             Reject("checksum mismatch, Last Line: ");
         }
@@ -173,6 +185,9 @@ internal sealed class ScriptedMarlin : IFirmwareConnection, IFirmwareTransport
             Execute(command, number);
         }
     }
+
+    /// <summary>What the firmware computes: XOR over the bytes that arrive, which for non-ASCII text are UTF-8.</summary>
+    private static int Utf8Checksum(string text) => System.Text.Encoding.UTF8.GetBytes(text).Aggregate(0, (sum, b) => sum ^ b);
 
     private void Reject(string error)
     {

@@ -72,6 +72,8 @@ internal sealed class InFlightWindow(int maxInFlight)
         return removed;
     }
 
+    public bool AnyBefore(long number, Predicate<SentLine> match) => lines.Exists(line => line.Number < number && match(line));
+
     public int CountBefore(long number) => lines.Count(line => line.Number < number);
 
     public bool Contains(long number) => lines.Exists(line => line.Number == number);

@@ -77,6 +77,11 @@ internal sealed partial class LineSender
             acknowledged = window.AcknowledgeOldest() is { } oldest ? [oldest] : [];
         }
 
+        if (acknowledged.Count > 0)
+        {
+            newestConfirmed = Math.Max(newestConfirmed, acknowledged[^1].Number);
+        }
+
         Acknowledge(acknowledged);
     }
 
@@ -109,9 +114,20 @@ internal sealed partial class LineSender
         var verdict = resends.Evaluate(requested, reply.ResendDigits ?? string.Empty, history, nextNumber, onTheWireAfter, out var line);
         if (verdict is ResendVerdict.Honour or ResendVerdict.Repeat)
         {
-            // Noise is not taken for a request at all, so no extra ok is expected for it either: were one to come,
-            // it would merely acknowledge a line early, which the next resync makes good.
             resendOk.OnResendRequest(nothingElseInFlight);
+        }
+        else
+        {
+            // Firmware known to follow every "Resend:" with an ok does so for this one too, taken or not; counting
+            // that ok as credit would overfill the window by one for the rest of the run.
+            resendOk.OnIgnoredResendRequest();
+        }
+
+        if (verdict is ResendVerdict.Honour or ResendVerdict.Repeat && line <= newestConfirmed)
+        {
+            // A checksum or line-number error asks for the line after the last one it accepted, never an earlier
+            // one: a request for a line it already answered with an ok means its line counter went back.
+            return PrintResult.Failed($"the firmware asked for line {line}, which it had already acknowledged (it probably reset)");
         }
 
         switch (verdict)
@@ -173,6 +189,21 @@ internal sealed partial class LineSender
             return null;
         }
 
+        if (replay.Count == 0 && window.Oldest is { } blocking && options.IsLongRunning(blocking.Command))
+        {
+            // G28, G29, M109, M600, … may block for minutes without a busy line (OctoPrint: "long running" commands).
+            // Silence is expected: no timeout is counted and no line is taken as done without its ok. A probe goes
+            // out only where the window has room; its "ok T:" then comes after the command's own ok.
+            lastFlowAt = timeProvider.GetTimestamp();
+            logger.LogDebug("Waiting on long-running {Command} at line {LineNumber}", blocking.Command, blocking.Number);
+            if (window.HasRoom && window.Probes == 0 && !window.HasTemperatureQuery)
+            {
+                await SendAsync("M105", SentLineRole.Probe, counters.BytesAcknowledged, cancellationToken);
+            }
+
+            return null;
+        }
+
         consecutiveTimeouts++;
         lastFlowAt = timeProvider.GetTimestamp();
         resends.OnTimeout();
@@ -194,7 +225,7 @@ internal sealed partial class LineSender
             return null;
         }
 
-        if (window.NewestTemperatureQuery is { } unanswered)
+        if (window.NewestTemperatureQuery is { } unanswered && !window.AnyBefore(unanswered.Number, line => options.IsLongRunning(line.Command)))
         {
             // An M105 unanswered for a whole timeout had its "ok T:" lost (else it would resync everything before
             // it). Waiting on it would make every later probe's answer count for the one before, a timeout each.

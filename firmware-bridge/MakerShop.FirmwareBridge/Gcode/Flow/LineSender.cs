@@ -45,6 +45,9 @@ internal sealed partial class LineSender
     private long lastPollAt;
     private int consecutiveTimeouts;
 
+    // The newest line an ok (plain, ADVANCED_OK's N or an M105's "ok T:") acknowledged; never one guessed from silence.
+    private long newestConfirmed = -1;
+
     public LineSender(
         Func<string, CancellationToken, Task> write,
         ReplyReader replies,
@@ -93,7 +96,7 @@ internal sealed partial class LineSender
         {
             result = PrintResult.Failed("the G-code file could not be read: " + ex.Message);
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             // A write into a closed link: the same news as reading end-of-stream, with the line it happened at.
             result = Interrupted($"the printer connection was lost at line {CurrentLine} ({ex.Message})");
@@ -118,7 +121,11 @@ internal sealed partial class LineSender
                 return PrintResult.Failed(halted, firmwareHalted: true);
             }
 
-            await FillAsync(cancellationToken);
+            if (await FillAsync(cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
             if (window.IsEmpty && replay.Count == 0 && !resendOk.IsHolding)
             {
                 if (sourceDone)
@@ -152,7 +159,7 @@ internal sealed partial class LineSender
     }
 
     /// <summary>Writes what the window has room for: replayed lines first, then a due temperature poll, then the program.</summary>
-    private async Task FillAsync(CancellationToken cancellationToken)
+    private async Task<PrintResult?> FillAsync(CancellationToken cancellationToken)
     {
         while (window.HasRoom && !resendOk.IsHolding)
         {
@@ -174,22 +181,60 @@ internal sealed partial class LineSender
 
             if (sourceDone || control?.IsCancelRequested == true || control?.IsPaused == true)
             {
-                return;
+                return null;
             }
 
             if (await source.ReadAsync(cancellationToken) is not { } next)
             {
                 sourceDone = true;
-                return;
+                return null;
             }
 
-            await SendAsync(next.Command, SentLineRole.Program, next.EndOffset, cancellationToken);
+            if (GcodeLinePreparer.IsLineNumberReset(next.Command))
+            {
+                // The host owns the numbering: an M110 from the file would desynchronise it, and every later line
+                // would be refused.
+                logger.LogInformation("Skipping {Command} from the program: the link numbers the lines itself", next.Command);
+                continue;
+            }
+
+            if (FitLine(next.Command) is not { } command)
+            {
+                var length = WireLength(next.Command);
+                return PrintResult.Failed($"line {nextNumber} is {length} bytes; the firmware accepts at most {options.MaxLineLength}");
+            }
+
+            await SendAsync(command, SentLineRole.Program, next.EndOffset, cancellationToken);
         }
+
+        return null;
+    }
+
+    /// <summary>Bytes the numbered line takes in the firmware's buffer: "N…" to "*cs" plus the newline.</summary>
+    private int WireLength(string command) => LineChecksum.Format(nextNumber, GcodeLinePreparer.ToWireAscii(command)).Length + 1;
+
+    /// <summary>The command as it fits the firmware's buffer: as is, an LCD or host message shortened, else null.</summary>
+    private string? FitLine(string command)
+    {
+        var excess = WireLength(command) - options.MaxLineLength;
+        if (excess <= 0)
+        {
+            return command;
+        }
+
+        var isMessage = command.StartsWith("M117 ", StringComparison.OrdinalIgnoreCase) || command.StartsWith("M118 ", StringComparison.OrdinalIgnoreCase);
+        if (!isMessage || command.Length - excess <= 5)
+        {
+            return null;
+        }
+
+        return command[..(command.Length - excess)].TrimEnd();
     }
 
     private async Task SendAsync(string command, SentLineRole role, long endOffset, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        command = GcodeLinePreparer.ToWireAscii(command);
         var line = new SentLine(nextNumber, LineChecksum.Format(nextNumber, command), command, role, endOffset);
         nextNumber++;
         history.Add(line);

@@ -44,6 +44,15 @@ internal sealed class ResendOkDetector(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>A resend request not acted on (noise, a line not sent yet): firmware known to add an ok adds it here too.</summary>
+    public void OnIgnoredResendRequest()
+    {
+        if (SendsOkAfterResend == true)
+        {
+            pending++;
+        }
+    }
+
     /// <summary>True when this plain ok is the extra one after a resend request and must not acknowledge a line.</summary>
     public bool TrySwallow()
     {

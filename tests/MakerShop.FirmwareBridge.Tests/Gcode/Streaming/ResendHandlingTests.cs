@@ -94,7 +94,8 @@ public sealed class ResendHandlingTests
     [Fact]
     public async Task A_line_refused_over_and_over_fails_the_run_as_a_resend_loop()
     {
-        var marlin = new ScriptedMarlin();
+        // Line 3 is never acknowledged (a request for a line the firmware answered with an ok would mean it reset).
+        var marlin = new ScriptedMarlin { DropOk = [3] };
         marlin.AfterExecute = (number, _) =>
         {
             if (number == 3)
