@@ -23,12 +23,40 @@ public sealed class TestShop : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestShop> StartAsync(TestShopSettings settings)
+    /// <summary>
+    /// Starts the host. Free ports are picked ahead of time (a restarted host must find the same ones), so another test
+    /// can take one in between: then, unless the ports must stay, the host is tried again on fresh ports.
+    /// </summary>
+    public static async Task<TestShop> StartAsync(TestShopSettings settings, bool keepPorts = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var app = MakerShopHost.Create(settings.ToArgs());
-        await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return new TestShop(app, settings);
+        for (var attempt = 1; ; attempt++)
+        {
+            var app = MakerShopHost.Create(settings.ToArgs());
+            try
+            {
+                await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                return new TestShop(app, settings);
+            }
+            catch (Exception ex) when (!keepPorts && attempt < 5 && IsAddressInUse(ex))
+            {
+                await app.DisposeAsync();
+                settings = settings with { HttpPort = FreePorts.Next(), MqttPort = settings.ExternalBroker is null ? FreePorts.Next() : settings.MqttPort };
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads the shop's database file directly, as an auditor would.</summary>

@@ -45,14 +45,14 @@ public sealed class FailedPrintsReachTheShopTests
         if (tamperWithGcode)
         {
             // Same size, one byte different: what a bit flip on disk or a proxy rewriting the body would do.
-            var path = Path.Combine(settings.DataDirectory, "gcode", "calibration-cube.gcode");
+            var path = Path.Combine(shop.Settings.DataDirectory, "gcode", "calibration-cube.gcode");
             var bytes = await File.ReadAllBytesAsync(path);
             var digit = Array.FindLastIndex(bytes, b => b is >= (byte)'1' and <= (byte)'8');
             bytes[digit]++;
             await File.WriteAllBytesAsync(path, bytes);
         }
 
-        await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", settings.MqttPort, printerOptions: printerOptions);
+        await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort, printerOptions: printerOptions);
         var orderId = await ShopApi.PlaceOrderAsync(shop.Http, ShopApi.OrderBody());
 
         JsonArray jobs = [];

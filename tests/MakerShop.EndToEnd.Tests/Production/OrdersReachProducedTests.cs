@@ -10,7 +10,7 @@ public sealed class OrdersReachProducedTests
     {
         var settings = TestShopSettings.CreateTemporary();
         await using var shop = await TestShop.StartAsync(settings);
-        await using var fleet = await TestFleet.StartAsync(shop, 2, "127.0.0.1", settings.MqttPort);
+        await using var fleet = await TestFleet.StartAsync(shop, 2, "127.0.0.1", shop.Settings.MqttPort);
 
         var orders = await FiveOrderScenario.PlaceFiveOrdersAsync(shop);
 
@@ -22,7 +22,7 @@ public sealed class OrdersReachProducedTests
     {
         var settings = TestShopSettings.CreateTemporary();
         var first = await TestShop.StartAsync(settings);
-        await using var fleet = await TestFleet.StartAsync(first, 2, "127.0.0.1", settings.MqttPort);
+        await using var fleet = await TestFleet.StartAsync(first, 2, "127.0.0.1", first.Settings.MqttPort);
         var orders = await FiveOrderScenario.PlaceFiveOrdersAsync(first);
         await ShopApi.WaitForAnyJobAsync(first.Http, "Printing", TimeSpan.FromSeconds(60));
 
@@ -33,7 +33,7 @@ public sealed class OrdersReachProducedTests
         await first.DisposeAsync();
         await Eventually.UntilAsync(() => FinishedPrints(fleet) > finishedBefore, TimeSpan.FromSeconds(60), "a print to finish while the shop was down");
 
-        await using var second = await TestShop.StartAsync(settings);
+        await using var second = await TestShop.StartAsync(first.Settings, keepPorts: true);
         await FiveOrderScenario.AssertAllProducedCorrectlyAsync(second, fleet, orders);
         Assert.Equal(5, await second.CountAsync("SELECT COUNT(*) FROM orders"));
     }
