@@ -51,12 +51,16 @@ public sealed class ScriptedPrinter : IAsyncDisposable
         return new ScriptedPrinter(client, credentials.PrinterId);
     }
 
-    public async Task<PrinterCommandPayload> NextCommandAsync(PrinterCommandKind kind)
+    /// <summary>
+    /// The next command of that kind, skipping any re-sent copy of <paramref name="after"/>: the shop's outbox re-sends
+    /// a command until its ack is processed, so a copy may arrive after the ack was sent.
+    /// </summary>
+    public async Task<PrinterCommandPayload> NextCommandAsync(PrinterCommandKind kind, PrinterCommandPayload? after = null)
     {
         while (true)
         {
             var command = await _commands.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
-            if (command.Kind == kind)
+            if (command.Kind == kind && command.CommandId != after?.CommandId)
             {
                 return command;
             }

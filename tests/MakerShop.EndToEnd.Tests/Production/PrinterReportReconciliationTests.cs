@@ -70,7 +70,7 @@ public sealed class PrinterReportReconciliationTests : IAsyncLifetime
         await _printer.PublishEventAsync(PrinterEventKind.JobCancelled, start.JobId!, "emergency stop");
 
         await _printer.PublishStateAsync(BridgeStatus.Idle, t0.AddSeconds(2), lastJob: new JobOutcome(start.JobId!, JobOutcomeKind.Cancelled, "emergency stop", t0.AddSeconds(2)));
-        var retry = await _printer.NextCommandAsync(PrinterCommandKind.Start);
+        var retry = await _printer.NextCommandAsync(PrinterCommandKind.Start, after: start);
 
         Assert.NotEqual(start.JobId, retry.JobId);
         Assert.Equal("Failed", await JobStatusAsync(start.JobId!));
@@ -88,7 +88,7 @@ public sealed class PrinterReportReconciliationTests : IAsyncLifetime
         Assert.Equal("Queued", await JobStatusAsync(start.JobId!));
 
         await _printer.PublishStateAsync(BridgeStatus.Idle, DateTimeOffset.UtcNow.AddSeconds(10));
-        var again = await _printer.NextCommandAsync(PrinterCommandKind.Start);
+        var again = await _printer.NextCommandAsync(PrinterCommandKind.Start, after: start);
         Assert.Equal(start.JobId, again.JobId);
         Assert.NotEqual(start.CommandId, again.CommandId);
     }
@@ -105,7 +105,7 @@ public sealed class PrinterReportReconciliationTests : IAsyncLifetime
         Assert.Null(printers.Single()!["currentJobId"]?.GetValue<string>());
 
         await _printer.PublishStateAsync(BridgeStatus.Idle, DateTimeOffset.UtcNow.AddSeconds(10));
-        var again = await _printer.NextCommandAsync(PrinterCommandKind.Start);
+        var again = await _printer.NextCommandAsync(PrinterCommandKind.Start, after: start);
         Assert.Equal(start.JobId, again.JobId);
     }
 
