@@ -31,7 +31,9 @@ public sealed class GcodeLink : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly CancellationTokenSource emergency = new();
     private Task readLoop = Task.CompletedTask;
+    private Task haltWatch = Task.CompletedTask;
     private TimeSpan? pollInterval;
+    private int connectionClosed;
 
     public GcodeLink(IFirmwareConnection connection, GcodeLinkOptions options, TimeProvider? timeProvider = null, ILogger<GcodeLink>? logger = null)
     {
@@ -94,6 +96,13 @@ public sealed class GcodeLink : IAsyncDisposable
     }
 
     public GcodeLinkOptions Options => options;
+
+    /// <summary>
+    /// After M112, how long the firmware has to print its halt line before the link closes itself. Firmware without
+    /// EMERGENCY_PARSER queues M112 behind a blocking command (M0, M109) and may never answer; closing the port drops
+    /// DTR, which resets most boards, and the supervisor reconnects as for a lost link.
+    /// </summary>
+    public static TimeSpan EmergencyHaltGrace { get; } = TimeSpan.FromSeconds(2);
 
     /// <summary>What the last M115 said; <see cref="FirmwareCapabilities.Unknown"/> before.</summary>
     public FirmwareCapabilities Capabilities => router.Capabilities;
@@ -195,17 +204,66 @@ public sealed class GcodeLink : IAsyncDisposable
         finally
         {
             await emergency.CancelAsync();
+            if (haltWatch.IsCompleted)
+            {
+                haltWatch = CloseUnlessHaltedAsync(stopping.Token);
+            }
         }
+    }
+
+    /// <summary>
+    /// Writes an unnumbered M108 outside any conversation: firmware with EMERGENCY_PARSER ends a wait for the user
+    /// (M0/M1/M600) or a heat-up (M109/M190) as the bytes arrive, so a cancel does not wait for it. Dropped after M112.
+    /// </summary>
+    public Task BreakBlockingWaitAsync(CancellationToken cancellationToken = default)
+    {
+        logger.LogInformation("Sending M108 to break a blocking command");
+        return writer.WriteAsync("M108", cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
-        await connection.DisposeAsync();
+        await CloseConnectionAsync();
         await readLoop;
+        await haltWatch;
 
         // The conversation gate is not disposed: a job may still be leaving it, and it holds no wait handle.
         stopping.Dispose();
+    }
+
+    /// <summary>No halt line within <see cref="EmergencyHaltGrace"/> of M112: close the connection (a reset on most boards).</summary>
+    private async Task CloseUnlessHaltedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(EmergencyHaltGrace, timeProvider, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (HaltReason is null)
+        {
+            logger.LogError("The firmware printed no halt line within {Grace} of M112; closing the link to reset it", EmergencyHaltGrace);
+            try
+            {
+                await CloseConnectionAsync();
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+            {
+                logger.LogDebug("Closing the link after M112 failed: {Reason}", ex.Message);
+            }
+        }
+    }
+
+    private async ValueTask CloseConnectionAsync()
+    {
+        if (Interlocked.Exchange(ref connectionClosed, 1) == 0)
+        {
+            await connection.DisposeAsync();
+        }
     }
 
     private async Task<PrintResult> ConverseAsync(

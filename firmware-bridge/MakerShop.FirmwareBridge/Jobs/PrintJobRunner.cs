@@ -31,6 +31,7 @@ internal sealed class PrintJobRunner(
     private readonly EtaEstimator eta = new(timeProvider);
     private int lastMilestone;
     private volatile bool emergencyStopped;
+    private volatile GcodeLink? printingOn;
 
     public string JobId => job.JobId;
 
@@ -40,6 +41,11 @@ internal sealed class PrintJobRunner(
     {
         Control.Cancel();
         cancelled.Cancel();
+        if (!emergencyStopped && printingOn is { Capabilities.EmergencyParser: true } link)
+        {
+            // A blocking command (M0/M1/M600/M109/M190) would hold the cancel until it returns; M108 ends it now.
+            _ = BreakBlockingWaitAsync(link);
+        }
     }
 
     public void EmergencyStop()
@@ -87,7 +93,9 @@ internal sealed class PrintJobRunner(
             logger.LogInformation("Printer {PrinterId} started job {JobId} ({Bytes} bytes)", options.PrinterId, JobId, new FileInfo(download.FilePath!).Length);
 
             // Streamed from disk: the file is never loaded whole, whatever its size.
+            printingOn = link;
             var result = await link.RunFileAsync(download.FilePath!, Control, OnProgress, stopping);
+            printingOn = null;
             await FinishAsync(link, result, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -102,6 +110,18 @@ internal sealed class PrintJobRunner(
     }
 
     public void Dispose() => cancelled.Dispose();
+
+    private async Task BreakBlockingWaitAsync(GcodeLink link)
+    {
+        try
+        {
+            await link.BreakBlockingWaitAsync();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or TimeoutException or InvalidOperationException)
+        {
+            logger.LogWarning("Printer {PrinterId} could not send M108 while cancelling job {JobId}: {Reason}", options.PrinterId, JobId, ex.Message);
+        }
+    }
 
     private async Task FinishAsync(GcodeLink link, PrintResult result, CancellationToken stopping)
     {

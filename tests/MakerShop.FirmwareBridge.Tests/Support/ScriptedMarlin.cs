@@ -36,6 +36,15 @@ internal sealed class ScriptedMarlin : IFirmwareConnection, IFirmwareTransport
     /// <summary>Lines printed before the ok of M115.</summary>
     public IReadOnlyList<string> M115Lines { get; init; } = ["FIRMWARE_NAME:Marlin 2.1.2 (scripted) PROTOCOL_VERSION:1.0 MACHINE_TYPE:Scripted EXTRUDER_COUNT:1"];
 
+    /// <summary>M112 halts the firmware but prints nothing (queued behind a blocking command, no EMERGENCY_PARSER).</summary>
+    public bool SilentHalt { get; init; }
+
+    /// <summary>
+    /// Commands starting with this block the queue (M109 heating, M0 waiting): their ok and every later one are held
+    /// until an unnumbered M108 arrives, which EMERGENCY_PARSER takes without an ok of its own.
+    /// </summary>
+    public string? BlockOn { get; init; }
+
     /// <summary>Accept lines but answer none (M105 included), as a firmware whose queue never drains.</summary>
     public bool Stall { get; set; }
 
@@ -146,7 +155,18 @@ internal sealed class ScriptedMarlin : IFirmwareConnection, IFirmwareTransport
         {
             IsKilled = true;
             executed.Add("M112");
-            Emit("Error:Printer halted. kill() called!");
+            if (!SilentHalt)
+            {
+                Emit("Error:Printer halted. kill() called!");
+            }
+
+            return;
+        }
+
+        if (line == "M108" && BlockOn is not null)
+        {
+            executed.Add("M108");
+            Release();
             return;
         }
 
@@ -202,6 +222,11 @@ internal sealed class ScriptedMarlin : IFirmwareConnection, IFirmwareTransport
     private void Execute(string command, long number)
     {
         executed.Add(command);
+        if (BlockOn is not null && command.StartsWith(BlockOn, StringComparison.Ordinal))
+        {
+            Stall = true;
+        }
+
         if (command == "M115")
         {
             foreach (var info in M115Lines)
