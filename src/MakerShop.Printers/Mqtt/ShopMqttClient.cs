@@ -23,14 +23,10 @@ public sealed partial class ShopMqttClient(
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(5);
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
-    private readonly TaskCompletionSource _firstConnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
 
     public bool IsConnected => _client.IsConnected;
-
-    /// <summary>Completes when the client has connected and subscribed at least once.</summary>
-    public Task FirstConnection => _firstConnection.Task;
 
     public async Task<bool> PublishAsync(string printerId, string payloadJson, CancellationToken cancellationToken = default)
     {
@@ -86,7 +82,6 @@ public sealed partial class ShopMqttClient(
                 if (!_client.IsConnected)
                 {
                     await ConnectAndSubscribeAsync(stoppingToken);
-                    _firstConnection.TrySetResult();
                 }
                 else
                 {

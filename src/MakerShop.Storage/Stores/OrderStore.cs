@@ -97,20 +97,6 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
         return await LoadAsync(connection, null, id, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Order>> ListRecentAsync(int limit, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var ids = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT id FROM orders ORDER BY placed_at DESC LIMIT @Limit", new { Limit = limit }, cancellationToken: cancellationToken));
-        var orders = new List<Order>();
-        foreach (var id in ids)
-        {
-            orders.Add((await LoadAsync(connection, null, id, cancellationToken))!);
-        }
-
-        return orders;
-    }
-
     private static async Task<Order?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, string id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(new CommandDefinition(

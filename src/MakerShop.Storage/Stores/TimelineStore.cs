@@ -38,16 +38,6 @@ public sealed class TimelineStore(SqliteConnectionFactory connections)
         return rows.Select(r => new TimelineEntry(DbTime.Read(r.At), r.Kind, r.Detail, r.JobId, r.PrinterId)).ToList();
     }
 
-    public async Task<IReadOnlyList<TimelineEntry>> ListForJobAsync(string jobId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<TimelineRow>(new CommandDefinition(
-            "SELECT at AS At, kind AS Kind, detail AS Detail, job_id AS JobId, printer_id AS PrinterId FROM timeline_events WHERE job_id = @JobId ORDER BY id",
-            new { JobId = jobId },
-            cancellationToken: cancellationToken));
-        return rows.Select(r => new TimelineEntry(DbTime.Read(r.At), r.Kind, r.Detail, r.JobId, r.PrinterId)).ToList();
-    }
-
     private sealed class TimelineRow
     {
         public string At { get; init; } = "";

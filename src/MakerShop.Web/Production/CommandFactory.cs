@@ -10,9 +10,6 @@ public static class CommandFactory
     public static StoredCommand Start(string printerId, string jobId, Uri gcodeUrl, string sha256, long sizeBytes, DateTimeOffset at) =>
         Create(printerId, jobId, PrinterCommandKind.Start, new StartJobArguments(jobId, gcodeUrl, sha256, sizeBytes), at);
 
-    public static StoredCommand Simple(string printerId, string? jobId, PrinterCommandKind kind, DateTimeOffset at) =>
-        Create(printerId, jobId, kind, null, at);
-
     private static StoredCommand Create(string printerId, string? jobId, PrinterCommandKind kind, StartJobArguments? start, DateTimeOffset at)
     {
         var id = Ids.NewCommandId();
