@@ -5,6 +5,7 @@ using MakerShop.Web.Devices;
 using MakerShop.Web.Hosting;
 using MakerShop.Web.Production;
 using MakerShop.Web.Storage;
+using MakerShop.Web.Storefront;
 
 namespace MakerShop.Web;
 
@@ -25,9 +26,11 @@ public static class MakerShopHost
         builder.Services.AddProduction(builder.Configuration);
         builder.Services.AddDemoMode(builder.Configuration);
         builder.Services.AddShopApi();
+        builder.Services.AddStorefront(builder.Configuration);
 
         var app = builder.Build();
         app.MapShopApi();
+        app.MapStorefront();
         return app;
     }
 }
