@@ -3,6 +3,7 @@ using MakerShop.Storage.Stores;
 using MakerShop.Web.Storefront.Catalog;
 using MakerShop.Web.Storefront.Currencies;
 using MakerShop.Web.Storefront.Localization;
+using MakerShop.Web.Storefront.Orders;
 using Microsoft.Extensions.FileProviders;
 using Quartz;
 
@@ -22,6 +23,8 @@ public static class StorefrontSetup
         services.AddSingleton<VisitorCurrency>();
         services.AddSingleton<ProductionLoadStore>();
         services.AddSingleton<CatalogReader>();
+        services.AddSingleton<OrderLinkStore>();
+        services.AddSingleton<OrderProgressReader>();
         services.AddMemoryCache();
         services.AddHttpClient(EcbRatesRefreshJob.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
 
@@ -59,6 +62,7 @@ public static class StorefrontSetup
         ServeFolder(app, "clientlib", "/lib");
         app.MapRazorPages();
         app.MapGet("/products/{id}/preview.bin", ProductPreviewEndpoint.GetAsync).ExcludeFromDescription();
+        app.MapGet("/orders/{id}/live", OrderLiveEndpoint.GetAsync).ExcludeFromDescription();
         return app;
     }
 
