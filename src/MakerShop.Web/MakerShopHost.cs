@@ -4,6 +4,7 @@ using MakerShop.Web.Demo;
 using MakerShop.Web.Devices;
 using MakerShop.Web.Hosting;
 using MakerShop.Web.Production;
+using MakerShop.Web.Payments;
 using MakerShop.Web.Storage;
 using MakerShop.Web.Storefront;
 
@@ -27,10 +28,12 @@ public static class MakerShopHost
         builder.Services.AddDemoMode(builder.Configuration);
         builder.Services.AddShopApi();
         builder.Services.AddStorefront(builder.Configuration);
+        builder.Services.AddPayments(builder.Configuration);
 
         var app = builder.Build();
         app.MapShopApi();
         app.MapStorefront();
+        app.MapPayments();
         return app;
     }
 }
