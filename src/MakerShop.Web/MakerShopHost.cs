@@ -1,3 +1,4 @@
+using MakerShop.Web.Accounts;
 using MakerShop.Web.Api;
 using MakerShop.Web.Broker;
 using MakerShop.Web.Demo;
@@ -29,9 +30,11 @@ public static class MakerShopHost
         builder.Services.AddShopApi();
         builder.Services.AddStorefront(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration);
 
         var app = builder.Build();
         app.MapShopApi();
+        app.UseAccounts();
         app.MapStorefront();
         app.MapPayments();
         return app;
