@@ -1,0 +1,41 @@
+namespace MakerShop.Core;
+
+/// <summary>
+/// One printer weighed for one job. Lower is better, in the order: on time first, then fewer makers per
+/// order, then closer to the customer, then no filament swap, then cheaper shipping, then the less loaded maker, then
+/// the printer id (its index), so equal candidates always resolve the same way.
+/// </summary>
+internal readonly record struct Candidate(int Printer, bool Late, bool NewMaker, ShippingProximity Proximity, bool Swap, long CostMinor, int MakerBusy, int MakerPrinters)
+{
+    public bool IsBetterThan(in Candidate other)
+    {
+        if (Late != other.Late)
+        {
+            return !Late;
+        }
+
+        if (NewMaker != other.NewMaker)
+        {
+            return !NewMaker;
+        }
+
+        if (Proximity != other.Proximity)
+        {
+            return Proximity < other.Proximity;
+        }
+
+        if (Swap != other.Swap)
+        {
+            return !Swap;
+        }
+
+        if (CostMinor != other.CostMinor)
+        {
+            return CostMinor < other.CostMinor;
+        }
+
+        // busy/printers compared without dividing: a maker with 1 of 4 busy is less loaded than one with 1 of 2.
+        var load = ((long)MakerBusy * other.MakerPrinters).CompareTo((long)other.MakerBusy * MakerPrinters);
+        return load != 0 ? load < 0 : Printer < other.Printer;
+    }
+}
