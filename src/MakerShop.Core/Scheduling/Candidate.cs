@@ -1,17 +1,17 @@
 namespace MakerShop.Core;
 
 /// <summary>
-/// One printer weighed for one job. Lower is better, in the order: on time first, then fewer makers per
+/// One printer weighed for one job. Lower is better, in the order: on time first (or, when it cannot be, the least late), then fewer makers per
 /// order, then closer to the customer, then no filament swap, then cheaper shipping, then the less loaded maker, then
 /// the printer id (its index), so equal candidates always resolve the same way.
 /// </summary>
-internal readonly record struct Candidate(int Printer, bool Late, bool NewMaker, ShippingProximity Proximity, bool Swap, long CostMinor, int MakerBusy, int MakerPrinters)
+internal readonly record struct Candidate(int Printer, long LateTicks, bool NewMaker, ShippingProximity Proximity, bool Swap, long CostMinor, int MakerBusy, int MakerPrinters)
 {
     public bool IsBetterThan(in Candidate other)
     {
-        if (Late != other.Late)
+        if (LateTicks != other.LateTicks)
         {
-            return !Late;
+            return LateTicks < other.LateTicks;
         }
 
         if (NewMaker != other.NewMaker)

@@ -152,7 +152,7 @@ internal readonly ref struct JobPlacement
         var finish = _snapshot.Now + _job.EstimatedPrintTime + (swap ? Settings.SwapTime : TimeSpan.Zero);
         return new Candidate(
             printer,
-            Late: finish > _job.ShipBy,
+            LateTicks: Math.Max(0, (finish - _job.ShipBy).Ticks),
             NewMaker: OrderMakers.Count > 0 && !OrderMakers.Contains(maker),
             estimate.Proximity,
             swap,

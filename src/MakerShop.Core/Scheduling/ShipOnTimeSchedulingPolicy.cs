@@ -36,6 +36,8 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
                 continue;
             }
 
+            // Explained before the pass's own bookkeeping, so the words describe the fleet the choice was made in.
+            var reason = placement.Explain(chosen);
             fleet.Take(chosen.Printer);
             var maker = fleet.PrinterMaker[chosen.Printer];
             var makers = placement.OrderMakers;
@@ -46,7 +48,7 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
             }
 
             var printer = fleet.Printers[chosen.Printer];
-            assignments.Add(new JobAssignment(job.Id, printer.Id, placement.Explain(chosen), chosen.Swap));
+            assignments.Add(new JobAssignment(job.Id, printer.Id, reason, chosen.Swap));
         }
 
         return assignments;
