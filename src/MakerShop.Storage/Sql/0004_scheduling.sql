@@ -15,7 +15,8 @@ SELECT 'shop', 'The shop',
 
 -- A printer that finished a job keeps bed_clear = 0 until the maker (or an auto-eject printer) confirms it, even
 -- across going offline; the scheduler gives it nothing until then.
-ALTER TABLE printers ADD COLUMN maker_id TEXT NOT NULL DEFAULT 'shop' REFERENCES makers(id);
+-- (No REFERENCES clause: SQLite cannot add one with a default to a table that has rows; the stores keep it consistent.)
+ALTER TABLE printers ADD COLUMN maker_id TEXT NOT NULL DEFAULT 'shop';
 ALTER TABLE printers ADD COLUMN enclosed INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE printers ADD COLUMN hardened_nozzle INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE printers ADD COLUMN bed_clear INTEGER NOT NULL DEFAULT 1;
