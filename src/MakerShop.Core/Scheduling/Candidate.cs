@@ -2,10 +2,10 @@ namespace MakerShop.Core;
 
 /// <summary>
 /// One printer weighed for one job. Lower is better, in the order: on time first (or, when it cannot be, the least late), then fewer makers per
-/// order, then closer to the customer, then no filament swap, then cheaper shipping, then the less loaded maker, then
+/// order, then closer to the customer, then no filament swap (or a swap that displaces the filament least in demand), then cheaper shipping, then the less loaded maker, then
 /// the printer id (its index), so equal candidates always resolve the same way.
 /// </summary>
-internal readonly record struct Candidate(int Printer, long LateTicks, bool NewMaker, ShippingProximity Proximity, bool Swap, long CostMinor, int MakerBusy, int MakerPrinters)
+internal readonly record struct Candidate(int Printer, long LateTicks, bool NewMaker, ShippingProximity Proximity, bool Swap, int DisplacedDemand, long CostMinor, int MakerBusy, int MakerPrinters)
 {
     public bool IsBetterThan(in Candidate other)
     {
@@ -27,6 +27,12 @@ internal readonly record struct Candidate(int Printer, long LateTicks, bool NewM
         if (Swap != other.Swap)
         {
             return !Swap;
+        }
+
+        // A swap takes away a filament; take it from the printer whose filament the queue wants least.
+        if (DisplacedDemand != other.DisplacedDemand)
+        {
+            return DisplacedDemand < other.DisplacedDemand;
         }
 
         if (CostMinor != other.CostMinor)

@@ -10,7 +10,11 @@ internal sealed class FleetIndex
     private readonly Dictionary<(string Material, string Colour), int> _filaments = new(FilamentComparer.Instance);
     private readonly List<MaterialRequirements> _requirements = [];
     private readonly List<FreePrinterSet> _buckets = [];
-    private readonly List<bool> _loadedInFleet = [];
+    private readonly List<int> _loadedInFleet = [];
+    private readonly List<int> _workingInCountry = [];
+    private readonly Dictionary<string, int> _territoryOfDestination = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _territories = new(StringComparer.Ordinal);
+    private readonly List<int> _workingInTerritory = [];
     private readonly Dictionary<string, int> _countries = new(StringComparer.Ordinal);
     private readonly List<string> _countryCodes = [];
     private readonly Dictionary<string, int> _makerIndex = new(StringComparer.Ordinal);
@@ -47,14 +51,19 @@ internal sealed class FleetIndex
                 MakerBusy[maker]++;
             }
 
-            InternCountry(printer.CountryCode);
+            _workingInCountry[InternCountry(printer.CountryCode)]++;
             if (printer.IsOnline && printer.LoadedMaterial.Length > 0)
             {
-                _loadedInFleet[InternFilament(printer.LoadedMaterial, printer.LoadedColour)] = true;
+                _loadedInFleet[InternFilament(printer.LoadedMaterial, printer.LoadedColour)]++;
             }
         }
 
         _printerCountryCount = _countryCodes.Count;
+        for (var c = 0; c < _printerCountryCount; c++)
+        {
+            _workingInTerritory[TerritoryOf(_countryCodes[c])] += _workingInCountry[c];
+        }
+
         var ready = working.Where(p => p.IsReady).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
         Printers = ready;
         PrinterMaker = new int[ready.Length];
@@ -103,8 +112,34 @@ internal sealed class FleetIndex
     /// <summary>Free printers with this filament loaded.</summary>
     public FreePrinterSet Bucket(int filament) => _buckets[filament];
 
-    /// <summary>Whether any working printer, free or not, has this filament loaded: if none has, a swap is unavoidable.</summary>
-    public bool LoadedInFleet(int filament) => _loadedInFleet[filament];
+    /// <summary>Online working printers, free or not, with this filament loaded: if none has it, a swap is unavoidable.</summary>
+    public int LoadedInFleet(int filament) => _loadedInFleet[filament];
+
+    public int FilamentCount => _requirements.Count;
+
+    /// <summary>The customs territory a destination belongs to, as a small integer.</summary>
+    public int TerritoryOf(string countryCode)
+    {
+        if (!_territoryOfDestination.TryGetValue(countryCode, out var index))
+        {
+            var code = CustomsTerritory.Of(countryCode).Code;
+            if (!_territories.TryGetValue(code, out index))
+            {
+                index = _territories.Count;
+                _territories[code] = index;
+                _workingInTerritory.Add(0);
+            }
+
+            _territoryOfDestination[countryCode] = index;
+        }
+
+        return index;
+    }
+
+    /// <summary>Working printers (any status) inside a customs territory: the ones a parcel there needs no declaration from.</summary>
+    public int WorkingInTerritory(int territory) => _workingInTerritory[territory];
+
+    public int TerritoryCount => _territories.Count;
 
     public int? PrinterIndexOf(string printerId) => _printerIndex.TryGetValue(printerId, out var i) ? i : null;
 
@@ -165,6 +200,7 @@ internal sealed class FleetIndex
             index = _countryCodes.Count;
             _countries[code] = index;
             _countryCodes.Add(code);
+            _workingInCountry.Add(0);
         }
 
         return index;
@@ -178,7 +214,7 @@ internal sealed class FleetIndex
             _filaments[(material, colour)] = index;
             _requirements.Add(MaterialRequirements.For(material));
             _buckets.Add(new FreePrinterSet());
-            _loadedInFleet.Add(false);
+            _loadedInFleet.Add(0);
         }
 
         return index;

@@ -14,8 +14,12 @@ internal readonly ref struct JobPlacement
     private readonly TimeSpan _slack;
     private readonly int _filament;
     private readonly MaterialRequirements _requirements;
+    private readonly TimeSpan _territoryWait;
+    private readonly TimeSpan _filamentWait;
+    private readonly int[] _demand;
 
-    public JobPlacement(PrintJob job, SchedulingSnapshot snapshot, FleetIndex fleet, List<int> orderMakers)
+    public JobPlacement(
+        PrintJob job, SchedulingSnapshot snapshot, FleetIndex fleet, List<int> orderMakers, int filament, TimeSpan territoryWait, TimeSpan filamentWait, int[] demand)
     {
         _job = job;
         _snapshot = snapshot;
@@ -25,8 +29,11 @@ internal readonly ref struct JobPlacement
         _estimates = _destination is null ? null : fleet.EstimatesTo(_destination);
         _bestProximity = _destination is null ? ShippingProximity.Domestic : fleet.BestProximityTo(_destination);
         _slack = job.ShipBy - job.EstimatedPrintTime - snapshot.Now;
-        _filament = fleet.FilamentOf(job);
+        _filament = filament;
         _requirements = fleet.RequirementsOf(_filament);
+        _territoryWait = territoryWait;
+        _filamentWait = filamentWait;
+        _demand = demand;
     }
 
     /// <summary>Makers already printing this order (including this pass's choices).</summary>
@@ -34,11 +41,19 @@ internal readonly ref struct JobPlacement
 
     private SchedulingSettings Settings => _snapshot.Settings;
 
-    /// <summary>Waits rather than cross a border the fleet could avoid.</summary>
-    private bool HoldsOutForCloser => _slack > Settings.CrossBorderSlack;
+    /// <summary>
+    /// Waits rather than cross a border the fleet could avoid, while the slack left after the expected wait for a
+    /// printer inside the territory (more urgent work queued there, shared among its printers) and after room to
+    /// print it once more (a failed print is printed again) stays above the margin.
+    /// </summary>
+    private bool HoldsOutForCloser => _slack - _territoryWait - _job.EstimatedPrintTime > Settings.CrossBorderSlack;
 
-    /// <summary>A swap is allowed when the owner allows swaps and the job is short of slack, or when no printer has its filament.</summary>
-    private bool MaySwap => Settings.AllowSwaps && (_slack <= Settings.SwapSlack || !_fleet.LoadedInFleet(_filament));
+    /// <summary>
+    /// A swap is allowed when the owner allows swaps and either no online printer has the filament loaded, or the
+    /// expected wait for one (more urgent work on that filament, shared among its printers) eats the slack margin.
+    /// </summary>
+    private bool MaySwap =>
+        Settings.AllowSwaps && (_fleet.LoadedInFleet(_filament) == 0 || _slack - _filamentWait - _job.EstimatedPrintTime <= Settings.SwapSlack);
 
     public Candidate? Choose()
     {
@@ -156,6 +171,7 @@ internal readonly ref struct JobPlacement
             NewMaker: OrderMakers.Count > 0 && !OrderMakers.Contains(maker),
             estimate.Proximity,
             swap,
+            swap && _fleet.PrinterFilament[printer] >= 0 ? _demand[_fleet.PrinterFilament[printer]] : 0,
             estimate.CostMinor,
             _fleet.MakerBusy[maker],
             _fleet.MakerPrinters[maker]);

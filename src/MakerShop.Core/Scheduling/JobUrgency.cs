@@ -1,13 +1,16 @@
 namespace MakerShop.Core;
 
 /// <summary>
-/// Sort key of a queued job: express first, then the latest moment it can start and still ship on time (ship-by minus
-/// print time: earliest deadline first, corrected by how long the job takes), then the longest waiting, then the id.
+/// Sort key of a queued job: jobs that can still ship on time before those that cannot (under overload, earliest
+/// deadline first would otherwise spend the fleet on lost causes and make on-time jobs late too); then express first;
+/// then the latest moment it can start and still ship on time (ship-by minus print time: earliest deadline first,
+/// corrected by how long the job takes); then the longest waiting; then the id.
 /// </summary>
-internal readonly struct JobUrgency(int index, PrintJob job) : IComparable<JobUrgency>
+internal readonly struct JobUrgency(int index, PrintJob job, DateTimeOffset now) : IComparable<JobUrgency>
 {
     public int Index { get; } = index;
 
+    private readonly bool _hopeless = job.ShipBy - job.EstimatedPrintTime < now;
     private readonly bool _express = job.Express;
     private readonly long _latestStart = (job.ShipBy - job.EstimatedPrintTime).UtcTicks;
     private readonly long _queuedAt = job.QueuedAt.UtcTicks;
@@ -15,6 +18,11 @@ internal readonly struct JobUrgency(int index, PrintJob job) : IComparable<JobUr
 
     public int CompareTo(JobUrgency other)
     {
+        if (_hopeless != other._hopeless)
+        {
+            return _hopeless ? 1 : -1;
+        }
+
         if (_express != other._express)
         {
             return _express ? -1 : 1;

@@ -20,7 +20,20 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
             return assignments;
         }
 
-        var queue = UrgencyOrder(snapshot.QueuedJobs);
+        var jobs = snapshot.QueuedJobs;
+        var queue = UrgencyOrder(jobs, snapshot.Now);
+        var filamentOf = new int[jobs.Count];
+        var demand = new int[queue.Length == 0 ? 0 : fleet.FilamentCount + queue.Length];
+        foreach (var key in queue)
+        {
+            filamentOf[key.Index] = fleet.FilamentOf(jobs[key.Index]);
+            demand[filamentOf[key.Index]]++;
+        }
+
+        // Hours of more urgent work queued for each customs territory and each filament: with the printers that serve
+        // them, how long a job would wait for one of those rather than cross a border or swap now.
+        var aheadInTerritory = new List<double>();
+        var aheadOnFilament = new double[demand.Length];
         var orderMakers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var key in queue)
         {
@@ -29,8 +42,26 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
                 break;
             }
 
-            var job = snapshot.QueuedJobs[key.Index];
-            var placement = new JobPlacement(job, snapshot, fleet, MakersOf(job.OrderId, snapshot, fleet, orderMakers));
+            var job = jobs[key.Index];
+            var filament = filamentOf[key.Index];
+            var hours = job.EstimatedPrintTime.TotalHours;
+            var territory = snapshot.Orders.TryGetValue(job.OrderId, out var order) ? fleet.TerritoryOf(order.DestinationCountry) : -1;
+            var territoryWait = TimeSpan.Zero;
+            if (territory >= 0)
+            {
+                while (aheadInTerritory.Count <= territory)
+                {
+                    aheadInTerritory.Add(0);
+                }
+
+                territoryWait = TimeSpan.FromHours(aheadInTerritory[territory] / Math.Max(1, fleet.WorkingInTerritory(territory)));
+                aheadInTerritory[territory] += hours;
+            }
+
+            var filamentWait = TimeSpan.FromHours(aheadOnFilament[filament] / Math.Max(1, fleet.LoadedInFleet(filament)));
+            aheadOnFilament[filament] += hours;
+            var placement = new JobPlacement(
+                job, snapshot, fleet, MakersOf(job.OrderId, snapshot, fleet, orderMakers), filament, territoryWait, filamentWait, demand);
             if (placement.Choose() is not { } chosen)
             {
                 continue;
@@ -47,6 +78,7 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
                 orderMakers[job.OrderId] = makers;
             }
 
+            demand[filament]--;
             var printer = fleet.Printers[chosen.Printer];
             assignments.Add(new JobAssignment(job.Id, printer.Id, reason, chosen.Swap));
         }
@@ -54,7 +86,7 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
         return assignments;
     }
 
-    private static JobUrgency[] UrgencyOrder(IReadOnlyList<PrintJob> jobs)
+    private static JobUrgency[] UrgencyOrder(IReadOnlyList<PrintJob> jobs, DateTimeOffset now)
     {
         var count = 0;
         for (var i = 0; i < jobs.Count; i++)
@@ -71,7 +103,7 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
         {
             if (jobs[i] is { Status: PrintJobStatus.Queued, Held: false })
             {
-                keys[count++] = new JobUrgency(i, jobs[i]);
+                keys[count++] = new JobUrgency(i, jobs[i], now);
             }
         }
 
