@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
@@ -9,7 +10,9 @@ using MakerShop.Bench.Scheduling.Simulation;
 if (args.Length > 0 && args[0] == "bench")
 {
     // In-process: no per-benchmark project build, which on a small shared machine costs more than the measuring.
-    var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(5).WithIterationCount(20));
+    var config = DefaultConfig.Instance
+        .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(5).WithIterationCount(20))
+        .AddColumn(StatisticColumn.Median, StatisticColumn.P95);
     BenchmarkRunner.Run<SchedulingPassBenchmarks>(config, args[1..]);
     return 0;
 }

@@ -7,13 +7,15 @@ namespace MakerShop.Core;
 internal sealed class FreePrinterSet
 {
     private int[] _members = new int[4];
-    private readonly Dictionary<int, int> _positions = [];
+
+    // Position of each printer index in _members, or -1; printer indices are dense (0..fleet size).
+    private int[] _positions = [];
 
     public int Count { get; private set; }
 
     public int this[int position] => _members[position];
 
-    public bool Contains(int printer) => _positions.ContainsKey(printer);
+    public bool Contains(int printer) => printer < _positions.Length && _positions[printer] >= 0;
 
     public void Add(int printer)
     {
@@ -22,17 +24,27 @@ internal sealed class FreePrinterSet
             Array.Resize(ref _members, Count * 2);
         }
 
+        if (printer >= _positions.Length)
+        {
+            var grown = new int[Math.Max(printer + 1, _positions.Length * 2)];
+            Array.Fill(grown, -1);
+            _positions.CopyTo(grown, 0);
+            _positions = grown;
+        }
+
         _positions[printer] = Count;
         _members[Count++] = printer;
     }
 
     public void Remove(int printer)
     {
-        if (!_positions.Remove(printer, out var position))
+        if (!Contains(printer))
         {
             return;
         }
 
+        var position = _positions[printer];
+        _positions[printer] = -1;
         var last = _members[--Count];
         if (position != Count)
         {

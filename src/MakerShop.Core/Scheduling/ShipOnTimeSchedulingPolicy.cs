@@ -10,6 +10,8 @@ namespace MakerShop.Core;
 /// </summary>
 public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
 {
+    private static readonly List<int> NoMakers = [];
+
     public IReadOnlyList<JobAssignment> Schedule(SchedulingSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -60,6 +62,12 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
 
             var filamentWait = TimeSpan.FromHours(aheadOnFilament[filament] / Math.Max(1, fleet.LoadedInFleet(filament)));
             aheadOnFilament[filament] += hours;
+            if (!snapshot.Settings.AllowSwaps && job.PinnedPrinterId is null && fleet.Bucket(filament).Count == 0)
+            {
+                // No free printer has its filament and none may be swapped: nothing to weigh.
+                continue;
+            }
+
             var placement = new JobPlacement(
                 job, snapshot, fleet, MakersOf(job.OrderId, snapshot, fleet, orderMakers), filament, territoryWait, filamentWait, demand);
             if (placement.Choose() is not { } chosen)
@@ -74,8 +82,7 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
             var makers = placement.OrderMakers;
             if (!makers.Contains(maker))
             {
-                makers.Add(maker);
-                orderMakers[job.OrderId] = makers;
+                orderMakers[job.OrderId] = [.. makers, maker];
             }
 
             demand[filament]--;
@@ -118,18 +125,22 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
             return makers;
         }
 
-        makers = [];
-        if (snapshot.Orders.TryGetValue(orderId, out var order))
+        if (!snapshot.Orders.TryGetValue(orderId, out var order) || order.MakerIds.Count == 0)
         {
-            foreach (var makerId in order.MakerIds)
+            // Shared and never changed: an order's list is copied when its first unit is placed.
+            return NoMakers;
+        }
+
+        makers = [];
+        foreach (var makerId in order.MakerIds)
+        {
+            if (fleet.MakerIndexOf(makerId) is { } m && !makers.Contains(m))
             {
-                if (fleet.MakerIndexOf(makerId) is { } m && !makers.Contains(m))
-                {
-                    makers.Add(m);
-                }
+                makers.Add(m);
             }
         }
 
+        touched[orderId] = makers;
         return makers;
     }
 }
