@@ -169,4 +169,47 @@ public class ObjectiveTests
         Assert.Equal("p-b-black", assignment.PrinterId);
         Assert.Contains("will be 5m late", assignment.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_job_that_can_still_ship_on_time_goes_before_one_that_cannot_any_more()
+    {
+        var scenario = Scenario.Farm().Printer("p-1")
+            .Job("job-lost", order: "ord-1", shipIn: TimeSpan.FromHours(1), express: true)
+            .Job("job-savable", order: "ord-2", shipIn: TimeSpan.FromHours(3));
+
+        Assert.Equal("job-savable", Assert.Single(scenario.Run()).JobId);
+    }
+
+    [Fact]
+    public void A_swap_happens_when_the_work_queued_on_a_filament_is_more_than_its_printers_can_do_in_time()
+    {
+        // One printer has orange loaded and is busy; 30 hours of more urgent orange work are queued ahead.
+        var scenario = Scenario.Farm().Printer("p-orange", colour: "orange", status: PrinterStatus.Busy).Printer("p-white", colour: "white");
+        for (var i = 0; i < 3; i++)
+        {
+            scenario.Job($"job-ahead-{i}", order: $"ord-a{i}", colour: "orange", printTime: TimeSpan.FromHours(10), shipIn: TimeSpan.FromHours(40));
+        }
+
+        scenario.Job("job-1", order: "ord-1", colour: "orange", shipIn: TimeSpan.FromDays(3));
+        scenario.Settings = SchedulingSettings.Default with { AllowSwaps = true };
+
+        var assignment = Assert.Single(scenario.Run());
+
+        // The first in line can wait for the orange printer; the one behind it would wait 10 h more, so it swaps.
+        Assert.Equal(("job-ahead-1", "p-white", true), (assignment.JobId, assignment.PrinterId, assignment.FilamentSwap));
+    }
+
+    [Fact]
+    public void A_swap_takes_the_printer_whose_filament_the_queue_wants_least()
+    {
+        var scenario = Scenario.Farm().Printer("p-a-white", colour: "white").Printer("p-b-red", colour: "red")
+            .Job("job-white", order: "ord-w", colour: "white", printTime: TimeSpan.FromHours(1), shipIn: TimeSpan.FromDays(4))
+            .Job("job-orange", order: "ord-o", colour: "orange", shipIn: TimeSpan.FromHours(6));
+        scenario.Settings = SchedulingSettings.Default with { AllowSwaps = true };
+
+        var assignments = scenario.Run().ToDictionary(a => a.JobId, a => a.PrinterId);
+
+        Assert.Equal("p-b-red", assignments["job-orange"]);
+        Assert.Equal("p-a-white", assignments["job-white"]);
+    }
 }
