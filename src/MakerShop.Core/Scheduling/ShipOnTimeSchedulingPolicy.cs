@@ -95,12 +95,18 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
 
     private static JobUrgency[] UrgencyOrder(IReadOnlyList<PrintJob> jobs, DateTimeOffset now)
     {
+        // An order ships when its last unit is done: one unit that cannot be on time makes the whole order a lost cause.
+        HashSet<string>? lostOrders = null;
         var count = 0;
         for (var i = 0; i < jobs.Count; i++)
         {
             if (jobs[i] is { Status: PrintJobStatus.Queued, Held: false })
             {
                 count++;
+                if (JobUrgency.IsLostCause(jobs[i], now))
+                {
+                    (lostOrders ??= new HashSet<string>(StringComparer.Ordinal)).Add(jobs[i].OrderId);
+                }
             }
         }
 
@@ -108,9 +114,10 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
         count = 0;
         for (var i = 0; i < jobs.Count; i++)
         {
-            if (jobs[i] is { Status: PrintJobStatus.Queued, Held: false })
+            if (jobs[i] is { Status: PrintJobStatus.Queued, Held: false } job)
             {
-                keys[count++] = new JobUrgency(i, jobs[i], now);
+                var lost = lostOrders is not null && lostOrders.Contains(job.OrderId) && job.ShipBy - job.EstimatedPrintTime >= now - JobUrgency.Grace;
+                keys[count++] = new JobUrgency(i, job, lost);
             }
         }
 
