@@ -212,4 +212,29 @@ public class ObjectiveTests
         Assert.Equal("p-b-red", assignments["job-orange"]);
         Assert.Equal("p-a-white", assignments["job-white"]);
     }
+
+    [Fact]
+    public void A_lost_cause_late_by_more_than_two_days_is_back_in_deadline_order_so_it_never_starves()
+    {
+        var scenario = Scenario.Farm().Printer("p-1")
+            .Job("job-very-late", order: "ord-1", shipIn: -TimeSpan.FromDays(3))
+            .Job("job-savable", order: "ord-2", shipIn: TimeSpan.FromHours(5));
+
+        var assignment = Assert.Single(scenario.Run());
+
+        Assert.Equal("job-very-late", assignment.JobId);
+        Assert.Contains("will be 3d 2h late", assignment.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Other_units_of_an_order_that_is_late_anyway_yield_to_an_order_that_can_still_be_on_time()
+    {
+        var scenario = Scenario.Farm().Printer("p-1")
+            .Job("job-lost-unit", order: "ord-1", shipIn: TimeSpan.FromHours(1), printTime: TimeSpan.FromHours(3))
+            .Job("job-sibling", order: "ord-1", shipIn: TimeSpan.FromHours(1), printTime: TimeSpan.FromMinutes(30))
+            .Job("job-savable", order: "ord-2", shipIn: TimeSpan.FromHours(6));
+        scenario.Printer("p-2", status: PrinterStatus.Busy);
+
+        Assert.Equal("job-savable", Assert.Single(scenario.Run()).JobId);
+    }
 }
