@@ -51,18 +51,15 @@ public sealed class Maker
     public static Maker Restore(string id, string name, string countryCode, bool active, DateTimeOffset updatedAt) =>
         new(id, name, countryCode, active, updatedAt);
 
-    public bool Deactivate(DateTimeOffset at) => SetActive(false, at);
-
-    public bool Activate(DateTimeOffset at) => SetActive(true, at);
-
-    private bool SetActive(bool active, DateTimeOffset at)
+    /// <summary>The maker stops taking work; what their printers hold finishes normally.</summary>
+    public bool Deactivate(DateTimeOffset at)
     {
-        if (Active == active)
+        if (!Active)
         {
             return false;
         }
 
-        Active = active;
+        Active = false;
         UpdatedAt = at;
         return true;
     }

@@ -22,10 +22,4 @@ public readonly record struct MaterialRequirements(bool NeedsEnclosure, bool Nee
             || baseMaterial.Equals("Nylon", StringComparison.OrdinalIgnoreCase);
         return new MaterialRequirements(warps, abrasive);
     }
-
-    /// <summary>Why the printer cannot print this material, or null when it can.</summary>
-    public string? RefusalFor(bool enclosed, bool hardenedNozzle) =>
-        NeedsEnclosure && !enclosed ? "needs an enclosure"
-        : NeedsHardenedNozzle && !hardenedNozzle ? "needs a hardened nozzle"
-        : null;
 }

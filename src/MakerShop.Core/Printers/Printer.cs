@@ -192,9 +192,6 @@ public sealed class Printer
             inService, status, currentJobId, statusReason, lastSeenAt, updatedAt, equipment ?? PrinterEquipment.Default,
             bedClear ?? status != PrinterStatus.NeedsBedClear);
 
-    /// <summary>Why this printer cannot print <paramref name="material"/> (enclosure, nozzle), or null when it can.</summary>
-    public string? RefusalFor(string material) => MaterialRequirements.For(material).RefusalFor(Enclosed, HardenedNozzle);
-
     /// <summary>Idle -> Busy: the dispatcher holds the printer for a job before telling the driver.</summary>
     public bool Reserve(string jobId, DateTimeOffset at)
     {

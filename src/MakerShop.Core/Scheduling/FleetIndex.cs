@@ -139,13 +139,10 @@ internal sealed class FleetIndex
     /// <summary>Working printers (any status) inside a customs territory: the ones a parcel there needs no declaration from.</summary>
     public int WorkingInTerritory(int territory) => _workingInTerritory[territory];
 
-    public int TerritoryCount => _territories.Count;
 
     public int? PrinterIndexOf(string printerId) => _printerIndex.TryGetValue(printerId, out var i) ? i : null;
 
     public int? MakerIndexOf(string makerId) => _makerIndex.TryGetValue(makerId, out var m) ? m : null;
-
-    public string CountryCode(int country) => _countryCodes[country];
 
     /// <summary>The job's part fits, and the printer's enclosure and nozzle suit its material.</summary>
     public bool CanPrint(int printer, PrintJob job, MaterialRequirements requirements)

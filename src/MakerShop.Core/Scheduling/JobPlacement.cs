@@ -111,8 +111,12 @@ internal readonly ref struct JobPlacement
         var order = OrderMakers.Count == 0 ? "first unit of its order to start"
             : chosen.NewMaker ? $"order also with {OrderMakers.Count} other maker(s): none of theirs was free"
             : "joins the order's other units at this maker";
+        var swapWhy = _job.PinnedPrinterId is not null ? string.Empty
+            : _fleet.LoadedInFleet(_filament) == 0 ? ": no online printer has it loaded"
+            : _filamentWait < TimeSpan.FromMinutes(1) ? ": too little slack to wait for a printer that has it"
+            : $": about {Span(_filamentWait)} of more urgent work is queued for the printers that have it";
         var filament = chosen.Swap
-            ? $"needs a filament swap from {Loaded(printer)} to {_job.Material}/{_job.Colour} (+{Span(Settings.SwapTime)})"
+            ? $"needs a filament swap from {Loaded(printer)} to {_job.Material}/{_job.Colour} (+{Span(Settings.SwapTime)}){swapWhy}"
             : $"{_job.Material}/{_job.Colour} already loaded";
         return string.Create(
             CultureInfo.InvariantCulture,

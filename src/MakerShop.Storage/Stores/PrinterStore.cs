@@ -91,18 +91,6 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Sets who runs the printer and its enclosure and nozzle (registration leaves them as they were).</summary>
-    public static async Task<bool> SetEquipmentAsync(DbSession session, string printerId, PrinterEquipment equipment, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(equipment);
-        return await session.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE printers SET maker_id = @MakerId, enclosed = @Enclosed, hardened_nozzle = @HardenedNozzle WHERE id = @Id",
-            new { Id = printerId, equipment.MakerId, Enclosed = equipment.Enclosed ? 1 : 0, HardenedNozzle = equipment.HardenedNozzle ? 1 : 0 },
-            session.Transaction,
-            cancellationToken: cancellationToken)) == 1;
-    }
-
     public static Task UpdateTelemetryAsync(DbSession session, string printerId, string telemetryJson, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -12,7 +12,6 @@ public static class SchedulingSetup
     {
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SchedulingSnapshotStore>();
-        services.AddSingleton<MakerStore>();
         services.AddSingleton<ISchedulingPolicy>(sp => sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.Policy == SchedulingPolicyKind.Fifo
             ? new FifoSchedulingPolicy()
             : new ShipOnTimeSchedulingPolicy());

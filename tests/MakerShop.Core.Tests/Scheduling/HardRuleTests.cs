@@ -89,7 +89,7 @@ public class HardRuleTests
         var assignment = Assert.Single(scenario.Run());
 
         Assert.True(assignment.FilamentSwap);
-        Assert.Contains("needs a filament swap from PLA/white to PLA/black (+15m)", assignment.Reason, StringComparison.Ordinal);
+        Assert.Contains("needs a filament swap from PLA/white to PLA/black (+15m): no online printer has it loaded", assignment.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -197,6 +197,7 @@ public class ObjectiveTests
 
         // The first in line can wait for the orange printer; the one behind it would wait 10 h more, so it swaps.
         Assert.Equal(("job-ahead-1", "p-white", true), (assignment.JobId, assignment.PrinterId, assignment.FilamentSwap));
+        Assert.Contains("about 10h 00m of more urgent work is queued for the printers that have it", assignment.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
