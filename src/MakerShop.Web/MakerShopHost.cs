@@ -1,10 +1,13 @@
+using MakerShop.Web.Accounts;
 using MakerShop.Web.Api;
 using MakerShop.Web.Broker;
 using MakerShop.Web.Demo;
 using MakerShop.Web.Devices;
 using MakerShop.Web.Hosting;
 using MakerShop.Web.Production;
+using MakerShop.Web.Payments;
 using MakerShop.Web.Storage;
+using MakerShop.Web.Storefront;
 
 namespace MakerShop.Web;
 
@@ -26,9 +29,15 @@ public static class MakerShopHost
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddDemoMode(builder.Configuration);
         builder.Services.AddShopApi();
+        builder.Services.AddStorefront(builder.Configuration);
+        builder.Services.AddPayments(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration);
 
         var app = builder.Build();
         app.MapShopApi();
+        app.UseAccounts();
+        app.MapStorefront();
+        app.MapPayments();
         return app;
     }
 }
