@@ -27,13 +27,11 @@ public static partial class MigrationCatalog
         }
 
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        // Numbers are handed out to branches in advance, so a branch may lack a lower one; the runner applies every
-        // migration a database has not recorded, whatever its number. Two files with one number are a mistake.
-        for (var i = 1; i < migrations.Count; i++)
+        for (var i = 0; i < migrations.Count; i++)
         {
-            if (migrations[i].Version == migrations[i - 1].Version)
+            if (migrations[i].Version != i + 1)
             {
-                throw new InvalidOperationException($"Two migrations are numbered {migrations[i].Version}: {migrations[i - 1].Name} and {migrations[i].Name}.");
+                throw new InvalidOperationException($"Migrations must be numbered 1, 2, 3… without gaps; found {migrations[i].Version} at position {i + 1}.");
             }
         }
 

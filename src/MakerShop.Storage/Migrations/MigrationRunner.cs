@@ -28,10 +28,8 @@ public sealed class MigrationRunner(SqliteConnectionFactory connections, DataPat
             throw new SchemaTooNewException(paths.DatabaseFile, current, known);
         }
 
-        var done = (await connection.QueryAsync<int>(new CommandDefinition(
-            "SELECT version FROM schema_migrations", transaction: transaction, cancellationToken: cancellationToken))).ToHashSet();
         var applied = new List<Migration>();
-        foreach (var migration in migrations.Where(m => !done.Contains(m.Version)))
+        foreach (var migration in migrations.Where(m => m.Version > current))
         {
             await ApplyOneAsync(connection, transaction, migration, cancellationToken);
             applied.Add(migration);
