@@ -1,4 +1,5 @@
 using MakerShop.Web.Accounts;
+using MakerShop.Web.Admin;
 using MakerShop.Web.Api;
 using MakerShop.Web.Broker;
 using MakerShop.Web.Demo;
@@ -32,6 +33,7 @@ public static class MakerShopHost
         builder.Services.AddStorefront(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddAdmin();
 
         var app = builder.Build();
         app.MapShopApi();

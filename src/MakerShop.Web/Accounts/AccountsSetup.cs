@@ -22,7 +22,6 @@ public static class AccountsSetup
         services.AddSingleton<AuditLogStore>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<AuditTrail>();
-        services.AddSingleton<DashboardStore>();
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", OwnerPolicy);

@@ -55,6 +55,37 @@ public sealed class OwnerSignInBrowserTests(ChromiumBrowser chromium) : IClassFi
     }
 
     [Fact]
+    public async Task The_owner_finds_an_order_by_its_customer_and_reads_its_whole_timeline()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        await shop.Services.GetRequiredService<AccountService>().CreateAsync(OwnerEmail, "Olivia", UserRole.Owner, null, OwnerPassword, CancellationToken.None);
+        var body = ShopApi.OrderBody(quantity: 2);
+        body["customer"]!["email"] = "grace@example.com";
+        var wanted = await ShopApi.PlaceOrderAsync(shop.Http, body);
+        await ShopApi.PlaceOrderAsync(shop.Http, ShopApi.OrderBody());
+
+        var page = await chromium.NewPageAsync(shop.Http.BaseAddress!, "en");
+        await page.GotoAsync("/account/sign-in?returnUrl=%2Fadmin%2Forders");
+        await page.FillAsync("input[name=email]", OwnerEmail);
+        await page.FillAsync("input[name=password]", OwnerPassword);
+        await page.ClickAsync("[data-testid=sign-in-submit]");
+        await Assertions.Expect(page.Locator("[data-testid=orders] tbody tr")).ToHaveCountAsync(2);
+
+        await page.FillAsync("input[name=q]", "grace@");
+        await page.ClickAsync("form.filters button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=orders] tbody tr")).ToHaveCountAsync(1);
+        await page.ClickAsync($"text={wanted}");
+        await Assertions.Expect(page.Locator("[data-testid=jobs] tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("Paid");
+        await Assertions.Expect(page.Locator("[data-testid=timeline] li")).ToHaveCountAsync(
+            (int)await shop.CountAsync($"SELECT COUNT(*) FROM timeline_events WHERE order_id = '{wanted}'"));
+        await ChromiumBrowser.ScreenshotAsync(page, "admin-03-order-detail");
+
+        await page.GotoAsync("/admin/audit");
+        await Assertions.Expect(page.Locator("[data-testid=audit]")).ToContainTextAsync("SignedIn");
+    }
+
+    [Fact]
     public async Task Sign_in_attempts_are_throttled_per_address_and_every_failure_is_audited()
     {
         await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary() with { ExtraArgs = ["--MakerShop:SignIn:AttemptsPerWindow=3"] });
