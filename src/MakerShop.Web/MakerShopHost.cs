@@ -27,6 +27,7 @@ public static class MakerShopHost
         builder.Services.AddShopMqtt(builder.Configuration);
         builder.Services.AddSingleton<PrinterRegistry>();
         builder.Services.AddProduction(builder.Configuration);
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddDemoMode(builder.Configuration);
         builder.Services.AddShopApi();
         builder.Services.AddStorefront(builder.Configuration);
