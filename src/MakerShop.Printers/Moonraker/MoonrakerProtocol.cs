@@ -1,0 +1,156 @@
+using System.Net;
+using MakerShop.Contracts.Mqtt;
+using MakerShop.Core;
+using MakerShop.Printers.Http;
+using Refit;
+
+namespace MakerShop.Printers.Moonraker;
+
+/// <summary>Moonraker (Klipper) over HTTP: one objects query per poll; uploads into <c>gcodes/makershop/</c> with a checksum and print=true.</summary>
+public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinterProtocol
+{
+    public static readonly PrinterCapabilities MoonrakerCapabilities = new(
+        CanPause: true, CanResume: true, CanCancel: true, CanEmergencyStop: true, PushesTelemetry: false, VerifiesUploadChecksum: true, ReportsTemperatures: true);
+
+    public PrinterKind Kind => PrinterKind.Moonraker;
+
+    public PrinterCapabilities Capabilities => MoonrakerCapabilities;
+
+    public async Task<HttpPrinterObservation> ObserveAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default)
+    {
+        var api = apis.Create<IMoonrakerApi>(endpoint, HttpPrinterApiFactory.StatusClient);
+        try
+        {
+            using var response = await api.QueryObjectsAsync(MoonrakerObjectsQuery.Status, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (HttpFailures.IsAuthFailure(response.StatusCode))
+            {
+                return HttpPrinterObservation.Unauthorized(HttpFailures.Describe(response));
+            }
+
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                // Moonraker is there, Klippy is not: the machine is offline, whatever it was doing.
+                return new HttpPrinterObservation(ObservedLink.Answered, ObservedMachine.Disconnected, null, null, null, ObservedJobEnd.None, HttpFailures.Describe(response), [], null);
+            }
+
+            if (!response.IsSuccessStatusCode || response.Content?.Result?.Status is not { } status)
+            {
+                return HttpPrinterObservation.Unreachable("objects query: " + HttpFailures.Describe(response));
+            }
+
+            return Read(status);
+        }
+        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
+        {
+            return HttpPrinterObservation.Unreachable(ex.Message);
+        }
+    }
+
+    public async Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default)
+    {
+        var api = apis.Create<IMoonrakerApi>(endpoint, HttpPrinterApiFactory.UploadClient);
+        try
+        {
+            using var response = await api.UploadAsync(
+                new StreamPart(content, fileName, "application/octet-stream"), "gcodes", HttpJobFiles.MoonrakerFolder, sha256, "true", cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return response.Content?.Result is { PrintStarted: true } ? HttpCallResult.Done : new HttpCallResult(HttpCallOutcome.NotDone, "stored, but the print did not start");
+            }
+
+            return Failure(response);
+        }
+        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
+        {
+            return new HttpCallResult(HttpCallOutcome.Unreachable, ex.Message);
+        }
+    }
+
+    public Task<HttpCallResult> PauseAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.PausePrintAsync(cancellationToken), cancellationToken);
+
+    public Task<HttpCallResult> ResumeAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.ResumePrintAsync(cancellationToken), cancellationToken);
+
+    public Task<HttpCallResult> CancelAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.CancelPrintAsync(cancellationToken), cancellationToken);
+
+    public Task<HttpCallResult> EmergencyStopAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.EmergencyStopAsync(cancellationToken), cancellationToken);
+
+    internal static HttpPrinterObservation Read(MoonrakerStatus status)
+    {
+        var stats = status.PrintStats;
+        var file = string.IsNullOrEmpty(stats?.Filename) ? null : stats.Filename;
+        var printState = stats?.State ?? "standby";
+        var reason = string.IsNullOrWhiteSpace(stats?.Message) ? null : stats.Message;
+        var klippy = status.Webhooks?.State ?? "ready";
+        ObservedMachine machine;
+        var end = ObservedJobEnd.None;
+        if (klippy is "shutdown" or "error")
+        {
+            machine = ObservedMachine.Error;
+            reason = status.Webhooks?.StateMessage ?? reason ?? "Klippy " + klippy;
+            end = file is not null && printState is "printing" or "paused" or "error" ? ObservedJobEnd.Failed : ObservedJobEnd.None;
+        }
+        else if (klippy != "ready")
+        {
+            machine = ObservedMachine.Disconnected;
+        }
+        else
+        {
+            (machine, end) = printState switch
+            {
+                "printing" => (ObservedMachine.Printing, ObservedJobEnd.None),
+                "paused" => (ObservedMachine.Paused, ObservedJobEnd.None),
+                "complete" => (ObservedMachine.Ready, ObservedJobEnd.Completed),
+                "cancelled" => (ObservedMachine.Ready, ObservedJobEnd.Cancelled),
+                "error" => (ObservedMachine.Ready, ObservedJobEnd.Failed),
+                _ => (ObservedMachine.Ready, ObservedJobEnd.None),
+            };
+        }
+
+        var progress = status.VirtualSdcard?.Progress ?? status.DisplayStatus?.Progress;
+        int? eta = progress is > 0.01 and < 1 && stats?.PrintDuration is { } elapsed ? (int)Math.Round(elapsed * (1 - progress.Value) / progress.Value) : null;
+        var heaters = new List<HeaterReading>();
+        if (status.Extruder?.Temperature is { } tool)
+        {
+            heaters.Add(new HeaterReading("tool0", tool, status.Extruder.Target));
+        }
+
+        if (status.HeaterBed?.Temperature is { } bed)
+        {
+            heaters.Add(new HeaterReading("bed", bed, status.HeaterBed.Target));
+        }
+
+        return new HttpPrinterObservation(ObservedLink.Answered, machine, file, progress, eta, end, end == ObservedJobEnd.Completed ? null : reason, heaters, "Klipper");
+    }
+
+    private static HttpCallResult Failure(IApiResponse response) => response.StatusCode switch
+    {
+        null => new HttpCallResult(HttpCallOutcome.Unreachable, HttpFailures.Describe(response)),
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden when HttpFailures.ContainsError(response, "currently loaded")
+            => new HttpCallResult(HttpCallOutcome.Conflict, HttpFailures.Describe(response)),
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new HttpCallResult(HttpCallOutcome.Unauthorized, HttpFailures.Describe(response)),
+        HttpStatusCode.ServiceUnavailable => new HttpCallResult(HttpCallOutcome.NotOperational, HttpFailures.Describe(response)),
+        HttpStatusCode.BadRequest when HttpFailures.ContainsError(response, "in progress")
+            || HttpFailures.ContainsError(response, "state")
+            => new HttpCallResult(HttpCallOutcome.Conflict, HttpFailures.Describe(response)),
+        >= HttpStatusCode.InternalServerError => new HttpCallResult(HttpCallOutcome.Unreachable, HttpFailures.Describe(response)),
+        _ => new HttpCallResult(HttpCallOutcome.Rejected, HttpFailures.Describe(response)),
+    };
+
+    private async Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IMoonrakerApi, Task<IApiResponse>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await call(apis.Create<IMoonrakerApi>(endpoint, HttpPrinterApiFactory.CommandClient));
+            return response.IsSuccessStatusCode ? HttpCallResult.Done : Failure(response);
+        }
+        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
+        {
+            return new HttpCallResult(HttpCallOutcome.Unreachable, ex.Message);
+        }
+    }
+}

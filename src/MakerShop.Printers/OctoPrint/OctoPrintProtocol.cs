@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json;
+using MakerShop.Contracts.Mqtt;
+using MakerShop.Core;
+using MakerShop.Printers.Http;
+using Refit;
+
+namespace MakerShop.Printers.OctoPrint;
+
+/// <summary>OctoPrint over its REST API: reads <c>/api/job</c> and <c>/api/printer</c>, uploads with select and print.</summary>
+public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinterProtocol
+{
+    public static readonly PrinterCapabilities OctoPrintCapabilities = new(
+        CanPause: true, CanResume: true, CanCancel: true, CanEmergencyStop: true, PushesTelemetry: false, VerifiesUploadChecksum: false, ReportsTemperatures: true);
+
+    public PrinterKind Kind => PrinterKind.OctoPrint;
+
+    public PrinterCapabilities Capabilities => OctoPrintCapabilities;
+
+    public async Task<HttpPrinterObservation> ObserveAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default)
+    {
+        var api = apis.Create<IOctoPrintApi>(endpoint, HttpPrinterApiFactory.StatusClient);
+        try
+        {
+            using var job = await api.GetJobAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (HttpFailures.IsAuthFailure(job.StatusCode))
+            {
+                return HttpPrinterObservation.Unauthorized(HttpFailures.Describe(job));
+            }
+
+            if (!job.IsSuccessStatusCode || job.Content is null)
+            {
+                return HttpPrinterObservation.Unreachable("GET /api/job: " + HttpFailures.Describe(job));
+            }
+
+            using var printer = await api.GetPrinterAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (HttpFailures.IsAuthFailure(printer.StatusCode))
+            {
+                return HttpPrinterObservation.Unauthorized(HttpFailures.Describe(printer));
+            }
+
+            if (printer.StatusCode != HttpStatusCode.Conflict && (!printer.IsSuccessStatusCode || printer.Content is null))
+            {
+                return HttpPrinterObservation.Unreachable("GET /api/printer: " + HttpFailures.Describe(printer));
+            }
+
+            return Read(job.Content, printer.IsSuccessStatusCode ? printer.Content : null);
+        }
+        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
+        {
+            return HttpPrinterObservation.Unreachable(ex.Message);
+        }
+    }
+
+    public async Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default)
+    {
+        var api = apis.Create<IOctoPrintApi>(endpoint, HttpPrinterApiFactory.UploadClient);
+        try
+        {
+            using var response = await api.UploadAsync(new StreamPart(content, fileName, "application/octet-stream"), "true", "true", cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return response.Content is { EffectivePrint: true } ? HttpCallResult.Done : new HttpCallResult(HttpCallOutcome.NotDone, "stored, but the print did not start");
+            }
+
+            return Failure(response);
+        }
+        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
+        {
+            return new HttpCallResult(HttpCallOutcome.Unreachable, ex.Message);
+        }
+    }
+
+    public Task<HttpCallResult> PauseAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.PostJobAsync(OctoPrintJobCommand.Pause, cancellationToken), cancellationToken);
+
+    public Task<HttpCallResult> ResumeAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.PostJobAsync(OctoPrintJobCommand.Resume, cancellationToken), cancellationToken);
+
+    public Task<HttpCallResult> CancelAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.PostJobAsync(OctoPrintJobCommand.Cancel, cancellationToken), cancellationToken);
+
+    public Task<HttpCallResult> EmergencyStopAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.SendGcodeAsync(new OctoPrintGcodeCommand(["M112"]), cancellationToken), cancellationToken);
+
+    /// <summary>Matches on the state flags, not the text; a 409 from <c>/api/printer</c> means not operational.</summary>
+    internal static HttpPrinterObservation Read(OctoPrintJobState job, OctoPrintPrinterState? printer)
+    {
+        var flags = printer?.State?.Flags;
+        var error = string.IsNullOrWhiteSpace(job.Error) ? null : job.Error;
+        var stateText = job.State ?? printer?.State?.Text ?? "";
+        ObservedMachine machine;
+        if (flags is null)
+        {
+            machine = stateText.StartsWith("Error", StringComparison.OrdinalIgnoreCase) || stateText.Contains("after error", StringComparison.OrdinalIgnoreCase)
+                ? ObservedMachine.Error
+                : ObservedMachine.Disconnected;
+        }
+        else if (flags.Error)
+        {
+            machine = ObservedMachine.Error;
+        }
+        else if (flags.Printing || flags.Cancelling || flags.Finishing)
+        {
+            machine = ObservedMachine.Printing;
+        }
+        else if (flags.Paused || flags.Pausing || flags.Resuming)
+        {
+            machine = ObservedMachine.Paused;
+        }
+        else
+        {
+            machine = flags.Operational ? ObservedMachine.Ready : ObservedMachine.Disconnected;
+        }
+
+        var file = job.Job?.File?.Name;
+        var completion = job.Progress?.Completion;
+        var end = file is null ? ObservedJobEnd.None
+            : machine == ObservedMachine.Error ? ObservedJobEnd.Failed
+            : machine == ObservedMachine.Ready && completion >= 100 ? ObservedJobEnd.Completed
+            : machine == ObservedMachine.Ready && error is not null ? ObservedJobEnd.Failed
+            : ObservedJobEnd.None;
+        var left = job.Progress?.PrintTimeLeft;
+        return new HttpPrinterObservation(
+            ObservedLink.Answered,
+            machine,
+            file,
+            completion is { } c ? Math.Clamp(c / 100, 0, 1) : null,
+            left is { } l ? (int)Math.Round(l) : null,
+            end,
+            error ?? (machine == ObservedMachine.Error ? stateText : null),
+            Heaters(printer?.Temperature),
+            null);
+    }
+
+    private static List<HeaterReading> Heaters(Dictionary<string, JsonElement>? temperature)
+    {
+        var heaters = new List<HeaterReading>();
+        if (temperature is null)
+        {
+            return heaters;
+        }
+
+        foreach (var (name, reading) in temperature)
+        {
+            if (name == "history" || reading.ValueKind != JsonValueKind.Object
+                || !reading.TryGetProperty("actual", out var actual) || actual.ValueKind != JsonValueKind.Number)
+            {
+                continue;
+            }
+
+            double? target = reading.TryGetProperty("target", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : null;
+            heaters.Add(new HeaterReading(name, actual.GetDouble(), target));
+        }
+
+        return heaters;
+    }
+
+    private static HttpCallResult Failure(IApiResponse response) => response.StatusCode switch
+    {
+        null => new HttpCallResult(HttpCallOutcome.Unreachable, HttpFailures.Describe(response)),
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new HttpCallResult(HttpCallOutcome.Unauthorized, HttpFailures.Describe(response)),
+        HttpStatusCode.Conflict => new HttpCallResult(
+            HttpFailures.ContainsError(response, "not operational") ? HttpCallOutcome.NotOperational : HttpCallOutcome.Conflict,
+            HttpFailures.Describe(response)),
+        >= HttpStatusCode.InternalServerError => new HttpCallResult(HttpCallOutcome.Unreachable, HttpFailures.Describe(response)),
+        _ => new HttpCallResult(HttpCallOutcome.Rejected, HttpFailures.Describe(response)),
+    };
+
+    private async Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IOctoPrintApi, Task<IApiResponse>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await call(apis.Create<IOctoPrintApi>(endpoint, HttpPrinterApiFactory.CommandClient));
+            return response.IsSuccessStatusCode ? HttpCallResult.Done : Failure(response);
+        }
+        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
+        {
+            return new HttpCallResult(HttpCallOutcome.Unreachable, ex.Message);
+        }
+    }
+}
