@@ -9,6 +9,8 @@ namespace MakerShop.Printers.Moonraker;
 /// <summary>Moonraker (Klipper) over HTTP: one objects query per poll; uploads into <c>gcodes/makershop/</c> with a checksum and print=true.</summary>
 public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinterProtocol
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal);
+
     public static readonly PrinterCapabilities MoonrakerCapabilities = new(
         CanPause: true, CanResume: true, CanCancel: true, CanEmergencyStop: true, PushesTelemetry: false, VerifiesUploadChecksum: true, ReportsTemperatures: true);
 
@@ -39,12 +41,33 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
                 return HttpPrinterObservation.Unreachable("objects query: " + HttpFailures.Describe(response));
             }
 
-            return Read(status);
+            return Read(status) with { Firmware = await VersionAsync(endpoint, api, cancellationToken) };
         }
         catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
         {
+            _versions.TryRemove(endpoint.PrinterId, out _);
             return HttpPrinterObservation.Unreachable(ex.Message);
         }
+    }
+
+    /// <summary>"Klipper v0.12.0 / Moonraker v0.9.3", asked once per printer and again after it was unreachable.</summary>
+    private async Task<string?> VersionAsync(HttpPrinterEndpoint endpoint, IMoonrakerApi api, CancellationToken cancellationToken)
+    {
+        if (_versions.TryGetValue(endpoint.PrinterId, out var known))
+        {
+            return known;
+        }
+
+        using var server = await api.GetServerInfoAsync(cancellationToken);
+        using var printer = await api.GetPrinterInfoAsync(cancellationToken);
+        if (server.Content?.Result?.MoonrakerVersion is not { } moonraker || printer.Content?.Result?.SoftwareVersion is not { } klipper)
+        {
+            return null;
+        }
+
+        var text = $"Klipper {klipper} / Moonraker {moonraker}";
+        _versions[endpoint.PrinterId] = text;
+        return text;
     }
 
     public async Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default)
@@ -124,7 +147,7 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
             heaters.Add(new HeaterReading("bed", bed, status.HeaterBed.Target));
         }
 
-        return new HttpPrinterObservation(ObservedLink.Answered, machine, file, progress, eta, end, end == ObservedJobEnd.Completed ? null : reason, heaters, "Klipper");
+        return new HttpPrinterObservation(ObservedLink.Answered, machine, file, progress, eta, end, end == ObservedJobEnd.Completed ? null : reason, heaters, null);
     }
 
     private static HttpCallResult Failure(IApiResponse response) => response.StatusCode switch

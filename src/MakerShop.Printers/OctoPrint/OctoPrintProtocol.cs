@@ -10,6 +10,8 @@ namespace MakerShop.Printers.OctoPrint;
 /// <summary>OctoPrint over its REST API: reads <c>/api/job</c> and <c>/api/printer</c>, uploads with select and print.</summary>
 public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinterProtocol
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal);
+
     public static readonly PrinterCapabilities OctoPrintCapabilities = new(
         CanPause: true, CanResume: true, CanCancel: true, CanEmergencyStop: true, PushesTelemetry: false, VerifiesUploadChecksum: false, ReportsTemperatures: true);
 
@@ -46,12 +48,31 @@ public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
                 return HttpPrinterObservation.Unreachable("GET /api/printer: " + HttpFailures.Describe(printer));
             }
 
-            return Read(job.Content, printer.IsSuccessStatusCode ? printer.Content : null);
+            return Read(job.Content, printer.IsSuccessStatusCode ? printer.Content : null) with { Firmware = await VersionAsync(endpoint, api, cancellationToken) };
         }
         catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
         {
+            _versions.TryRemove(endpoint.PrinterId, out _);
             return HttpPrinterObservation.Unreachable(ex.Message);
         }
+    }
+
+    /// <summary>"OctoPrint 1.10.3", asked once per printer and again after it was unreachable (it may have been upgraded).</summary>
+    private async Task<string?> VersionAsync(HttpPrinterEndpoint endpoint, IOctoPrintApi api, CancellationToken cancellationToken)
+    {
+        if (_versions.TryGetValue(endpoint.PrinterId, out var known))
+        {
+            return known;
+        }
+
+        using var version = await api.GetVersionAsync(cancellationToken);
+        if (version.IsSuccessStatusCode && version.Content?.Text is { Length: > 0 } text)
+        {
+            _versions[endpoint.PrinterId] = text;
+            return text;
+        }
+
+        return null;
     }
 
     public async Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default)

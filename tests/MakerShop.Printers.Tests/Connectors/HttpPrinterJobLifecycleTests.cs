@@ -33,6 +33,7 @@ public sealed class HttpPrinterJobLifecycleTests
         Assert.Equal(ReportedActivity.Working, rig.Sink.LastState.Activity);
         Assert.Equal(jobId, rig.Sink.LastState.JobId);
         Assert.Contains(rig.Sink.LastState.Heaters, h => h.Name == "tool0" && h.Target > 0);
+        Assert.StartsWith(kind == PrinterKind.OctoPrint ? "OctoPrint 1.10.3" : "Klipper v0.12.0", rig.Sink.LastState.Firmware, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -112,6 +112,9 @@ internal sealed class HttpPrinterRig : IAsyncDisposable
         await PollAsync();
     }
 
+    /// <summary>A typed client for this printer, as the protocols make them.</summary>
+    public T Api<T>(string clientName = HttpPrinterApiFactory.CommandClient) => _services.GetRequiredService<HttpPrinterApiFactory>().Create<T>(Endpoint, clientName);
+
     public IReadOnlyList<JobReport> JobEvents(string jobId) => [.. Sink.OfType<JobReport>().Where(r => r.JobId == jobId)];
 
     public async ValueTask DisposeAsync()
