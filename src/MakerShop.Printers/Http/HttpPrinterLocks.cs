@@ -17,6 +17,13 @@ public sealed class HttpPrinterLocks : IDisposable
         return new Releaser(semaphore);
     }
 
+    /// <summary>Null when the printer is busy with a command (an upload can take minutes); the caller skips it this time.</summary>
+    public async Task<IDisposable?> TryEnterAsync(string printerId, CancellationToken cancellationToken = default)
+    {
+        var semaphore = _locks.GetOrAdd(printerId, _ => new SemaphoreSlim(1, 1));
+        return await semaphore.WaitAsync(0, cancellationToken) ? new Releaser(semaphore) : null;
+    }
+
     public void Dispose()
     {
         foreach (var semaphore in _locks.Values)

@@ -31,7 +31,14 @@ public sealed partial class HttpPrinterPoller(
             return;
         }
 
-        using var _ = await locks.EnterAsync(endpoint.PrinterId, cancellationToken);
+        // A printer in the middle of a command (an upload can take minutes) is polled next time; waiting for it
+        // would hold up the whole pass, and the command's own acknowledgement says what it did.
+        using var held = await locks.TryEnterAsync(endpoint.PrinterId, cancellationToken);
+        if (held is null)
+        {
+            return;
+        }
+
         var observation = await protocol.ObserveAsync(endpoint, cancellationToken);
         if (observation.Link != ObservedLink.Answered)
         {

@@ -21,7 +21,7 @@ public sealed class DemoHttpPrinterService(
     ILogger<DemoHttpPrinterService> logger) : IHostedService, IAsyncDisposable
 {
     /// <summary>Bytes of G-code per simulated second: the demo parts then take about as long as on the Marlin printers.</summary>
-    public const double BytesPerSecond = 40;
+    public const double BytesPerSecond = 200;
 
     private readonly List<VirtualHttpServer> _servers = [];
 
