@@ -16,5 +16,3 @@ public sealed record MoonrakerObjectsQuery([property: JsonPropertyName("objects"
         ["heater_bed"] = ["temperature", "target"],
     });
 }
-
-public sealed record MoonrakerGcodeScript([property: JsonPropertyName("script")] string Script);

@@ -25,25 +25,25 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
         {
             using var response = await api.QueryObjectsAsync(MoonrakerObjectsQuery.Status, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            if (HttpFailures.IsAuthFailure(response.StatusCode))
+            if (HttpCalls.IsAuthFailure(response.StatusCode))
             {
-                return HttpPrinterObservation.Unauthorized(HttpFailures.Describe(response));
+                return HttpPrinterObservation.Unauthorized(HttpCalls.Describe(response));
             }
 
             if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
             {
                 // Moonraker is there, Klippy is not: the machine is offline, whatever it was doing.
-                return new HttpPrinterObservation(ObservedLink.Answered, ObservedMachine.Disconnected, null, null, null, ObservedJobEnd.None, HttpFailures.Describe(response), [], null);
+                return new HttpPrinterObservation(ObservedLink.Answered, ObservedMachine.Disconnected, null, null, null, ObservedJobEnd.None, HttpCalls.Describe(response), [], null);
             }
 
             if (!response.IsSuccessStatusCode || response.Content?.Result?.Status is not { } status)
             {
-                return HttpPrinterObservation.Unreachable("objects query: " + HttpFailures.Describe(response));
+                return HttpPrinterObservation.Unreachable("objects query: " + HttpCalls.Describe(response));
             }
 
             return Read(status) with { Firmware = await VersionAsync(endpoint, api, cancellationToken) };
         }
-        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
+        catch (Exception ex) when (HttpCalls.IsNoAnswer(ex, cancellationToken))
         {
             _versions.TryRemove(endpoint.PrinterId, out _);
             return HttpPrinterObservation.Unreachable(ex.Message);
@@ -84,7 +84,7 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
 
             return Failure(response);
         }
-        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
+        catch (Exception ex) when (HttpCalls.IsNoAnswer(ex, cancellationToken))
         {
             return new HttpCallResult(HttpCallOutcome.Unreachable, ex.Message);
         }
@@ -152,28 +152,18 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
 
     private static HttpCallResult Failure(IApiResponse response) => response.StatusCode switch
     {
-        null => new HttpCallResult(HttpCallOutcome.Unreachable, HttpFailures.Describe(response)),
-        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden when HttpFailures.ContainsError(response, "currently loaded")
-            => new HttpCallResult(HttpCallOutcome.Conflict, HttpFailures.Describe(response)),
-        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new HttpCallResult(HttpCallOutcome.Unauthorized, HttpFailures.Describe(response)),
-        HttpStatusCode.ServiceUnavailable => new HttpCallResult(HttpCallOutcome.NotOperational, HttpFailures.Describe(response)),
-        HttpStatusCode.BadRequest when HttpFailures.ContainsError(response, "in progress")
-            || HttpFailures.ContainsError(response, "state")
-            => new HttpCallResult(HttpCallOutcome.Conflict, HttpFailures.Describe(response)),
-        >= HttpStatusCode.InternalServerError => new HttpCallResult(HttpCallOutcome.Unreachable, HttpFailures.Describe(response)),
-        _ => new HttpCallResult(HttpCallOutcome.Rejected, HttpFailures.Describe(response)),
+        null => new HttpCallResult(HttpCallOutcome.Unreachable, HttpCalls.Describe(response)),
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden when HttpCalls.ContainsError(response, "currently loaded")
+            => new HttpCallResult(HttpCallOutcome.Conflict, HttpCalls.Describe(response)),
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new HttpCallResult(HttpCallOutcome.Unauthorized, HttpCalls.Describe(response)),
+        HttpStatusCode.ServiceUnavailable => new HttpCallResult(HttpCallOutcome.NotOperational, HttpCalls.Describe(response)),
+        HttpStatusCode.BadRequest when HttpCalls.ContainsError(response, "in progress")
+            || HttpCalls.ContainsError(response, "state")
+            => new HttpCallResult(HttpCallOutcome.Conflict, HttpCalls.Describe(response)),
+        >= HttpStatusCode.InternalServerError => new HttpCallResult(HttpCallOutcome.Unreachable, HttpCalls.Describe(response)),
+        _ => new HttpCallResult(HttpCallOutcome.Rejected, HttpCalls.Describe(response)),
     };
 
-    private async Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IMoonrakerApi, Task<IApiResponse>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await call(apis.Create<IMoonrakerApi>(endpoint, HttpPrinterApiFactory.CommandClient));
-            return response.IsSuccessStatusCode ? HttpCallResult.Done : Failure(response);
-        }
-        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
-        {
-            return new HttpCallResult(HttpCallOutcome.Unreachable, ex.Message);
-        }
-    }
+    private Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IMoonrakerApi, Task<IApiResponse>> call, CancellationToken cancellationToken) =>
+        HttpCalls.CommandAsync(() => call(apis.Create<IMoonrakerApi>(endpoint, HttpPrinterApiFactory.CommandClient)), Failure, cancellationToken);
 }

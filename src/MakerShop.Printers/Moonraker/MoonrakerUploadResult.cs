@@ -7,8 +7,3 @@ public sealed record MoonrakerUploadResult(
     [property: JsonPropertyName("print_started")] bool PrintStarted,
     [property: JsonPropertyName("print_queued")] bool PrintQueued,
     [property: JsonPropertyName("action")] string? Action);
-
-public sealed record MoonrakerFileItem(
-    [property: JsonPropertyName("path")] string? Path,
-    [property: JsonPropertyName("root")] string? Root,
-    [property: JsonPropertyName("size")] long? Size);

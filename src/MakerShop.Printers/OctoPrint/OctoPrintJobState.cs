@@ -8,17 +8,3 @@ public sealed record OctoPrintJobState(
     [property: JsonPropertyName("progress")] OctoPrintProgress? Progress,
     [property: JsonPropertyName("state")] string? State,
     [property: JsonPropertyName("error")] string? Error);
-
-public sealed record OctoPrintJob([property: JsonPropertyName("file")] OctoPrintJobFile? File);
-
-public sealed record OctoPrintJobFile(
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("path")] string? Path,
-    [property: JsonPropertyName("origin")] string? Origin,
-    [property: JsonPropertyName("size")] long? Size);
-
-public sealed record OctoPrintProgress(
-    [property: JsonPropertyName("completion")] double? Completion,
-    [property: JsonPropertyName("filepos")] long? FilePos,
-    [property: JsonPropertyName("printTime")] double? PrintTime,
-    [property: JsonPropertyName("printTimeLeft")] double? PrintTimeLeft);

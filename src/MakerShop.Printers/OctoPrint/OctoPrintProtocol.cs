@@ -26,31 +26,31 @@ public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
         {
             using var job = await api.GetJobAsync(cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            if (HttpFailures.IsAuthFailure(job.StatusCode))
+            if (HttpCalls.IsAuthFailure(job.StatusCode))
             {
-                return HttpPrinterObservation.Unauthorized(HttpFailures.Describe(job));
+                return HttpPrinterObservation.Unauthorized(HttpCalls.Describe(job));
             }
 
             if (!job.IsSuccessStatusCode || job.Content is null)
             {
-                return HttpPrinterObservation.Unreachable("GET /api/job: " + HttpFailures.Describe(job));
+                return HttpPrinterObservation.Unreachable("GET /api/job: " + HttpCalls.Describe(job));
             }
 
             using var printer = await api.GetPrinterAsync(cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            if (HttpFailures.IsAuthFailure(printer.StatusCode))
+            if (HttpCalls.IsAuthFailure(printer.StatusCode))
             {
-                return HttpPrinterObservation.Unauthorized(HttpFailures.Describe(printer));
+                return HttpPrinterObservation.Unauthorized(HttpCalls.Describe(printer));
             }
 
             if (printer.StatusCode != HttpStatusCode.Conflict && (!printer.IsSuccessStatusCode || printer.Content is null))
             {
-                return HttpPrinterObservation.Unreachable("GET /api/printer: " + HttpFailures.Describe(printer));
+                return HttpPrinterObservation.Unreachable("GET /api/printer: " + HttpCalls.Describe(printer));
             }
 
             return Read(job.Content, printer.IsSuccessStatusCode ? printer.Content : null) with { Firmware = await VersionAsync(endpoint, api, cancellationToken) };
         }
-        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
+        catch (Exception ex) when (HttpCalls.IsNoAnswer(ex, cancellationToken))
         {
             _versions.TryRemove(endpoint.PrinterId, out _);
             return HttpPrinterObservation.Unreachable(ex.Message);
@@ -88,7 +88,7 @@ public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
 
             return Failure(response);
         }
-        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
+        catch (Exception ex) when (HttpCalls.IsNoAnswer(ex, cancellationToken))
         {
             return new HttpCallResult(HttpCallOutcome.Unreachable, ex.Message);
         }
@@ -181,25 +181,15 @@ public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
 
     private static HttpCallResult Failure(IApiResponse response) => response.StatusCode switch
     {
-        null => new HttpCallResult(HttpCallOutcome.Unreachable, HttpFailures.Describe(response)),
-        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new HttpCallResult(HttpCallOutcome.Unauthorized, HttpFailures.Describe(response)),
+        null => new HttpCallResult(HttpCallOutcome.Unreachable, HttpCalls.Describe(response)),
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new HttpCallResult(HttpCallOutcome.Unauthorized, HttpCalls.Describe(response)),
         HttpStatusCode.Conflict => new HttpCallResult(
-            HttpFailures.ContainsError(response, "not operational") ? HttpCallOutcome.NotOperational : HttpCallOutcome.Conflict,
-            HttpFailures.Describe(response)),
-        >= HttpStatusCode.InternalServerError => new HttpCallResult(HttpCallOutcome.Unreachable, HttpFailures.Describe(response)),
-        _ => new HttpCallResult(HttpCallOutcome.Rejected, HttpFailures.Describe(response)),
+            HttpCalls.ContainsError(response, "not operational") ? HttpCallOutcome.NotOperational : HttpCallOutcome.Conflict,
+            HttpCalls.Describe(response)),
+        >= HttpStatusCode.InternalServerError => new HttpCallResult(HttpCallOutcome.Unreachable, HttpCalls.Describe(response)),
+        _ => new HttpCallResult(HttpCallOutcome.Rejected, HttpCalls.Describe(response)),
     };
 
-    private async Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IOctoPrintApi, Task<IApiResponse>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await call(apis.Create<IOctoPrintApi>(endpoint, HttpPrinterApiFactory.CommandClient));
-            return response.IsSuccessStatusCode ? HttpCallResult.Done : Failure(response);
-        }
-        catch (Exception ex) when (HttpFailures.IsNoAnswer(ex, cancellationToken))
-        {
-            return new HttpCallResult(HttpCallOutcome.Unreachable, ex.Message);
-        }
-    }
+    private Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IOctoPrintApi, Task<IApiResponse>> call, CancellationToken cancellationToken) =>
+        HttpCalls.CommandAsync(() => call(apis.Create<IOctoPrintApi>(endpoint, HttpPrinterApiFactory.CommandClient)), Failure, cancellationToken);
 }

@@ -2,10 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace MakerShop.Printers.OctoPrint;
 
-public sealed record OctoPrintConnectionCommand(
-    [property: JsonPropertyName("command")] string Command,
-    [property: JsonPropertyName("port"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Port = null);
-
 public sealed record OctoPrintJobCommand(
     [property: JsonPropertyName("command")] string Command,
     [property: JsonPropertyName("action"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Action = null)
@@ -17,5 +13,3 @@ public sealed record OctoPrintJobCommand(
     public static readonly OctoPrintJobCommand Pause = new("pause", "pause");
     public static readonly OctoPrintJobCommand Resume = new("pause", "resume");
 }
-
-public sealed record OctoPrintGcodeCommand([property: JsonPropertyName("commands")] IReadOnlyList<string> Commands);

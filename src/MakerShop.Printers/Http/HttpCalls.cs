@@ -4,8 +4,8 @@ using Refit;
 
 namespace MakerShop.Printers.Http;
 
-/// <summary>Which exceptions mean "the printer did not answer" (a result for the caller) rather than a bug.</summary>
-internal static class HttpFailures
+/// <summary>Shared handling of printer requests: which exceptions mean "no answer" (a result, not a bug), and error texts.</summary>
+internal static class HttpCalls
 {
     public static bool IsNoAnswer(Exception exception, CancellationToken cancellationToken) => exception switch
     {
@@ -24,6 +24,20 @@ internal static class HttpFailures
 
     public static bool ContainsError(IApiResponse response, string text) =>
         ErrorText(response)?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>Runs one command request: success is Done, a refusal is what <paramref name="failure"/> makes of it, no answer is Unreachable.</summary>
+    public static async Task<HttpCallResult> CommandAsync(Func<Task<IApiResponse>> call, Func<IApiResponse, HttpCallResult> failure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await call();
+            return response.IsSuccessStatusCode ? HttpCallResult.Done : failure(response);
+        }
+        catch (Exception ex) when (IsNoAnswer(ex, cancellationToken))
+        {
+            return new HttpCallResult(HttpCallOutcome.Unreachable, ex.Message);
+        }
+    }
 
     public static bool IsAuthFailure(HttpStatusCode? status) => status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 }
