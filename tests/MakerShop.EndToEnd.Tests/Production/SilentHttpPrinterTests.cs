@@ -64,8 +64,8 @@ public sealed class SilentHttpPrinterTests
     private static IEnumerable<string> HttpPrinterArgs(Uri baseUrl) =>
     [
         "--MakerShop:HttpPrinters:PollIntervalSeconds=0.2",
-        "--MakerShop:HttpPrinters:OfflineAfterSeconds=1",
-        "--MakerShop:HttpPrinters:RequestTimeoutSeconds=0.5",
+        "--MakerShop:HttpPrinters:OfflineAfterSeconds=3",
+        "--MakerShop:HttpPrinters:RequestTimeoutSeconds=2",
         "--MakerShop:HttpPrinters:Printers:0:Id=cfg-octoprint",
         "--MakerShop:HttpPrinters:Printers:0:Name=Configured OctoPrint",
         "--MakerShop:HttpPrinters:Printers:0:Kind=OctoPrint",

@@ -67,7 +67,7 @@ internal sealed class HttpPrinterRig : IAsyncDisposable
 
     public HttpPrinterEndpoint Endpoint => Directory.FindAsync(PrinterId).Result!;
 
-    public static async Task<HttpPrinterRig> StartAsync(PrinterKind kind, string apiKeyUsedByShop = ApiKey, TimeSpan? requestTimeout = null)
+    public static async Task<HttpPrinterRig> StartAsync(PrinterKind kind, string apiKeyUsedByShop = ApiKey, TimeSpan? requestTimeout = null, int statusRetries = 1)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
         var machine = new SimulatedHttpPrinter(new SimulatedPrinterOptions { Name = PrinterId, BytesPerSecond = BytesPerSecond }, clock);
@@ -83,7 +83,7 @@ internal sealed class HttpPrinterRig : IAsyncDisposable
             .AddSingleton<IPrinterReportSink>(sp => sp.GetRequiredService<RecordingReportSink>())
             .AddSingleton<IHttpPrinterDirectory>(directory)
             .AddSingleton(new HttpPrinterMonitor(clock, OfflineAfter))
-            .AddHttpPrinterDrivers(new HttpPrinterClientSettings(requestTimeout ?? TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), StatusRetries: 1))
+            .AddHttpPrinterDrivers(new HttpPrinterClientSettings(requestTimeout ?? TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), statusRetries))
             .BuildServiceProvider();
         return new HttpPrinterRig(kind, clock, machine, server, shop, services, directory);
     }
