@@ -15,9 +15,14 @@ namespace MakerShop.VirtualHttpPrinters.Moonraker;
 public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string apiKey) : VirtualHttpServer(printer, apiKey)
 {
     public const string GcodesRoot = "/home/pi/printer_data/gcodes/";
+    private int _subscribers;
+
+    /// <summary>Websocket clients that have subscribed to printer objects and are waiting for notifications.</summary>
+    public int Subscribers => Volatile.Read(ref _subscribers);
 
     protected override void MapEndpoints(WebApplication app)
     {
+        app.UseWebSockets();
         app.Use(async (context, next) =>
         {
             if (!HasValidKey(context.Request))
@@ -28,6 +33,7 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
 
             await next(context);
         });
+        app.Map("/websocket", (RequestDelegate)WebsocketAsync);
         app.MapGet("/server/info", (RequestDelegate)ServerInfoAsync);
         app.MapGet("/printer/info", (RequestDelegate)(context => KlippyAsync(context, s => new JsonObject
         {
@@ -67,6 +73,40 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
     {
         string? key = request.Headers["X-Api-Key"];
         return string.Equals(key, ApiKey, StringComparison.Ordinal);
+    }
+
+    private async Task WebsocketAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await ErrorAsync(context, 400, "Expected a websocket upgrade");
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var subscribed = false;
+        try
+        {
+            await new MoonrakerWebsocketSession(socket, Printer, ApiKey, () =>
+            {
+                if (!subscribed)
+                {
+                    subscribed = true;
+                    Interlocked.Increment(ref _subscribers);
+                }
+            }).RunAsync(context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or OperationCanceledException)
+        {
+            // The client went away; nothing to clean up beyond the count.
+        }
+        finally
+        {
+            if (subscribed)
+            {
+                Interlocked.Decrement(ref _subscribers);
+            }
+        }
     }
 
     private Task ServerInfoAsync(HttpContext context)

@@ -22,6 +22,9 @@ public sealed class SimulatedHttpPrinter(SimulatedPrinterOptions options, TimePr
 
     public SimulatedPrinterOptions Options => options;
 
+    /// <summary>The machine's clock: a fake one in tests, so that servers pacing themselves on it move with the test.</summary>
+    public TimeProvider Clock => timeProvider;
+
     /// <summary>Every file name uploaded, in order (a re-upload of the same name counts again).</summary>
     public IReadOnlyList<string> Uploads
     {

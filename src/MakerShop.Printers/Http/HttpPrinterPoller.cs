@@ -23,6 +23,15 @@ public sealed partial class HttpPrinterPoller(
         await Task.WhenAll(endpoints.Select(endpoint => PollAsync(endpoint, cancellationToken)));
     }
 
+    /// <summary>Polls one printer now, e.g. because it announced a change; skipped if it is busy with a command.</summary>
+    public async Task PollPrinterAsync(string printerId, CancellationToken cancellationToken = default)
+    {
+        if (await directory.FindAsync(printerId, cancellationToken) is { } endpoint)
+        {
+            await PollAsync(endpoint, cancellationToken);
+        }
+    }
+
     private async Task PollAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken)
     {
         if (!_protocols.TryGetValue(endpoint.Kind, out var protocol))

@@ -25,6 +25,9 @@ public sealed class HttpPrintersOptions
     [Range(0, 5)]
     public int StatusRetries { get; set; } = 2;
 
+    /// <summary>Also listen on each Moonraker's websocket, so a change is polled at once instead of at the next tick.</summary>
+    public bool MoonrakerNotifications { get; set; } = true;
+
     public List<HttpPrinterDefinition> Printers { get; set; } = [];
 
     /// <summary>API keys by reference name; set them through environment variables or a secrets file, not the shared config.</summary>

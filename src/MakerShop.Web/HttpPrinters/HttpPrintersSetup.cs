@@ -1,5 +1,6 @@
 using MakerShop.Printers.Connectors;
 using MakerShop.Printers.Http;
+using MakerShop.Printers.Moonraker;
 using MakerShop.Printers.Mqtt;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,10 @@ public static class HttpPrintersSetup
         services.AddSingleton<HttpPrinterProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<HttpPrinterProvisioner>());
         services.AddHostedService<HttpPrinterPollingService>();
+        if (options.MoonrakerNotifications)
+        {
+            services.AddHostedService<MoonrakerNotificationListener>();
+        }
         return services;
     }
 }
