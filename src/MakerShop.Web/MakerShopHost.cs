@@ -3,6 +3,7 @@ using MakerShop.Web.Admin;
 using MakerShop.Web.Api;
 using MakerShop.Web.Broker;
 using MakerShop.Web.Demo;
+using MakerShop.Web.Makers;
 using MakerShop.Web.Devices;
 using MakerShop.Web.Hosting;
 using MakerShop.Web.HttpPrinters;
@@ -36,12 +37,14 @@ public static class MakerShopHost
         builder.Services.AddPayments(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddAdmin();
+        builder.Services.AddMakerArea();
 
         var app = builder.Build();
         app.MapShopApi();
         app.UseAccounts();
         app.MapStorefront();
         app.MapPayments();
+        app.MapMakerArea();
         return app;
     }
 }

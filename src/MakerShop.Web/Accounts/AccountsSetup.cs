@@ -12,6 +12,9 @@ public static class AccountsSetup
 {
     public const string OwnerPolicy = "owner";
     public const string MakerPolicy = "maker";
+
+    /// <summary>The owner or a maker, signed in or (the owner) with the owner key: the fleet API.</summary>
+    public const string StaffPolicy = "staff";
     public const string SignInPath = "/account/sign-in";
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
@@ -46,10 +49,13 @@ public static class AccountsSetup
                 options.Events.OnValidatePrincipal = ValidateSessionAsync;
                 options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
-            });
+            })
+            .AddScheme<AuthenticationSchemeOptions, OwnerKeyAuthenticationHandler>(OwnerKeyAuthenticationHandler.SchemeName, null);
+        string[] schemes = [CookieAuthenticationDefaults.AuthenticationScheme, OwnerKeyAuthenticationHandler.SchemeName];
         services.AddAuthorizationBuilder()
-            .AddPolicy(OwnerPolicy, policy => policy.RequireRole(nameof(UserRole.Owner)))
-            .AddPolicy(MakerPolicy, policy => policy.RequireRole(nameof(UserRole.Maker)));
+            .AddPolicy(OwnerPolicy, policy => policy.AddAuthenticationSchemes(schemes).RequireRole(nameof(UserRole.Owner)))
+            .AddPolicy(MakerPolicy, policy => policy.AddAuthenticationSchemes(schemes).RequireRole(nameof(UserRole.Maker)))
+            .AddPolicy(StaffPolicy, policy => policy.AddAuthenticationSchemes(schemes).RequireRole(nameof(UserRole.Owner), nameof(UserRole.Maker)));
 
         services.AddRateLimiter(options =>
         {

@@ -1,4 +1,5 @@
 using MakerShop.Storage.Stores;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MakerShop.Web.Admin;
 
@@ -9,6 +10,7 @@ public static class AdminSetup
     {
         services.AddSingleton<DashboardStore>();
         services.AddSingleton<OrderSearchStore>();
+        services.TryAddSingleton<MakerStore>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using MakerShop.Core;
 using MakerShop.Storage.Stores;
+using MakerShop.Web.Accounts;
 using MakerShop.Web.Api.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,18 +12,22 @@ public static class FleetEndpoints
 {
     public static IEndpointRouteBuilder MapFleetApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/printers", ListPrintersAsync).WithTags("Printers").WithName("ListPrinters");
-        app.MapGet("/api/jobs", ListJobsAsync).WithTags("Jobs").WithName("ListJobs")
+        // The owner sees the whole farm; a maker sees only their own printers and the jobs that ran on them.
+        app.MapGet("/api/printers", ListPrintersAsync).WithTags("Printers").WithName("ListPrinters").RequireAuthorization(AccountsSetup.StaffPolicy);
+        app.MapGet("/api/jobs", ListJobsAsync).WithTags("Jobs").WithName("ListJobs").RequireAuthorization(AccountsSetup.StaffPolicy)
             .WithSummary("Print jobs, newest first; ?status=Queued|Assigned|Transferring|Printing|Paused|Completed|Failed|Cancelled, ?limit=1..1000.");
         app.MapGet("/api/products", ListProductsAsync).WithTags("Catalog").WithName("ListProducts");
         return app;
     }
 
-    private static async Task<Ok<List<PrinterResponse>>> ListPrintersAsync(PrinterStore printers, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await printers.ListWithTelemetryAsync(cancellationToken)).Select(PrinterResponse.From).ToList());
+    private static async Task<Ok<List<PrinterResponse>>> ListPrintersAsync(ClaimsPrincipal user, PrinterStore printers, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await printers.ListWithTelemetryAsync(cancellationToken))
+            .Where(v => ShopClaims.IsOwner(user) || v.Printer.MakerId == ShopClaims.MakerIdOf(user))
+            .Select(PrinterResponse.From)
+            .ToList());
 
     private static async Task<Results<Ok<List<JobResponse>>, ProblemHttpResult>> ListJobsAsync(
-        PrintJobStore jobs, string? status, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal user, PrinterStore printers, PrintJobStore jobs, string? status, int? limit, CancellationToken cancellationToken)
     {
         PrintJobStatus? filter = null;
         if (status is not null)
@@ -40,7 +46,15 @@ public static class FleetEndpoints
             return TypedResults.Problem(statusCode: 400, title: "limit must be between 1 and 1000.");
         }
 
-        return TypedResults.Ok((await jobs.ListAsync(filter, limit ?? 200, cancellationToken)).Select(JobResponse.From).ToList());
+        var list = await jobs.ListAsync(filter, limit ?? 200, cancellationToken);
+        if (!ShopClaims.IsOwner(user))
+        {
+            var maker = ShopClaims.MakerIdOf(user);
+            var own = (await printers.ListWithTelemetryAsync(cancellationToken)).Where(v => v.Printer.MakerId == maker).Select(v => v.Printer.Id).ToHashSet(StringComparer.Ordinal);
+            list = [.. list.Where(j => j.PrinterId is not null && own.Contains(j.PrinterId))];
+        }
+
+        return TypedResults.Ok(list.Select(JobResponse.From).ToList());
     }
 
     private static async Task<Ok<List<ProductResponse>>> ListProductsAsync(ProductStore products, CancellationToken cancellationToken) =>

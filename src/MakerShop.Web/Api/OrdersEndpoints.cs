@@ -15,7 +15,8 @@ public static class OrdersEndpoints
         var orders = app.MapGroup("/api/orders").WithTags("Orders");
         orders.MapPost("/", PlaceAsync).WithName("PlaceOrder")
             .WithSummary("Place an order; a retry with the same Idempotency-Key returns the first order.");
-        orders.MapGet("/{id}", GetAsync).WithName("GetOrder");
+        // An order holds a customer's name and address: the owner reads it here, the customer through their private link.
+        orders.MapGet("/{id}", GetAsync).WithName("GetOrder").RequireAuthorization(Accounts.AccountsSetup.OwnerPolicy);
         return app;
     }
 

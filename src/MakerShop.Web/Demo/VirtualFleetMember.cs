@@ -37,6 +37,7 @@ public sealed class VirtualFleetMember : IAsyncDisposable
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory,
         VirtualPrinterOptions? printerOptions = null,
+        bool autoEject = true,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credentials);
@@ -57,7 +58,7 @@ public sealed class VirtualFleetMember : IAsyncDisposable
                 FirmwareHost = "127.0.0.1",
                 FirmwarePort = printer.Port,
                 WorkDirectory = workDirectory,
-                AutoEject = true,
+                AutoEject = autoEject,
                 TelemetryInterval = TimeSpan.FromSeconds(2),
             },
             http,

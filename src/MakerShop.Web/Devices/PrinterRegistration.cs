@@ -12,4 +12,8 @@ public sealed record PrinterRegistration(
     string LoadedMaterial,
     string LoadedColour,
     string CountryCode,
-    bool AutoEject);
+    bool AutoEject)
+{
+    /// <summary>The maker who runs the printer, and its enclosure and nozzle; null means one of the shop's own.</summary>
+    public PrinterEquipment? Equipment { get; init; }
+}

@@ -35,7 +35,8 @@ public sealed class PrinterRegistry(SqliteConnectionFactory connections, TimePro
             registration.LoadedColour,
             registration.CountryCode,
             registration.AutoEject,
-            now);
+            now,
+            registration.Equipment);
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         await PrinterStore.UpsertAsync(session, printer, DeviceSecrets.Hash(secret), cancellationToken);
         await session.CommitAsync(cancellationToken);

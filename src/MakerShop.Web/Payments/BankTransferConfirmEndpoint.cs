@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using MakerShop.Core;
 using MakerShop.Storage.Stores;
-using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.Payments;
 
@@ -14,18 +11,12 @@ public static class BankTransferConfirmEndpoint
     public static async Task<IResult> HandleAsync(
         string reference,
         ConfirmTransferRequest? body,
-        HttpRequest request,
-        IOptions<OwnerKeyOptions> owner,
+        HttpContext context,
+        Accounts.AuditTrail audit,
         PaymentStore payments,
         PaymentConfirmation confirmation,
         CancellationToken cancellationToken)
     {
-        if (!IsOwner(request, owner.Value))
-        {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Owner only",
-                detail: $"Send the owner's key in {OwnerKeyOptions.HeaderName} (set MakerShop:Owner:ApiKey).");
-        }
-
         if (!BankTransferReference.IsValid(reference))
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["reference"] = [$"'{reference}' is not a MakerShop transfer reference (check for a typo)."] });
@@ -46,6 +37,7 @@ public static class BankTransferConfirmEndpoint
         {
             var received = Money.FromDecimal(amount, currency, MidpointRounding.AwayFromZero);
             var outcome = await confirmation.ConfirmAsync(payment.Id, received, "owner: " + (body.Note ?? "bank statement"), cancellationToken);
+            await audit.RecordAsync(context, "BankTransferConfirmed", payment.Reference, $"{received} for order {payment.OrderId}: {outcome}");
             return Results.Ok(new { paymentId = payment.Id, orderId = payment.OrderId, outcome = outcome.ToString() });
         }
         catch (DomainException ex)
@@ -61,14 +53,4 @@ public static class BankTransferConfirmEndpoint
         return $"{compact[..2]}-{compact[2..6]}-{compact[6..]}";
     }
 
-    private static bool IsOwner(HttpRequest request, OwnerKeyOptions owner)
-    {
-        if (string.IsNullOrEmpty(owner.ApiKey))
-        {
-            return false;
-        }
-
-        var sent = Encoding.UTF8.GetBytes(request.Headers[OwnerKeyOptions.HeaderName].ToString());
-        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(sent), SHA256.HashData(Encoding.UTF8.GetBytes(owner.ApiKey)));
-    }
 }

@@ -29,7 +29,8 @@ public static class PaymentsSetup
         ArgumentNullException.ThrowIfNull(app);
         var payments = app.MapGroup("/api/payments").WithTags("Payments");
         payments.MapPost("/stripe/webhook", StripeWebhookEndpoint.HandleAsync).WithName("StripeWebhook");
-        payments.MapPost("/bank-transfers/{reference}/confirm", BankTransferConfirmEndpoint.HandleAsync).WithName("ConfirmBankTransfer");
+        payments.MapPost("/bank-transfers/{reference}/confirm", BankTransferConfirmEndpoint.HandleAsync).WithName("ConfirmBankTransfer")
+            .RequireAuthorization(Accounts.AccountsSetup.OwnerPolicy);
         return app;
     }
 }

@@ -10,6 +10,12 @@ public static class CommandFactory
     public static StoredCommand Start(string printerId, string jobId, Uri gcodeUrl, string sha256, long sizeBytes, DateTimeOffset at) =>
         Create(printerId, jobId, PrinterCommandKind.Start, new StartJobArguments(jobId, gcodeUrl, sha256, sizeBytes), at);
 
+    /// <summary>Pause, resume, cancel, emergency stop or bed cleared: no arguments beyond the job they concern.</summary>
+    public static StoredCommand Control(string printerId, string? jobId, PrinterCommandKind kind, DateTimeOffset at) =>
+        kind == PrinterCommandKind.Start
+            ? throw new ArgumentException("A start command carries its G-code; use Start.", nameof(kind))
+            : Create(printerId, jobId, kind, null, at);
+
     private static StoredCommand Create(string printerId, string? jobId, PrinterCommandKind kind, StartJobArguments? start, DateTimeOffset at)
     {
         var id = Ids.NewCommandId();

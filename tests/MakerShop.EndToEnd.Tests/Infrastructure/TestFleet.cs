@@ -24,24 +24,34 @@ public sealed class TestFleet : IAsyncDisposable
 
     /// <summary>Registers <paramref name="count"/> PLA/black printers in the shop (with the given secrets, if any) and starts them.</summary>
     public static async Task<TestFleet> StartAsync(
-        TestShop shop, int count, string mqttHost, int mqttPort, IReadOnlyList<string>? secrets = null, VirtualPrinterOptions? printerOptions = null)
+        TestShop shop, int count, string mqttHost, int mqttPort, IReadOnlyList<string>? secrets = null, VirtualPrinterOptions? printerOptions = null,
+        FleetMemberSpec? spec = null)
     {
+        spec ??= new FleetMemberSpec();
         ArgumentNullException.ThrowIfNull(shop);
         var registry = shop.Services.GetRequiredService<PrinterRegistry>();
         var members = new List<VirtualFleetMember>();
         for (var i = 0; i < count; i++)
         {
-            var registration = new PrinterRegistration(PrinterId(i), $"Test printer {i + 1}", PrinterKind.FirmwareBridge, new Size3(250, 210, 210), 0.4, "PLA", "black", "FR", AutoEject: true);
+            var id = spec.IdPrefix is null ? PrinterId(i) : $"{spec.IdPrefix}-{i + 1}";
+            var registration = new PrinterRegistration(id, $"Printer {id}", PrinterKind.FirmwareBridge, new Size3(250, 210, 210), 0.4, spec.Material, spec.Colour, spec.CountryCode, spec.AutoEject)
+            {
+                Equipment = spec.MakerId is null ? null : new PrinterEquipment(spec.MakerId, Enclosed: false, HardenedNozzle: false),
+            };
             DeviceCredentials credentials = secrets is null
                 ? await registry.RegisterAsync(registration)
                 : await registry.RegisterAsync(registration, secrets[i]);
             members.Add(await VirtualFleetMember.StartAsync(
                 credentials, mqttHost, mqttPort, TimeScale, Path.Combine(shop.Settings.DataDirectory, "bridges", credentials.PrinterId),
-                TimeProvider.System, NullLoggerFactory.Instance, printerOptions: printerOptions));
+                TimeProvider.System, NullLoggerFactory.Instance, printerOptions: printerOptions, autoEject: spec.AutoEject));
         }
 
         return new TestFleet(members);
     }
+
+    /// <summary>How the printers of one fleet are registered: whose they are, what they hold, whether they eject parts.</summary>
+    public sealed record FleetMemberSpec(
+        string? IdPrefix = null, string? MakerId = null, string Material = "PLA", string Colour = "black", string CountryCode = "FR", bool AutoEject = true);
 
     public async ValueTask DisposeAsync()
     {

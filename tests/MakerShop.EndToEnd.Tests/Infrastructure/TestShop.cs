@@ -15,11 +15,16 @@ public sealed class TestShop : IAsyncDisposable
         _app = app;
         Settings = settings;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{settings.HttpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Add(MakerShop.Web.Payments.OwnerKeyOptions.HeaderName, TestShopSettings.OwnerKey);
     }
 
     public TestShopSettings Settings { get; }
 
+    /// <summary>A client that calls as the owner's tools do (with the owner key).</summary>
     public HttpClient Http { get; }
+
+    /// <summary>A client with no credentials at all, as a visitor or an attacker calls.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public IServiceProvider Services => _app.Services;
 
@@ -67,6 +72,16 @@ public sealed class TestShop : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Reads one text value from the shop's database file directly.</summary>
+    public async Task<string?> TextAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(Settings.DataDirectory, "makershop.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string?)await command.ExecuteScalarAsync();
     }
 
     public async Task StopAsync()

@@ -3,6 +3,9 @@ namespace MakerShop.EndToEnd.Tests.Infrastructure;
 /// <summary>Where one test's shop lives; kept across a restart so the second host finds the first one's database.</summary>
 public sealed record TestShopSettings(string DataDirectory, int HttpPort, int MqttPort)
 {
+    /// <summary>The owner key every test host accepts; <see cref="TestShop.Http"/> sends it, as the owner's tools would.</summary>
+    public const string OwnerKey = "test-owner-key-not-a-secret";
+
     /// <summary>When set, the shop uses this external broker instead of embedding one.</summary>
     public (string Username, string Password)? ExternalBroker { get; init; }
 
@@ -25,6 +28,7 @@ public sealed record TestShopSettings(string DataDirectory, int HttpPort, int Mq
             "--MakerShop:Dispatch:IntervalSeconds=2",
             "--MakerShop:Dispatch:CommandResendSeconds=1",
             "--Serilog:MinimumLevel:Default=Warning",
+            $"--MakerShop:Owner:ApiKey={OwnerKey}",
         };
         if (ExternalBroker is { } external)
         {

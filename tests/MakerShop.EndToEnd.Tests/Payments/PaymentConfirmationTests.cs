@@ -14,7 +14,6 @@ namespace MakerShop.EndToEnd.Tests.Payments;
 [Collection(EndToEndCollection.Name)]
 public sealed class PaymentConfirmationTests : IAsyncLifetime
 {
-    private const string OwnerKey = "owner-key-for-tests-only";
     private TestShop shop = null!;
 
     public async Task InitializeAsync() =>
@@ -25,7 +24,6 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
                 "--MakerShop:Payments:ConfirmOnPlacement=false",
                 "--MakerShop:Payments:Stripe:SecretKey=sk_test_makershop",
                 $"--MakerShop:Payments:Stripe:WebhookSecret={StripeEvents.WebhookSecret}",
-                $"--MakerShop:Owner:ApiKey={OwnerKey}",
             ],
         });
 
@@ -95,8 +93,9 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
         var path = $"/api/payments/bank-transfers/{payment.Reference.ToLowerInvariant()}/confirm";
         var amount = new { amount = payment.Amount.ToDecimal(), currency = "EUR", note = "statement line 12" };
 
-        using var noKey = await shop.Http.PostAsJsonAsync(path, amount);
-        Assert.Equal(HttpStatusCode.Forbidden, noKey.StatusCode);
+        using var anonymous = shop.Anonymous();
+        using var noKey = await anonymous.PostAsJsonAsync(path, amount);
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         using var wrongAmount = await PostAsOwnerAsync(path, new { amount = payment.Amount.ToDecimal() - 1, currency = "EUR", note = "short" });
         Assert.Equal(HttpStatusCode.Conflict, wrongAmount.StatusCode);
         Assert.Equal("Placed", (await ShopApi.GetOrderAsync(shop.Http, orderId))["status"]!.GetValue<string>());
@@ -113,7 +112,6 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
     private async Task<HttpResponseMessage> PostAsOwnerAsync(string path, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add(OwnerKeyOptions.HeaderName, OwnerKey);
         return await shop.Http.SendAsync(request);
     }
 

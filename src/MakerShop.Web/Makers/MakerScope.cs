@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using MakerShop.Storage.Stores;
+using MakerShop.Web.Accounts;
+using MakerShop.Web.Api.Contracts;
+
+namespace MakerShop.Web.Makers;
+
+/// <summary>
+/// What a signed-in maker may see: only printers (and through them jobs) of their own maker. Anything else is
+/// answered exactly like something that does not exist, so ids of other makers' printers cannot be probed.
+/// </summary>
+public sealed class MakerScope(PrinterStore printers, PrintJobStore jobs)
+{
+    public async Task<IReadOnlyList<PrinterResponse>> PrintersAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var maker = ShopClaims.MakerIdOf(user);
+        if (maker is null)
+        {
+            return [];
+        }
+
+        return [.. (await printers.ListWithTelemetryAsync(cancellationToken))
+            .Where(v => v.Printer.MakerId == maker)
+            .OrderBy(v => v.Printer.Name, StringComparer.Ordinal)
+            .Select(PrinterResponse.From)];
+    }
+
+    public async Task<PrinterResponse?> PrinterAsync(ClaimsPrincipal user, string printerId, CancellationToken cancellationToken) =>
+        (await PrintersAsync(user, cancellationToken)).FirstOrDefault(p => p.Id == printerId);
+
+    /// <summary>Jobs that ran or run on the maker's printers, newest first.</summary>
+    public async Task<IReadOnlyList<Core.PrintJob>> JobsAsync(ClaimsPrincipal user, int limit, CancellationToken cancellationToken)
+    {
+        var own = (await PrintersAsync(user, cancellationToken)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. (await jobs.ListAsync(null, 5_000, cancellationToken))
+            .Where(j => j.PrinterId is not null && own.Contains(j.PrinterId))
+            .OrderByDescending(j => j.UpdatedAt)
+            .Take(limit)];
+    }
+}

@@ -1,0 +1,74 @@
+using MakerShop.Core;
+using MakerShop.Web.Accounts;
+using MakerShop.Web.Api.Contracts;
+using MakerShop.Web.Makers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MakerShop.Web.Pages.Maker;
+
+/// <summary>One of the maker's printers and the commands they can give it. Another maker's printer is a 404.</summary>
+public sealed class PrinterModel(MakerScope scope, PrinterActions actions, AuditTrail audit) : PageModel
+{
+    public PrinterResponse? Printer { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string? done, CancellationToken cancellationToken)
+    {
+        Printer = await scope.PrinterAsync(User, id, cancellationToken);
+        Message = done;
+        return Printer is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, MakerAction action, bool confirm, string? material, string? colour, CancellationToken cancellationToken)
+    {
+        Printer = await scope.PrinterAsync(User, id, cancellationToken);
+        if (Printer is null)
+        {
+            return NotFound();
+        }
+
+        if (!confirm)
+        {
+            Error = "Tick the box to confirm the command.";
+            return Page();
+        }
+
+        try
+        {
+            var outcome = await actions.ApplyAsync(id, action, material, colour, cancellationToken);
+            await audit.RecordAsync(HttpContext, "Printer" + action, id, outcome);
+            return LocalRedirect($"/maker/printers/{Uri.EscapeDataString(id)}?done={Uri.EscapeDataString(outcome)}");
+        }
+        catch (DomainException ex)
+        {
+            await audit.RecordAsync(HttpContext, "Printer" + action + "Refused", id, ex.Message);
+            Error = ex.Message;
+            return Page();
+        }
+    }
+
+    public static string Label(MakerAction action) => action switch
+    {
+        MakerAction.BedCleared => "Bed is clear",
+        MakerAction.EmergencyStop => "Emergency stop",
+        MakerAction.TakeOutOfService => "Take out of service",
+        MakerAction.ReturnToService => "Return to service",
+        _ => action.ToString(),
+    };
+
+    public static string Question(MakerAction action, string printer) => action switch
+    {
+        MakerAction.BedCleared => $"The finished part is off the bed of {printer} and the bed is clean",
+        MakerAction.Pause => $"Pause the print on {printer}",
+        MakerAction.Resume => $"Resume the print on {printer}",
+        MakerAction.Cancel => $"Cancel the print on {printer} (the part is printed again, here or elsewhere)",
+        MakerAction.EmergencyStop => $"Stop {printer} at once: heaters and motors off, the print is lost",
+        MakerAction.TakeOutOfService => $"Give {printer} no new jobs",
+        MakerAction.ReturnToService => $"Give {printer} jobs again",
+        _ => action.ToString(),
+    };
+}

@@ -1,0 +1,31 @@
+// Keeps the maker's printer grid current from /maker/live (Server-Sent Events); the page works without it.
+(() => {
+    const table = document.querySelector('[data-live]');
+    if (!table || !window.EventSource) return;
+    const heater = (p, name) => {
+        const h = p.heaters.find(x => x.name.toLowerCase() === name);
+        return h ? `${Math.round(h.actual)}/${Math.round(h.target ?? 0)} °C` : '';
+    };
+    const eta = s => s == null ? '' : new Date(s * 1000).toISOString().substring(11, 19).replace(/^00:/, '0:');
+    const cell = (text, cls) => { const td = document.createElement('td'); td.className = cls; td.textContent = text; return td; };
+    const render = printers => {
+        table.tBodies[0].replaceChildren(...printers.map(p => {
+            const row = document.createElement('tr');
+            row.dataset.printer = p.id;
+            row.dataset.status = p.status;
+            const name = document.createElement('td');
+            const link = document.createElement('a');
+            link.href = `/maker/printers/${encodeURIComponent(p.id)}`;
+            link.textContent = p.name;
+            name.append(link);
+            row.append(name,
+                cell(p.status + (p.bedClear ? '' : ' · bed not clear') + (p.inService ? '' : ' · out of service'), 'state'),
+                cell(heater(p, 'tool0'), 'nozzle'), cell(heater(p, 'bed'), 'bed'), cell(p.currentJobId ?? '', 'job'),
+                cell(p.progress == null ? '' : Math.floor(p.progress * 100) + ' %', 'progress'), cell(eta(p.etaSeconds), 'eta'),
+                cell(`${p.loadedMaterial} ${p.loadedColour}`, 'filament'));
+            return row;
+        }));
+        table.dataset.updated = String(Date.now());
+    };
+    new EventSource(table.dataset.live).addEventListener('printers', e => render(JSON.parse(e.data)));
+})();
