@@ -23,9 +23,6 @@ public sealed class CarrierOptions
     /// <summary>The carrier's name at the provider (EasyPost "UPS", Shippo "usps", AfterShip "ups").</summary>
     public string? ProviderCarrier { get; set; }
 
-    /// <summary>False for a provider account whose webhooks are not set up: the polling job asks for updates instead.</summary>
-    public bool Webhooks { get; set; } = true;
-
     /// <summary>Public tracking page with {0} for the number.</summary>
     public string? TrackingUrlTemplate { get; set; }
 }

@@ -25,6 +25,9 @@ public sealed class FakeEasyPost(string apiKey) : LoopbackApp
 
     public int Unauthorised { get; private set; }
 
+    /// <summary>The trackers created by bought labels.</summary>
+    public IReadOnlyCollection<string> TrackerIds => [.. _trackers.Keys];
+
     /// <summary>Moves a tracker on, as the carrier's scans would; what GET /v2/trackers/{id} answers from then on.</summary>
     public JsonObject SetTrackerStatus(string trackerId, string status, DateTimeOffset updatedAt)
     {
