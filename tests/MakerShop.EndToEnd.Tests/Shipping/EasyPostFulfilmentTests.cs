@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MakerShop.EndToEnd.Tests.Infrastructure;
 using MakerShop.Shipping.Tests.Fakes;
@@ -31,6 +32,18 @@ public sealed class EasyPostFulfilmentTests
         };
         await using var shop = await TestShop.StartAsync(settings);
         await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
+
+        // The owner classifies the cube as an ornament and records what one weighs; a malformed HS code is refused.
+        using (var bad = await shop.Http.PutAsJsonAsync("/api/products/calibration-cube/customs", new { hsCode = "39.26" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        using (var set = await shop.Http.PutAsJsonAsync("/api/products/calibration-cube/customs", new { hsCode = "3926.40", netWeightGrams = 7.5 }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        }
+
         var orderId = await ShippingScenario.PrintToProducedAsync(shop, ShippingScenario.OrderTo("CH", "Genève", "1201"));
         var shipmentId = (await ShippingScenario.ShipmentOfAsync(shop, orderId))["id"]!.GetValue<string>();
 
@@ -50,7 +63,10 @@ public sealed class EasyPostFulfilmentTests
         var shipment = await ShippingScenario.ShipmentOfAsync(shop, orderId);
         Assert.Equal(("LabelCreated", "easypost", "USPS"), (Str(shipment, "status"), Str(shipment, "provider"), Str(shipment, "carrier")));
         var sent = easyPost.CreatedShipments.Last()["shipment"]!;
-        Assert.Equal(("CH", "392690"), (sent["to_address"]!["country"]!.GetValue<string>(), sent["customs_info"]!["customs_items"]![0]!["hs_tariff_number"]!.GetValue<string>()));
+        var item = sent["customs_info"]!["customs_items"]![0]!;
+        Assert.Equal(("CH", "392640"), (sent["to_address"]!["country"]!.GetValue<string>(), item["hs_tariff_number"]!.GetValue<string>()));
+        Assert.Equal(0.529, item["weight"]!.GetValue<double>(), 3);   // 2 x 7.5 g as ounces, the line total EasyPost wants
+        Assert.Equal(("CN22", "DAP"), (Str(shipment["customs"]!, "form"), Str(shipment["customs"]!, "incoterm")));
 
         var trackerId = Assert.Single(easyPost.TrackerIds);
         var webhook = new Uri(shop.Http.BaseAddress!, "/webhooks/easypost");
