@@ -42,7 +42,7 @@ internal static class ShippingScenario
         var folder = Path.Combine(shop.Settings.DataDirectory, "mail");
         return Directory.Exists(folder)
             ? [.. Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal)
-                .Select(f => File.ReadLines(f).First(l => l.StartsWith("Subject:", StringComparison.Ordinal))["Subject:".Length..].Trim())]
+                .Select(f => MimeKit.MimeMessage.Load(f).Subject ?? string.Empty)]
             : [];
     }
 }
