@@ -63,7 +63,17 @@ public sealed class ShipmentLabels(
             return new LabelResult.Conflict($"Shipment {shipmentId} already has a label ({request.Shipment.Status}).");
         }
 
-        var outcome = await gateway.BuyLabelAsync(request, rateId, cancellationToken);
+        LabelOutcome outcome;
+        try
+        {
+            outcome = await gateway.BuyLabelAsync(request, rateId, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogWarning("{Provider} could not be reached for shipment {ShipmentId}: {Error}", provider, shipmentId, ex.Message);
+            return new LabelResult.ProviderRefused($"{provider} could not be reached: {ex.Message}", null);
+        }
+
         if (outcome.Label is null)
         {
             return new LabelResult.ProviderRefused(outcome.Error ?? "The provider refused.", outcome.ProviderStatusCode);
@@ -91,9 +101,17 @@ public sealed class ShipmentLabels(
             }
         }
 
+        // A provider that is down costs its live rates, not the table rates.
         foreach (var gateway in gateways)
         {
-            quotes.AddRange(await gateway.QuoteAsync(request, cancellationToken));
+            try
+            {
+                quotes.AddRange(await gateway.QuoteAsync(request, cancellationToken));
+            }
+            catch (HttpRequestException ex)
+            {
+                logger.LogWarning("{Provider} rates for shipment {ShipmentId} are unavailable: {Error}", gateway.Provider, shipmentId, ex.Message);
+            }
         }
 
         return quotes;
