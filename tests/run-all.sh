@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The MakerShop test command: installs Mosquitto if needed (root only), builds the solution in Release,
+# The MakerShop test command: installs Mosquitto, Chromium and npm if needed (root only), builds the solution in Release,
 # runs every test project, and ends with exactly one line "Tests: N passed, M failed[, K skipped]".
 # Exits non-zero if any test failed, any test project failed to run, or no test ran.
 set -euo pipefail
@@ -8,6 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 RESULTS_DIR="${TEST_RESULTS_DIR:-$ROOT/TestResults/run-all}"
+# Browser tests save their screenshots under it.
+export TEST_RESULTS_DIR="$RESULTS_DIR"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -41,6 +43,34 @@ if [ "${#missing[@]}" -gt 0 ]; then
     else
         echo "ERROR: ${missing[*]} not found. The end-to-end tests need Mosquitto 2.x." >&2
         echo "       Run this script as root (it installs the 'mosquitto' package) or: sudo apt-get install -y mosquitto" >&2
+        exit 1
+    fi
+fi
+# --- Chromium: the browser tests drive Debian's Chromium through Playwright (no browser download). --------
+if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "==> Installing Chromium for the browser tests"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get -o DPkg::Lock::Timeout=600 update
+        apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends chromium fonts-dejavu-core
+        [ -x /usr/bin/chromium ] || { echo "ERROR: /usr/bin/chromium is still missing after installing chromium." >&2; exit 1; }
+    else
+        echo "ERROR: /usr/bin/chromium not found. The browser tests need Debian's Chromium." >&2
+        echo "       Run this script as root (it installs the 'chromium' package) or: sudo apt-get install -y chromium" >&2
+        exit 1
+    fi
+fi
+echo "==> $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
+
+# --- npm: the Web project's build installs three.js from the npm registry. -------------------------------
+if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "==> Installing Node.js and npm for the storefront's front-end libraries"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get -o DPkg::Lock::Timeout=600 update
+        apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends nodejs npm
+    else
+        echo "ERROR: npm not found; the Web project's build installs three.js with it (sudo apt-get install -y nodejs npm)." >&2
         exit 1
     fi
 fi

@@ -4,8 +4,10 @@ using MakerShop.Web.Demo;
 using MakerShop.Web.Devices;
 using MakerShop.Web.Hosting;
 using MakerShop.Web.Production;
+using MakerShop.Web.Payments;
 using MakerShop.Web.Shipping;
 using MakerShop.Web.Storage;
+using MakerShop.Web.Storefront;
 
 namespace MakerShop.Web;
 
@@ -26,10 +28,14 @@ public static class MakerShopHost
         builder.Services.AddProduction(builder.Configuration);
         builder.Services.AddDemoMode(builder.Configuration);
         builder.Services.AddShopApi();
+        builder.Services.AddStorefront(builder.Configuration);
+        builder.Services.AddPayments(builder.Configuration);
         builder.Services.AddShipping(builder.Configuration);
 
         var app = builder.Build();
         app.MapShopApi();
+        app.MapStorefront();
+        app.MapPayments();
         app.MapShipping();
         return app;
     }

@@ -6,7 +6,7 @@ public sealed record TestShopSettings(string DataDirectory, int HttpPort, int Mq
     /// <summary>When set, the shop uses this external broker instead of embedding one.</summary>
     public (string Username, string Password)? ExternalBroker { get; init; }
 
-    /// <summary>More "--Key=value" arguments for one test's settings (e.g. a fake provider's address).</summary>
+    /// <summary>More command-line settings for one test, applied after the defaults.</summary>
     public IReadOnlyList<string> ExtraArgs { get; init; } = [];
 
     public static TestShopSettings CreateTemporary() =>

@@ -1,0 +1,9 @@
+namespace MakerShop.Core;
+
+public enum PaymentStatus
+{
+    Pending,
+    Confirmed,
+    Failed,
+    Refunded,
+}

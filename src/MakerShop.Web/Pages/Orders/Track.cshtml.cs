@@ -1,0 +1,32 @@
+using MakerShop.Storage.Stores;
+using MakerShop.Web.Storefront.Orders;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace MakerShop.Web.Pages.Orders;
+
+/// <summary>The customer's order page, reached by the private link from the confirmation and the e-mail.</summary>
+public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public string? Id { get; private set; }
+
+    public string? Key { get; private set; }
+
+    public OrderProgressView? View { get; private set; }
+
+    public OrderProgressText? Text { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string? key, CancellationToken cancellationToken)
+    {
+        if (!await links.OpensAsync(id, key, cancellationToken) || await reader.ReadAsync(id, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        // The key is in the URL; keep it out of other sites' logs through the Referer header.
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        (Id, Key, View, Text) = (id, key, view, OrderProgressText.From(view, localizer));
+        return Page();
+    }
+}
