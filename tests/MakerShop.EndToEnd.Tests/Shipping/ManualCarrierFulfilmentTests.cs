@@ -21,7 +21,7 @@ public sealed class ManualCarrierFulfilmentTests
         };
         await using var shop = await TestShop.StartAsync(settings);
         await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
-        var orderId = await ShippingScenario.PrintToProducedAsync(shop, ShippingScenario.OrderTo("US", "Brooklyn", "11201"));
+        var orderId = await ShippingScenario.PrintToProducedAsync(shop, ShippingScenario.OrderTo("US", "Brooklyn", "11201", region: "NY"));
 
         // Produced: a draft shipment leaves France (where the printer is) with a CN 22 for the two cubes.
         var shipment = await ShippingScenario.ShipmentOfAsync(shop, orderId);

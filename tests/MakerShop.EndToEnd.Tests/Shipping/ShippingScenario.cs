@@ -9,13 +9,18 @@ internal static class ShippingScenario
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
 
-    public static JsonObject OrderTo(string countryCode, string city, string postalCode)
+    public static JsonObject OrderTo(string countryCode, string city, string postalCode, string? region = null)
     {
         var body = ShopApi.OrderBody("calibration-cube", quantity: 2);
         body["shippingAddress"]!["countryCode"] = countryCode;
         body["shippingAddress"]!["city"] = city;
         body["shippingAddress"]!["postalCode"] = postalCode;
         body["shippingAddress"]!["line1"] = "1 Test Street";
+        if (region is not null)
+        {
+            body["shippingAddress"]!["region"] = region;
+        }
+
         return body;
     }
 
