@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using MakerShop.Bench.Hosting;
 using MakerShop.Bench.OrderLoad;
 
 var options = Options.Parse(args, out var error);

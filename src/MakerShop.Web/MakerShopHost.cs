@@ -1,3 +1,5 @@
+using MakerShop.Web.Accounts;
+using MakerShop.Web.Admin;
 using MakerShop.Web.Api;
 using MakerShop.Web.Broker;
 using MakerShop.Web.Demo;
@@ -30,10 +32,13 @@ public static class MakerShopHost
         builder.Services.AddShopApi();
         builder.Services.AddStorefront(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddAdmin();
         builder.Services.AddShipping(builder.Configuration);
 
         var app = builder.Build();
         app.MapShopApi();
+        app.UseAccounts();
         app.MapStorefront();
         app.MapPayments();
         app.MapShipping();

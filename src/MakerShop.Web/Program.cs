@@ -1,9 +1,15 @@
 using MakerShop.Storage.Migrations;
 using MakerShop.Web;
+using MakerShop.Web.Accounts;
 using Microsoft.Extensions.Options;
 
 try
 {
+    if (args is [CreateOwnerCommand.Name, ..])
+    {
+        return await CreateOwnerCommand.RunAsync(args[1..]);
+    }
+
     await MakerShopHost.Create(args).RunAsync();
     return 0;
 }

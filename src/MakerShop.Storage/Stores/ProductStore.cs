@@ -81,6 +81,20 @@ public sealed class ProductStore(SqliteConnectionFactory connections)
         return row.ToProduct(materials);
     }
 
+    /// <summary>One page of the catalog by name, and how many products there are in all.</summary>
+    public async Task<(IReadOnlyList<Product> Products, int Total)> ListPageAsync(int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM products", cancellationToken: cancellationToken));
+        var rows = (await connection.QueryAsync<ProductRow>(new CommandDefinition(
+            ProductRow.Select + " ORDER BY name, id LIMIT @Limit OFFSET @Offset", new { Limit = limit, Offset = offset }, cancellationToken: cancellationToken))).ToList();
+        var materials = (await connection.QueryAsync<MaterialRow>(new CommandDefinition(
+            "SELECT product_id AS ProductId, material AS Material, colour AS Colour FROM product_materials WHERE product_id IN @Ids ORDER BY product_id, material, colour",
+            new { Ids = rows.Select(r => r.Id).ToArray() },
+            cancellationToken: cancellationToken))).ToLookup(m => m.ProductId);
+        return (rows.Select(r => r.ToProduct(materials[r.Id])).ToList(), total);
+    }
+
     private sealed record MaterialRow(string ProductId, string Material, string Colour);
 
     private sealed class ProductRow

@@ -6,8 +6,10 @@ namespace MakerShop.Web.Pages;
 
 public sealed class IndexModel(CatalogReader catalog, VisitorCurrency currency) : PageModel
 {
-    public IReadOnlyList<CatalogItem> Items { get; private set; } = [];
+    public CatalogPage Catalog { get; private set; } = new([], 1, 1, 0);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Items = await catalog.ListAsync(currency.Resolve(HttpContext), cancellationToken);
+    public IReadOnlyList<CatalogItem> Items => Catalog.Items;
+
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery] int? page, CancellationToken cancellationToken) =>
+        Catalog = await catalog.PageAsync(page ?? 1, currency.Resolve(HttpContext), cancellationToken);
 }

@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace MakerShop.Bench.OrderLoad;
+namespace MakerShop.Bench.Hosting;
 
 /// <summary>
 /// Runs the shop (src/MakerShop.Web, Release build) as a child process on free loopback ports with a throw-away
 /// data folder, the product catalog seeded and no demo fleet. Killed and cleaned up on dispose.
 /// </summary>
-internal sealed class HostProcess : IAsyncDisposable
+public sealed class HostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
@@ -28,6 +28,9 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The host's throw-away data folder (its SQLite file is <c>makershop.db</c> in it).</summary>
+    public string DataDirectory => _dataDir;
 
     public string RecentOutput
     {

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using MakerShop.Core;
+using MakerShop.Storage.Stores;
+using Microsoft.AspNetCore.Identity;
+
+namespace MakerShop.Web.Accounts;
+
+/// <summary>Creates accounts and checks passwords with ASP.NET Core Identity's hasher (PBKDF2, versioned, salted).</summary>
+public sealed class AccountService(UserStore users, TimeProvider time, ILogger<AccountService> logger)
+{
+    private static readonly PasswordHasher<UserAccount> Hasher = new();
+
+    // Checked when the e-mail is unknown, so a miss costs as much time as a wrong password and reveals nothing.
+    private static readonly string DecoyHash = Hasher.HashPassword(null!, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+
+    public async Task<UserAccount> CreateAsync(string email, string displayName, UserRole role, string? makerId, string password, CancellationToken cancellationToken)
+    {
+        var account = UserAccount.Create("usr_" + Guid.NewGuid().ToString("N"), email, displayName, role, makerId);
+        PasswordPolicy.Check(password, account.Email);
+        var stored = new StoredUser(account, Hasher.HashPassword(account, password), NewStamp());
+        if (!await users.TryInsertAsync(stored, time.GetUtcNow(), cancellationToken))
+        {
+            throw new DomainValidationException("email", $"There is already an account for {account.Email}.");
+        }
+
+        logger.LogInformation("Account {UserId} created for {Email} as {Role}", account.Id, account.Email, role);
+        return account;
+    }
+
+    /// <summary>The account when the password is right and the account is enabled; otherwise null.</summary>
+    public async Task<StoredUser?> VerifyAsync(string? email, string? password, CancellationToken cancellationToken)
+    {
+        string normalised;
+        try
+        {
+            normalised = UserAccount.NormaliseEmail(email);
+        }
+        catch (DomainValidationException)
+        {
+            Hasher.VerifyHashedPassword(null!, DecoyHash, password ?? "");
+            return null;
+        }
+
+        var user = await users.FindByEmailAsync(normalised, cancellationToken);
+        if (user is null)
+        {
+            Hasher.VerifyHashedPassword(null!, DecoyHash, password ?? "");
+            return null;
+        }
+
+        var result = Hasher.VerifyHashedPassword(user.Account, user.PasswordHash, password ?? "");
+        if (result == PasswordVerificationResult.Failed || user.Account.Disabled)
+        {
+            return null;
+        }
+
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            await users.UpgradeHashAsync(user.Account.Id, Hasher.HashPassword(user.Account, password!), cancellationToken);
+        }
+
+        return user;
+    }
+
+    public async Task ChangePasswordAsync(string userId, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(userId, cancellationToken) ?? throw new DomainException($"There is no account {userId}.");
+        PasswordPolicy.Check(newPassword, user.Account.Email);
+        await users.UpdatePasswordAsync(userId, Hasher.HashPassword(user.Account, newPassword), NewStamp(), cancellationToken);
+    }
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+}

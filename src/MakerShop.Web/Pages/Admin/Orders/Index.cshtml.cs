@@ -1,0 +1,52 @@
+using MakerShop.Core;
+using MakerShop.Storage.Stores;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MakerShop.Web.Pages.Admin.Orders;
+
+public sealed class IndexModel(OrderSearchStore search, TimeProvider time) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public OrderStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Country { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Late { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<OrderSummary> Orders { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Now = time.GetUtcNow();
+        PageNumber = Math.Max(1, PageNumber);
+        (Orders, Total) = await search.SearchAsync(new OrderFilter(Status, Country, Q, Late, (PageNumber - 1) * PageSize, PageSize), Now, cancellationToken);
+    }
+
+    public string PageLink(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["status"] = Status?.ToString(),
+            ["country"] = Country,
+            ["q"] = Q,
+            ["late"] = Late ? "true" : null,
+            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return "/admin/orders" + QueryString.Create(query.Where(p => p.Value is not null)).ToUriComponent();
+    }
+}

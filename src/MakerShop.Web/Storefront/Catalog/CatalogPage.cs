@@ -1,0 +1,3 @@
+namespace MakerShop.Web.Storefront.Catalog;
+
+public sealed record CatalogPage(IReadOnlyList<CatalogItem> Items, int Page, int Pages, int ProductCount);
