@@ -14,7 +14,7 @@ public static class ShippingEndpoints
 {
     public static IEndpointRouteBuilder MapShipmentsApi(this IEndpointRouteBuilder app)
     {
-        var shipments = app.MapGroup("/api/shipments").WithTags("Shipments");
+        var shipments = app.MapGroup("/api/shipments").WithTags("Shipments").AddEndpointFilter<OwnerOnlyFilter>();
         shipments.MapGet("/{id}", GetAsync).WithName("GetShipment");
         shipments.MapGet("/{id}/rates", RatesAsync).WithName("GetShipmentRates");
         shipments.MapPost("/{id}/label", LabelAsync).WithName("LabelShipment")
@@ -24,8 +24,9 @@ public static class ShippingEndpoints
         shipments.MapGet("/{id}/documents/invoice.pdf", (string id, ShipmentStore store, OrderStore orders, IOptions<ShippingOptions> options, CancellationToken ct) =>
             DocumentAsync(id, store, orders, options, (docs, c, d) => docs.RenderCommercialInvoice(c, d), "invoice", ct)).WithName("GetCommercialInvoice");
         app.MapGet("/api/orders/{orderId}/shipment", async Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> (string orderId, ShipmentViews views, CancellationToken ct) =>
-            await views.ForOrderAsync(orderId, ct) is { } view ? TypedResults.Ok(view) : NotFound($"Order '{orderId}' has no shipment yet.")).WithTags("Shipments");
-        app.MapPut("/api/products/{productId}/customs", ProductCustomsAsync).WithTags("Shipments").WithName("SetProductCustoms");
+            await views.ForOrderAsync(orderId, ct) is { } view ? TypedResults.Ok(view) : NotFound($"Order '{orderId}' has no shipment yet."))
+            .WithTags("Shipments").AddEndpointFilter<OwnerOnlyFilter>();
+        app.MapPut("/api/products/{productId}/customs", ProductCustomsAsync).WithTags("Shipments").WithName("SetProductCustoms").AddEndpointFilter<OwnerOnlyFilter>();
         return app;
     }
 

@@ -24,6 +24,7 @@ public sealed class EasyPostFulfilmentTests
         {
             ExtraArgs =
             [
+                ShippingScenario.OwnerKeyArg,
                 $"--MakerShop:Shipping:EasyPost:BaseUrl={easyPost.BaseAddress}",
                 $"--MakerShop:Shipping:EasyPost:ApiKey={ApiKey}",
                 $"--MakerShop:Shipping:EasyPost:WebhookSecret={WebhookSecret}",
@@ -32,6 +33,7 @@ public sealed class EasyPostFulfilmentTests
         };
         await using var shop = await TestShop.StartAsync(settings);
         await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
+        ShippingScenario.ActAsOwner(shop);
 
         // The owner classifies the cube as an ornament and records what one weighs; a malformed HS code is refused.
         using (var bad = await shop.Http.PutAsJsonAsync("/api/products/calibration-cube/customs", new { hsCode = "39.26" }))

@@ -17,7 +17,7 @@ public sealed class ManualCarrierFulfilmentTests
     {
         var settings = TestShopSettings.CreateTemporary() with
         {
-            ExtraArgs = [$"--MakerShop:Shipping:AfterShip:WebhookSecret={AfterShipSecret}", "--MakerShop:Shipping:Customs:Eori:EU=FR12345678901234"],
+            ExtraArgs = [ShippingScenario.OwnerKeyArg, $"--MakerShop:Shipping:AfterShip:WebhookSecret={AfterShipSecret}", "--MakerShop:Shipping:Customs:Eori:EU=FR12345678901234"],
         };
         await using var shop = await TestShop.StartAsync(settings);
         await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
@@ -34,6 +34,13 @@ public sealed class ManualCarrierFulfilmentTests
         Assert.True(line["unitNetWeightGrams"]!.GetValue<double>() > 1, "the unit weight comes from the cube's G-code");
         Assert.True(shipment["parcels"]![0]!["weightGrams"]!.GetValue<double>() > 150, "parcel weight is the parts plus packaging");
 
+        // Customers may read their order; only the owner labels, rates and prints.
+        using (var stranger = await ShippingScenario.LabelAsync(shop, shipmentId, new { carrier = "ups", trackingNumber = "1Z999AA10123456784" }))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
+        }
+
+        ShippingScenario.ActAsOwner(shop);
         using (var cn23 = await shop.Http.GetAsync($"/api/shipments/{shipmentId}/documents/cn23.pdf"))
         {
             Assert.Equal("application/pdf", cn23.Content.Headers.ContentType?.MediaType);

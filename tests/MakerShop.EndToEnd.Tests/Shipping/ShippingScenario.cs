@@ -9,6 +9,13 @@ internal static class ShippingScenario
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
 
+    public const string OwnerKey = "e2e-owner-key";
+
+    public const string OwnerKeyArg = "--MakerShop:Owner:ApiKey=" + OwnerKey;
+
+    /// <summary>From here on the test's client calls the API as the owner's tools do.</summary>
+    public static void ActAsOwner(TestShop shop) => shop.Http.DefaultRequestHeaders.Add("X-Owner-Key", OwnerKey);
+
     public static JsonObject OrderTo(string countryCode, string city, string postalCode, string? region = null)
     {
         var body = ShopApi.OrderBody("calibration-cube", quantity: 2);

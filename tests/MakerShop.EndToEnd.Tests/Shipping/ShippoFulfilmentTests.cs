@@ -23,6 +23,7 @@ public sealed class ShippoFulfilmentTests
         {
             ExtraArgs =
             [
+                ShippingScenario.OwnerKeyArg,
                 $"--MakerShop:Shipping:Shippo:BaseUrl={shippo.BaseAddress}",
                 $"--MakerShop:Shipping:Shippo:ApiToken={Token}",
                 $"--MakerShop:Shipping:Shippo:WebhookSecret={WebhookSecret}",
@@ -31,6 +32,7 @@ public sealed class ShippoFulfilmentTests
         };
         await using var shop = await TestShop.StartAsync(settings);
         await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
+        ShippingScenario.ActAsOwner(shop);
         var orderId = await ShippingScenario.PrintToProducedAsync(shop, ShippingScenario.OrderTo("GB", "London", "EC1Y 8SY"));
         var shipment = await ShippingScenario.ShipmentOfAsync(shop, orderId);
         Assert.Equal("DDP", shipment["customs"]!["incoterm"]!.GetValue<string>());
