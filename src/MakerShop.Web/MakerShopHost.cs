@@ -5,6 +5,7 @@ using MakerShop.Web.Broker;
 using MakerShop.Web.Demo;
 using MakerShop.Web.Devices;
 using MakerShop.Web.Hosting;
+using MakerShop.Web.HttpPrinters;
 using MakerShop.Web.Production;
 using MakerShop.Web.Payments;
 using MakerShop.Web.Shipping;
@@ -26,8 +27,10 @@ public static class MakerShopHost
         builder.Services.AddShopStorage();
         builder.Services.AddHostedService<FleetStartupReconciler>();
         builder.Services.AddShopMqtt(builder.Configuration);
+        builder.Services.AddHttpPrinters(builder.Configuration);
         builder.Services.AddSingleton<PrinterRegistry>();
         builder.Services.AddProduction(builder.Configuration);
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddDemoMode(builder.Configuration);
         builder.Services.AddShopApi();
         builder.Services.AddStorefront(builder.Configuration);

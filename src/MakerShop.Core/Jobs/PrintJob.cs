@@ -34,7 +34,9 @@ public sealed class PrintJob
         DateTimeOffset? endedAt,
         string? failureReason,
         double? progress,
-        DateTimeOffset updatedAt)
+        DateTimeOffset updatedAt,
+        JobDirectives directives,
+        string? assignmentReason)
     {
         Id = id;
         OrderId = orderId;
@@ -59,6 +61,9 @@ public sealed class PrintJob
         FailureReason = failureReason;
         Progress = progress;
         UpdatedAt = updatedAt;
+        PinnedPrinterId = directives.PinnedPrinterId;
+        Held = directives.Held;
+        AssignmentReason = assignmentReason;
     }
 
     /// <summary>States in which the job occupies a printer.</summary>
@@ -121,6 +126,15 @@ public sealed class PrintJob
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The owner wants this job on that printer and no other; it waits for it.</summary>
+    public string? PinnedPrinterId { get; private set; }
+
+    /// <summary>The owner holds the job back: the scheduler leaves it in the queue until released.</summary>
+    public bool Held { get; private set; }
+
+    /// <summary>Why the scheduler sent the job to its printer, in words the owner reads in the queue.</summary>
+    public string? AssignmentReason { get; private set; }
+
     public bool IsTerminal => Status is PrintJobStatus.Completed or PrintJobStatus.Failed or PrintJobStatus.Cancelled;
 
     public bool IsActive => Status is PrintJobStatus.Assigned or PrintJobStatus.Transferring or PrintJobStatus.Printing or PrintJobStatus.Paused;
@@ -171,14 +185,16 @@ public sealed class PrintJob
         DateTimeOffset? endedAt,
         string? failureReason,
         double? progress,
-        DateTimeOffset updatedAt) =>
+        DateTimeOffset updatedAt,
+        JobDirectives? directives = null,
+        string? assignmentReason = null) =>
         new(
             id, orderId, unitIndex, productId, material, colour, partSize, estimatedPrintTime, gcodePath,
             gcodeSha256, gcodeSizeBytes, shipBy, express, attempt, maxAttempts, status, printerId, queuedAt,
-            startedAt, endedAt, failureReason, progress, updatedAt);
+            startedAt, endedAt, failureReason, progress, updatedAt, directives ?? JobDirectives.None, assignmentReason);
 
-    /// <summary>Queued -> Assigned. Assigning again to the same printer is a no-op.</summary>
-    public bool Assign(string printerId, DateTimeOffset at)
+    /// <summary>Queued -> Assigned, with the scheduler's reason. Assigning again to the same printer is a no-op.</summary>
+    public bool Assign(string printerId, DateTimeOffset at, string? reason = null)
     {
         Guard.NotBlank(printerId, "printerId", "The printer id");
         if (Status == PrintJobStatus.Assigned && string.Equals(PrinterId, printerId, StringComparison.Ordinal))
@@ -187,8 +203,53 @@ public sealed class PrintJob
         }
 
         Require(PrintJobStatus.Assigned, PrintJobStatus.Queued);
+        if (Held)
+        {
+            throw new InvalidTransitionException(Entity, Id, Status.ToString(), nameof(PrintJobStatus.Assigned), "the owner holds it");
+        }
+
+        if (PinnedPrinterId is not null && !string.Equals(PinnedPrinterId, printerId, StringComparison.Ordinal))
+        {
+            throw new InvalidTransitionException(
+                Entity, Id, Status.ToString(), nameof(PrintJobStatus.Assigned), $"it is pinned to printer {PinnedPrinterId}");
+        }
+
         PrinterId = printerId;
+        AssignmentReason = reason;
         return MoveTo(PrintJobStatus.Assigned, at);
+    }
+
+    /// <summary>Keeps a queued job for one printer (or frees it again with null).</summary>
+    public bool Pin(string? printerId, DateTimeOffset at)
+    {
+        if (printerId is not null)
+        {
+            Guard.NotBlank(printerId, "printerId", "The printer id");
+        }
+
+        if (string.Equals(PinnedPrinterId, printerId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        RequireQueued("pinned");
+        PinnedPrinterId = printerId;
+        UpdatedAt = at;
+        return true;
+    }
+
+    /// <summary>The owner holds a queued job back (true) or releases it to the scheduler (false).</summary>
+    public bool SetHeld(bool held, DateTimeOffset at)
+    {
+        if (Held == held)
+        {
+            return false;
+        }
+
+        RequireQueued(held ? "held" : "released");
+        Held = held;
+        UpdatedAt = at;
+        return true;
     }
 
     /// <summary>Assigned -> Queued: the printer refused the job, so it goes back for another printer.</summary>
@@ -202,6 +263,7 @@ public sealed class PrintJob
 
         Require(PrintJobStatus.Queued, PrintJobStatus.Assigned);
         PrinterId = null;
+        AssignmentReason = null;
         FailureReason = reason;
         return MoveTo(PrintJobStatus.Queued, at);
     }
@@ -355,9 +417,13 @@ public sealed class PrintJob
                 string.Create(CultureInfo.InvariantCulture, $"all {MaxAttempts} attempts are used"));
         }
 
-        return CreateAttempt(
+        var retry = CreateAttempt(
             newId, OrderId, UnitIndex, ProductId, Material, Colour, PartSize, EstimatedPrintTime, GcodePath,
             GcodeSha256, GcodeSizeBytes, ShipBy, Express, Attempt + 1, MaxAttempts, at);
+
+        // The owner's pin still stands for the next attempt; a hold was about the queued job, which ran.
+        retry.PinnedPrinterId = PinnedPrinterId;
+        return retry;
     }
 
     private static PrintJob CreateAttempt(
@@ -385,7 +451,7 @@ public sealed class PrintJob
             id, orderId, unitIndex, productId, material, colour, partSize, estimatedPrintTime, gcodePath,
             PrintJobValidation.NormaliseSha256(gcodeSha256), gcodeSizeBytes, shipBy, express, attempt, maxAttempts,
             PrintJobStatus.Queued, printerId: null, queuedAt, startedAt: null, endedAt: null, failureReason: null,
-            progress: null, updatedAt: queuedAt);
+            progress: null, updatedAt: queuedAt, JobDirectives.None, assignmentReason: null);
     }
 
     private void Require(PrintJobStatus target, params PrintJobStatus[] allowedFrom)
@@ -393,6 +459,14 @@ public sealed class PrintJob
         if (Array.IndexOf(allowedFrom, Status) < 0)
         {
             throw new InvalidTransitionException(Entity, Id, Status.ToString(), target.ToString());
+        }
+    }
+
+    private void RequireQueued(string what)
+    {
+        if (Status != PrintJobStatus.Queued)
+        {
+            throw new InvalidTransitionException(Entity, Id, Status.ToString(), Status.ToString(), $"only a queued job can be {what}");
         }
     }
 

@@ -27,7 +27,9 @@ public sealed class Printer
         string? currentJobId,
         string? statusReason,
         DateTimeOffset? lastSeenAt,
-        DateTimeOffset updatedAt)
+        DateTimeOffset updatedAt,
+        PrinterEquipment equipment,
+        bool bedClear)
     {
         Id = id;
         Name = name;
@@ -44,6 +46,10 @@ public sealed class Printer
         StatusReason = statusReason;
         LastSeenAt = lastSeenAt;
         UpdatedAt = updatedAt;
+        MakerId = equipment.MakerId;
+        Enclosed = equipment.Enclosed;
+        HardenedNozzle = equipment.HardenedNozzle;
+        BedClear = bedClear;
     }
 
     /// <summary>States in which the printer is connected and reporting.</summary>
@@ -75,6 +81,19 @@ public sealed class Printer
 
     public bool InService { get; private set; }
 
+    /// <summary>The maker who runs it; their country is where its parts ship from.</summary>
+    public string MakerId { get; }
+
+    public bool Enclosed { get; }
+
+    public bool HardenedNozzle { get; }
+
+    /// <summary>
+    /// Nothing is on the bed. A finished print leaves the part there (unless the printer ejects it), and the printer
+    /// takes no job until the maker or the printer confirms the bed is clear; the flag survives going offline.
+    /// </summary>
+    public bool BedClear { get; private set; }
+
     public PrinterStatus Status { get; private set; }
 
     public string? CurrentJobId { get; private set; }
@@ -87,7 +106,7 @@ public sealed class Printer
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Whether the scheduler may give it a job.</summary>
-    public bool IsReady => Status == PrinterStatus.Idle && InService;
+    public bool IsReady => Status == PrinterStatus.Idle && InService && BedClear;
 
     public bool IsOnline => Status != PrinterStatus.Offline;
 
@@ -105,7 +124,8 @@ public sealed class Printer
         string loadedColour,
         string countryCode,
         bool autoEject,
-        DateTimeOffset registeredAt)
+        DateTimeOffset registeredAt,
+        PrinterEquipment? equipment = null)
     {
         if (!IsValidId(id))
         {
@@ -136,10 +156,16 @@ public sealed class Printer
             throw new DomainValidationException("countryCode", $"'{countryCode}' is not an ISO 3166-1 alpha-2 country code.");
         }
 
+        var kit = equipment ?? PrinterEquipment.Default;
+        if (string.IsNullOrWhiteSpace(kit.MakerId))
+        {
+            throw new DomainValidationException("makerId", "The printer's maker is required.");
+        }
+
         return new Printer(
             id, name.Trim(), kind, buildVolume, nozzleDiameter, loadedMaterial.Trim(), loadedColour.Trim(), countryCode,
             autoEject, inService: true, PrinterStatus.Offline, currentJobId: null, statusReason: null, lastSeenAt: null,
-            registeredAt);
+            registeredAt, kit, bedClear: true);
     }
 
     /// <summary>Rebuilds a printer from storage as it was saved; no rule is re-checked.</summary>
@@ -158,10 +184,13 @@ public sealed class Printer
         string? currentJobId,
         string? statusReason,
         DateTimeOffset? lastSeenAt,
-        DateTimeOffset updatedAt) =>
+        DateTimeOffset updatedAt,
+        PrinterEquipment? equipment = null,
+        bool? bedClear = null) =>
         new(
             id, name, kind, buildVolume, nozzleDiameter, loadedMaterial, loadedColour, countryCode, autoEject,
-            inService, status, currentJobId, statusReason, lastSeenAt, updatedAt);
+            inService, status, currentJobId, statusReason, lastSeenAt, updatedAt, equipment ?? PrinterEquipment.Default,
+            bedClear ?? status != PrinterStatus.NeedsBedClear);
 
     /// <summary>Idle -> Busy: the dispatcher holds the printer for a job before telling the driver.</summary>
     public bool Reserve(string jobId, DateTimeOffset at)
@@ -207,6 +236,8 @@ public sealed class Printer
             return false;
         }
 
+        // What the printer reports about its bed is the truth, whatever we believed while it was away.
+        BedClear = bedClear;
         var target = CurrentJobId is not null ? PrinterStatus.Busy
             : bedClear ? PrinterStatus.Idle
             : PrinterStatus.NeedsBedClear;
@@ -283,6 +314,7 @@ public sealed class Printer
             }
 
             CurrentJobId = null;
+            BedClear = AutoEject;
             UpdatedAt = at;
             return true;
         }
@@ -290,6 +322,7 @@ public sealed class Printer
         var target = AutoEject ? PrinterStatus.Idle : PrinterStatus.NeedsBedClear;
         Require(target, PrinterStatus.Busy, PrinterStatus.Paused);
         CurrentJobId = null;
+        BedClear = AutoEject;
         return MoveTo(target, at);
     }
 
@@ -324,18 +357,20 @@ public sealed class Printer
         }
 
         Require(PrinterStatus.NeedsBedClear, PrinterStatus.Idle);
+        BedClear = false;
         return MoveTo(PrinterStatus.NeedsBedClear, at);
     }
 
     /// <summary>NeedsBedClear -> Idle: the maker took the part off, or the printer reports it did.</summary>
     public bool ConfirmBedClear(DateTimeOffset at)
     {
-        if (Status == PrinterStatus.Idle)
+        if (Status == PrinterStatus.Idle && BedClear)
         {
             return false;
         }
 
-        Require(PrinterStatus.Idle, PrinterStatus.NeedsBedClear);
+        Require(PrinterStatus.Idle, PrinterStatus.NeedsBedClear, PrinterStatus.Idle);
+        BedClear = true;
         return MoveTo(PrinterStatus.Idle, at);
     }
 
@@ -358,6 +393,8 @@ public sealed class Printer
         Require(PrinterStatus.Idle, PrinterStatus.Error);
         StatusReason = null;
         CurrentJobId = null;
+        // Only a printer that reports idle is cleared of its fault, and such a printer says its bed is clear.
+        BedClear = true;
         return MoveTo(PrinterStatus.Idle, at);
     }
 

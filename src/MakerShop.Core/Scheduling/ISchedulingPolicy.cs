@@ -2,9 +2,10 @@ namespace MakerShop.Core;
 
 /// <summary>
 /// Decides which queued job goes to which printer. Implementations are pure: same input, same output,
-/// no clock and no I/O, so the dispatcher can call them as often as it likes and tests need no fakes.
+/// no clock and no I/O (the time is part of the snapshot), so the dispatcher can call them as often as it likes
+/// and tests and the simulation need no fakes.
 /// </summary>
 public interface ISchedulingPolicy
 {
-    IReadOnlyList<JobAssignment> Schedule(IReadOnlyList<PrintJob> queuedJobs, IReadOnlyList<Printer> printers);
+    IReadOnlyList<JobAssignment> Schedule(SchedulingSnapshot snapshot);
 }

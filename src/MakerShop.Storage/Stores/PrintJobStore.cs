@@ -13,7 +13,8 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         part_x AS PartX, part_y AS PartY, part_z AS PartZ, estimated_seconds AS EstimatedSeconds, gcode_path AS GcodePath,
         gcode_sha256 AS GcodeSha256, gcode_size AS GcodeSize, ship_by AS ShipBy, express AS Express, attempt AS Attempt,
         max_attempts AS MaxAttempts, status AS Status, printer_id AS PrinterId, queued_at AS QueuedAt, started_at AS StartedAt,
-        ended_at AS EndedAt, failure_reason AS FailureReason, progress AS Progress, updated_at AS UpdatedAt
+        ended_at AS EndedAt, failure_reason AS FailureReason, progress AS Progress, updated_at AS UpdatedAt,
+        pinned_printer_id AS PinnedPrinterId, held AS Held, assignment_reason AS AssignmentReason
         """;
 
     public static Task InsertAsync(DbSession session, PrintJob job, CancellationToken cancellationToken = default)
@@ -23,10 +24,10 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             """
             INSERT INTO print_jobs (id, order_id, unit_index, product_id, material, colour, part_x, part_y, part_z, estimated_seconds,
                 gcode_path, gcode_sha256, gcode_size, ship_by, express, attempt, max_attempts, status, printer_id, queued_at,
-                started_at, ended_at, failure_reason, progress, updated_at)
+                started_at, ended_at, failure_reason, progress, updated_at, pinned_printer_id, held, assignment_reason)
             VALUES (@Id, @OrderId, @UnitIndex, @ProductId, @Material, @Colour, @PartX, @PartY, @PartZ, @EstimatedSeconds,
                 @GcodePath, @GcodeSha256, @GcodeSize, @ShipBy, @Express, @Attempt, @MaxAttempts, @Status, @PrinterId, @QueuedAt,
-                @StartedAt, @EndedAt, @FailureReason, @Progress, @UpdatedAt)
+                @StartedAt, @EndedAt, @FailureReason, @Progress, @UpdatedAt, @PinnedPrinterId, @Held, @AssignmentReason)
             """,
             JobRow.From(job),
             session.Transaction,
@@ -39,7 +40,8 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         return session.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE print_jobs SET status = @Status, printer_id = @PrinterId, started_at = @StartedAt, ended_at = @EndedAt,
-                failure_reason = @FailureReason, progress = @Progress, updated_at = @UpdatedAt
+                failure_reason = @FailureReason, progress = @Progress, updated_at = @UpdatedAt,
+                pinned_printer_id = @PinnedPrinterId, held = @Held, assignment_reason = @AssignmentReason
             WHERE id = @Id
             """,
             JobRow.From(job),
@@ -61,6 +63,10 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         return await QueryAsync(session.Connection, session.Transaction, $"SELECT {Columns} FROM print_jobs WHERE status IN @Statuses ORDER BY queued_at, id",
             new { Statuses = statuses.Select(s => s.ToString()).ToArray() }, cancellationToken);
     }
+
+    /// <summary>The queue as one scheduling pass sees it, read inside the caller's (read) transaction.</summary>
+    public static Task<IReadOnlyList<PrintJob>> ListQueuedAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken = default) =>
+        QueryAsync(connection, transaction, $"SELECT {Columns} FROM print_jobs WHERE status = 'Queued' ORDER BY queued_at, id", new { }, cancellationToken);
 
     public static async Task<IReadOnlyList<PrintJob>> ListByOrderAsync(DbSession session, string orderId, CancellationToken cancellationToken = default)
     {
@@ -124,6 +130,9 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         public string? FailureReason { get; init; }
         public double? Progress { get; init; }
         public string UpdatedAt { get; init; } = "";
+        public string? PinnedPrinterId { get; init; }
+        public long Held { get; init; }
+        public string? AssignmentReason { get; init; }
 
         public static JobRow From(PrintJob job) => new()
         {
@@ -152,6 +161,9 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             FailureReason = job.FailureReason,
             Progress = job.Progress,
             UpdatedAt = DbTime.Write(job.UpdatedAt),
+            PinnedPrinterId = job.PinnedPrinterId,
+            Held = job.Held ? 1 : 0,
+            AssignmentReason = job.AssignmentReason,
         };
 
         public PrintJob ToJob() => PrintJob.Restore(
@@ -177,6 +189,8 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             endedAt: DbTime.ReadOptional(EndedAt),
             failureReason: FailureReason,
             progress: Progress,
-            updatedAt: DbTime.Read(UpdatedAt));
+            updatedAt: DbTime.Read(UpdatedAt),
+            directives: PinnedPrinterId is null && Held == 0 ? JobDirectives.None : new JobDirectives(PinnedPrinterId, Held != 0),
+            assignmentReason: AssignmentReason);
     }
 }

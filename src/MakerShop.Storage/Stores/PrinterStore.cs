@@ -12,7 +12,8 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
         id AS Id, name AS Name, kind AS Kind, build_x AS BuildX, build_y AS BuildY, build_z AS BuildZ, nozzle_diameter AS NozzleDiameter,
         loaded_material AS LoadedMaterial, loaded_colour AS LoadedColour, country_code AS CountryCode, auto_eject AS AutoEject,
         in_service AS InService, status AS Status, current_job_id AS CurrentJobId, status_reason AS StatusReason,
-        last_seen_at AS LastSeenAt, updated_at AS UpdatedAt, telemetry_json AS TelemetryJson
+        last_seen_at AS LastSeenAt, updated_at AS UpdatedAt, telemetry_json AS TelemetryJson, maker_id AS MakerId, enclosed AS Enclosed,
+        hardened_nozzle AS HardenedNozzle, bed_clear AS BedClear
         """;
 
     /// <summary>Adds a printer, or replaces its description and secret when the id is already registered.</summary>
@@ -23,9 +24,11 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
         return session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO printers (id, name, kind, build_x, build_y, build_z, nozzle_diameter, loaded_material, loaded_colour, country_code,
-                auto_eject, in_service, status, current_job_id, status_reason, last_seen_at, updated_at, secret_hash)
+                auto_eject, in_service, status, current_job_id, status_reason, last_seen_at, updated_at, secret_hash,
+                maker_id, enclosed, hardened_nozzle, bed_clear)
             VALUES (@Id, @Name, @Kind, @BuildX, @BuildY, @BuildZ, @NozzleDiameter, @LoadedMaterial, @LoadedColour, @CountryCode,
-                @AutoEject, @InService, @Status, @CurrentJobId, @StatusReason, @LastSeenAt, @UpdatedAt, @SecretHash)
+                @AutoEject, @InService, @Status, @CurrentJobId, @StatusReason, @LastSeenAt, @UpdatedAt, @SecretHash,
+                @MakerId, @Enclosed, @HardenedNozzle, @BedClear)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, build_x = excluded.build_x,
                 build_y = excluded.build_y, build_z = excluded.build_z, nozzle_diameter = excluded.nozzle_diameter,
                 loaded_material = excluded.loaded_material, loaded_colour = excluded.loaded_colour, country_code = excluded.country_code,
@@ -51,6 +54,10 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
                 LastSeenAt = DbTime.Write(printer.LastSeenAt),
                 UpdatedAt = DbTime.Write(printer.UpdatedAt),
                 SecretHash = secretHash,
+                printer.MakerId,
+                Enclosed = printer.Enclosed ? 1 : 0,
+                HardenedNozzle = printer.HardenedNozzle ? 1 : 0,
+                BedClear = printer.BedClear ? 1 : 0,
             },
             session.Transaction,
             cancellationToken: cancellationToken));
@@ -63,7 +70,8 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
         return session.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE printers SET status = @Status, current_job_id = @CurrentJobId, status_reason = @StatusReason, last_seen_at = @LastSeenAt,
-                in_service = @InService, loaded_material = @LoadedMaterial, loaded_colour = @LoadedColour, updated_at = @UpdatedAt
+                in_service = @InService, loaded_material = @LoadedMaterial, loaded_colour = @LoadedColour, updated_at = @UpdatedAt,
+                bed_clear = @BedClear
             WHERE id = @Id
             """,
             new
@@ -77,6 +85,7 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
                 printer.LoadedMaterial,
                 printer.LoadedColour,
                 UpdatedAt = DbTime.Write(printer.UpdatedAt),
+                BedClear = printer.BedClear ? 1 : 0,
             },
             session.Transaction,
             cancellationToken: cancellationToken));
@@ -128,7 +137,12 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
     public static async Task<IReadOnlyList<Printer>> ListAsync(DbSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var rows = await QueryAsync(session.Connection, session.Transaction, $"SELECT {Columns} FROM printers ORDER BY id", null, cancellationToken);
+        return await ListAsync(session.Connection, session.Transaction, cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<Printer>> ListAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync(connection, transaction, $"SELECT {Columns} FROM printers ORDER BY id", null, cancellationToken);
         return rows.Select(r => r.Printer).ToList();
     }
 
@@ -171,6 +185,10 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
         public string? LastSeenAt { get; init; }
         public string UpdatedAt { get; init; } = "";
         public string? TelemetryJson { get; init; }
+        public string MakerId { get; init; } = Maker.ShopMakerId;
+        public long Enclosed { get; init; }
+        public long HardenedNozzle { get; init; }
+        public long BedClear { get; init; }
 
         public Printer ToPrinter() => Printer.Restore(
             id: Id,
@@ -187,6 +205,8 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
             currentJobId: CurrentJobId,
             statusReason: StatusReason,
             lastSeenAt: DbTime.ReadOptional(LastSeenAt),
-            updatedAt: DbTime.Read(UpdatedAt));
+            updatedAt: DbTime.Read(UpdatedAt),
+            equipment: new PrinterEquipment(MakerId, Enclosed != 0, HardenedNozzle != 0),
+            bedClear: BedClear != 0);
     }
 }

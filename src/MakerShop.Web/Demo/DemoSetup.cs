@@ -26,6 +26,12 @@ public static class DemoSetup
             services.AddHostedService<DemoFleetService>();
         }
 
+        // A mixed farm: one OctoPrint and one Moonraker printer beside the bridges (MakerShop:Demo:HttpPrinters=false turns them off).
+        if (demo.Enabled && configuration.GetValue(DemoOptions.SectionName + ":HttpPrinters", true))
+        {
+            services.AddHostedService<DemoHttpPrinterService>();
+        }
+
         return services;
     }
 }

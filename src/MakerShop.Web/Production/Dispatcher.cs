@@ -2,16 +2,22 @@ using MakerShop.Core;
 using MakerShop.Printers.Mqtt;
 using MakerShop.Storage;
 using MakerShop.Storage.Stores;
+using MakerShop.Web.Options;
+using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.Production;
 
 /// <summary>
-/// One dispatch pass: asks the scheduling policy which queued job goes where, records every assignment and its start
-/// command in one transaction, and only then publishes the commands (the outbox re-sends any that do not arrive).
+/// One dispatch pass: reads a snapshot of the queue and the fleet, asks the scheduling policy which job goes where,
+/// then claims each job and printer (a conditional write that fails if another pass got there first), records the
+/// policy's reason with the job and in its timeline, and stores the start command, all in one transaction. Only then
+/// are the commands published (the outbox re-sends any that do not arrive).
 /// </summary>
 public sealed class Dispatcher(
     SqliteConnectionFactory connections,
+    SchedulingSnapshotStore snapshots,
     ISchedulingPolicy policy,
+    IOptions<SchedulingOptions> options,
     ProductionGate gate,
     ShopUrls urls,
     IPrinterCommandPublisher publisher,
@@ -19,6 +25,9 @@ public sealed class Dispatcher(
     TimeProvider timeProvider,
     ILogger<Dispatcher> logger)
 {
+    private readonly SchedulingSettings _settings = options.Value.ToSettings();
+    private readonly IShippingEstimates _shipping = options.Value.ToShippingEstimates();
+
     public async Task<int> DispatchAsync(CancellationToken cancellationToken = default)
     {
         List<StoredCommand> toSend;
@@ -41,34 +50,41 @@ public sealed class Dispatcher(
     private async Task<List<StoredCommand>> AssignAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        // The printer list is small and a pass without a ready printer does nothing, so look at it before the queue.
-        var printers = await PrinterStore.ListAsync(session, cancellationToken);
-        if (!printers.Any(p => p.IsReady))
+        var snapshot = await snapshots.ReadAsync(now, _shipping, _settings, cancellationToken);
+        if (snapshot.QueuedJobs.Count == 0)
         {
             return [];
         }
 
-        var queued = await PrintJobStore.ListByStatusAsync(session, [PrintJobStatus.Queued], cancellationToken);
-        if (queued.Count == 0)
+        var assignments = policy.Schedule(snapshot);
+        if (assignments.Count == 0)
         {
             return [];
         }
 
-        var assignments = policy.Schedule(queued, printers);
-        var jobsById = queued.ToDictionary(j => j.Id, StringComparer.Ordinal);
-        var printersById = printers.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var jobsById = snapshot.QueuedJobs.ToDictionary(j => j.Id, StringComparer.Ordinal);
+        var printersById = snapshot.Printers.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var toSend = new List<StoredCommand>();
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         foreach (var assignment in assignments)
         {
             var job = jobsById[assignment.JobId];
             var printer = printersById[assignment.PrinterId];
-            job.Assign(printer.Id, now);
-            printer.Reserve(job.Id, now);
-            await PrintJobStore.UpdateAsync(session, job, cancellationToken);
-            await PrinterStore.UpdateAsync(session, printer, cancellationToken);
-            await TimelineStore.AddJobEventAsync(session, job.Id, printer.Id, "Assigned", assignment.Reason, now, cancellationToken);
+            if (assignment.FilamentSwap)
+            {
+                // The maker loads the job's filament before it prints; from here on that is what the printer holds.
+                printer.LoadFilament(job.Material, job.Colour, now);
+            }
 
+            job.Assign(printer.Id, now, assignment.Reason);
+            printer.Reserve(job.Id, now);
+            if (!await AssignmentStore.TryClaimAsync(session, job, printer, cancellationToken))
+            {
+                logger.LogWarning("Job {JobId} or printer {PrinterId} was taken by another dispatch pass; left for the next pass", job.Id, printer.Id);
+                continue;
+            }
+
+            await TimelineStore.AddJobEventAsync(session, job.Id, printer.Id, "Assigned", assignment.Reason, now, cancellationToken);
             var order = await OrderStore.GetAsync(session, job.OrderId, cancellationToken);
             if (order is { Status: OrderStatus.Paid })
             {

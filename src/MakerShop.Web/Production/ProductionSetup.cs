@@ -14,7 +14,6 @@ public static class ProductionSetup
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ISchedulingPolicy, FirstFitSchedulingPolicy>();
         services.AddSingleton<ProductionGate>();
         services.AddSingleton<ShopUrls>();
         services.AddSingleton<JobOutcomes>();

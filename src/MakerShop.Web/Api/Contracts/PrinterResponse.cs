@@ -19,7 +19,11 @@ public sealed record PrinterResponse(
     BuildVolumeResponse BuildVolume,
     string CountryCode,
     bool InService,
-    DateTimeOffset? LastSeenAt)
+    DateTimeOffset? LastSeenAt,
+    string MakerId,
+    bool BedClear,
+    bool Enclosed,
+    bool HardenedNozzle)
 {
     public static PrinterResponse From(PrinterView view)
     {
@@ -36,6 +40,6 @@ public sealed record PrinterResponse(
             telemetry?.Heaters ?? [],
             p.LoadedMaterial, p.LoadedColour,
             new BuildVolumeResponse(p.BuildVolume.X, p.BuildVolume.Y, p.BuildVolume.Z),
-            p.CountryCode, p.InService, p.LastSeenAt);
+            p.CountryCode, p.InService, p.LastSeenAt, p.MakerId, p.BedClear, p.Enclosed, p.HardenedNozzle);
     }
 }

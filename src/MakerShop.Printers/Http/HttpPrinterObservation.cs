@@ -1,0 +1,30 @@
+using MakerShop.Contracts.Mqtt;
+
+namespace MakerShop.Printers.Http;
+
+/// <summary>
+/// One poll of an HTTP printer, already read out of its API's payloads by that API's protocol class;
+/// <see cref="HttpPrinterReportTranslator"/> turns it into the shop's reports. Progress is 0–1.
+/// </summary>
+public sealed record HttpPrinterObservation(
+    ObservedLink Link,
+    ObservedMachine Machine,
+    string? FileName,
+    double? Progress,
+    int? EtaSeconds,
+    ObservedJobEnd JobEnd,
+    string? Reason,
+    IReadOnlyList<HeaterReading> Heaters,
+    string? Firmware)
+{
+    public static HttpPrinterObservation Unreachable(string reason) =>
+        new(ObservedLink.Unreachable, ObservedMachine.Disconnected, null, null, null, ObservedJobEnd.None, reason, [], null);
+
+    public static HttpPrinterObservation Unauthorized(string reason) =>
+        new(ObservedLink.Unauthorized, ObservedMachine.Error, null, null, null, ObservedJobEnd.None, reason, [], null);
+
+    public bool IsActive => Machine is ObservedMachine.Printing or ObservedMachine.Paused;
+
+    /// <summary>The shop job whose file the printer shows, if the file is one the shop uploaded.</summary>
+    public string? JobId => HttpJobFiles.JobIdOf(FileName);
+}

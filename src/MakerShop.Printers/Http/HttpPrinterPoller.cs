@@ -1,0 +1,80 @@
+using MakerShop.Printers.Reports;
+using Microsoft.Extensions.Logging;
+
+namespace MakerShop.Printers.Http;
+
+/// <summary>
+/// One polling pass over every HTTP printer: each is asked for its state (in parallel, each under its own lock),
+/// and what it says is applied through the same report sink the MQTT bridges feed.
+/// </summary>
+public sealed partial class HttpPrinterPoller(
+    IHttpPrinterDirectory directory,
+    IEnumerable<IHttpPrinterProtocol> protocols,
+    HttpPrinterMonitor monitor,
+    HttpPrinterLocks locks,
+    IPrinterReportSink sink,
+    ILogger<HttpPrinterPoller> logger)
+{
+    private readonly Dictionary<Core.PrinterKind, IHttpPrinterProtocol> _protocols = protocols.ToDictionary(p => p.Kind);
+
+    public async Task PollOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var endpoints = await directory.ListAsync(cancellationToken);
+        await Task.WhenAll(endpoints.Select(endpoint => PollAsync(endpoint, cancellationToken)));
+    }
+
+    /// <summary>Polls one printer now, e.g. because it announced a change; skipped if it is busy with a command.</summary>
+    public async Task PollPrinterAsync(string printerId, CancellationToken cancellationToken = default)
+    {
+        if (await directory.FindAsync(printerId, cancellationToken) is { } endpoint)
+        {
+            await PollAsync(endpoint, cancellationToken);
+        }
+    }
+
+    private async Task PollAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        if (!_protocols.TryGetValue(endpoint.Kind, out var protocol))
+        {
+            LogNoProtocol(logger, endpoint.PrinterId, endpoint.Kind.ToString());
+            return;
+        }
+
+        // A printer in the middle of a command (an upload can take minutes) is polled next time; waiting for it
+        // would hold up the whole pass, and the command's own acknowledgement says what it did.
+        using var held = await locks.TryEnterAsync(endpoint.PrinterId, cancellationToken);
+        if (held is null)
+        {
+            return;
+        }
+
+        var observation = await protocol.ObserveAsync(endpoint, cancellationToken);
+        if (observation.Link != ObservedLink.Answered)
+        {
+            LogNoAnswer(logger, endpoint.PrinterId, observation.Link.ToString(), observation.Reason ?? "");
+        }
+
+        foreach (var report in monitor.Record(endpoint, observation))
+        {
+            try
+            {
+                await sink.HandleAsync(report, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The next poll shows the printer again; a state that could not be applied now is not lost for good.
+                LogApplyFailed(logger, ex, report.GetType().Name, endpoint.PrinterId);
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No HTTP protocol is registered for printer {PrinterId} of kind {Kind}")]
+    private static partial void LogNoProtocol(ILogger logger, string printerId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Printer {PrinterId} did not answer the poll ({Link}): {Reason}")]
+    private static partial void LogNoAnswer(ILogger logger, string printerId, string link, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying {ReportType} from HTTP printer {PrinterId} failed; the next poll repeats it")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, string reportType, string printerId);
+}

@@ -1,0 +1,55 @@
+using MakerShop.Printers.Connectors;
+using MakerShop.Printers.Moonraker;
+using MakerShop.Printers.OctoPrint;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace MakerShop.Printers.Http;
+
+public static class HttpPrinterServices
+{
+    /// <summary>
+    /// The OctoPrint and Moonraker protocols and connectors with their HTTP clients. Reads are retried on transient
+    /// failures; commands and uploads never are, because the outbox re-sends them after looking at the printer.
+    /// The host supplies <see cref="IHttpPrinterDirectory"/>, <see cref="Reports.IPrinterReportSink"/> and a <see cref="HttpPrinterMonitor"/>.
+    /// </summary>
+    public static IServiceCollection AddHttpPrinterDrivers(this IServiceCollection services, HttpPrinterClientSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddHttpClient(HttpPrinterApiFactory.StatusClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("http-printer-status", pipeline =>
+            {
+                var retry = new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, settings.StatusRetries),
+                    Delay = TimeSpan.FromMilliseconds(100),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                };
+                retry.DisableForUnsafeHttpMethods();
+                pipeline.AddTimeout(settings.RequestTimeout * (settings.StatusRetries + 2));
+                if (settings.StatusRetries > 0)
+                {
+                    pipeline.AddRetry(retry);
+                }
+
+                pipeline.AddTimeout(settings.RequestTimeout);
+            });
+        services.AddHttpClient(HttpPrinterApiFactory.CommandClient, client => client.Timeout = settings.RequestTimeout);
+        services.AddHttpClient(HttpPrinterApiFactory.UploadClient, client => client.Timeout = settings.TransferTimeout);
+        services.AddHttpClient(JobGcodeDownloader.ClientName, client => client.Timeout = settings.TransferTimeout);
+
+        services.AddSingleton<HttpPrinterApiFactory>();
+        services.AddSingleton<HttpPrinterLocks>();
+        services.AddSingleton<JobGcodeDownloader>();
+        services.AddSingleton<OctoPrintProtocol>();
+        services.AddSingleton<MoonrakerProtocol>();
+        services.AddSingleton<IHttpPrinterProtocol>(sp => sp.GetRequiredService<OctoPrintProtocol>());
+        services.AddSingleton<IHttpPrinterProtocol>(sp => sp.GetRequiredService<MoonrakerProtocol>());
+        services.AddSingleton<IPrinterConnector>(sp => ActivatorUtilities.CreateInstance<HttpPrinterConnector>(sp, sp.GetRequiredService<OctoPrintProtocol>()));
+        services.AddSingleton<IPrinterConnector>(sp => ActivatorUtilities.CreateInstance<HttpPrinterConnector>(sp, sp.GetRequiredService<MoonrakerProtocol>()));
+        services.AddSingleton<HttpPrinterPoller>();
+        return services;
+    }
+}

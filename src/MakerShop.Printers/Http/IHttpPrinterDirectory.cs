@@ -1,0 +1,12 @@
+namespace MakerShop.Printers.Http;
+
+/// <summary>The HTTP printers the shop drives and their connection settings; the host keeps them in its database.</summary>
+public interface IHttpPrinterDirectory
+{
+    Task<IReadOnlyList<HttpPrinterEndpoint>> ListAsync(CancellationToken cancellationToken = default);
+
+    Task<HttpPrinterEndpoint?> FindAsync(string printerId, CancellationToken cancellationToken = default);
+
+    /// <summary>The maker took the part of <paramref name="jobId"/> off the bed; the printer reports Idle again from now on.</summary>
+    Task MarkBedClearedAsync(string printerId, string jobId, CancellationToken cancellationToken = default);
+}

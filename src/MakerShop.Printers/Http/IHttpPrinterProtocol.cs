@@ -1,0 +1,25 @@
+using MakerShop.Core;
+
+namespace MakerShop.Printers.Http;
+
+/// <summary>One HTTP printer API (OctoPrint, Moonraker): its calls, and the reading of its payloads into observations.</summary>
+public interface IHttpPrinterProtocol
+{
+    PrinterKind Kind { get; }
+
+    PrinterCapabilities Capabilities { get; }
+
+    /// <summary>Never throws for transport failures: an unreachable printer is an observation, not an exception.</summary>
+    Task<HttpPrinterObservation> ObserveAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads the file under <paramref name="fileName"/> and starts printing it in the same request.</summary>
+    Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default);
+
+    Task<HttpCallResult> PauseAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default);
+
+    Task<HttpCallResult> ResumeAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default);
+
+    Task<HttpCallResult> CancelAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default);
+
+    Task<HttpCallResult> EmergencyStopAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace MakerShop.Printers.Moonraker;
+
+public sealed record MoonrakerResult<T>([property: JsonPropertyName("result")] T? Result);

@@ -1,0 +1,195 @@
+using System.Net;
+using System.Text.Json;
+using MakerShop.Contracts.Mqtt;
+using MakerShop.Core;
+using MakerShop.Printers.Http;
+using Refit;
+
+namespace MakerShop.Printers.OctoPrint;
+
+/// <summary>OctoPrint over its REST API: reads <c>/api/job</c> and <c>/api/printer</c>, uploads with select and print.</summary>
+public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinterProtocol
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal);
+
+    public static readonly PrinterCapabilities OctoPrintCapabilities = new(
+        CanPause: true, CanResume: true, CanCancel: true, CanEmergencyStop: true, PushesTelemetry: false, VerifiesUploadChecksum: false, ReportsTemperatures: true);
+
+    public PrinterKind Kind => PrinterKind.OctoPrint;
+
+    public PrinterCapabilities Capabilities => OctoPrintCapabilities;
+
+    public async Task<HttpPrinterObservation> ObserveAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default)
+    {
+        var api = apis.Create<IOctoPrintApi>(endpoint, HttpPrinterApiFactory.StatusClient);
+        try
+        {
+            using var job = await api.GetJobAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (HttpCalls.IsAuthFailure(job.StatusCode))
+            {
+                return HttpPrinterObservation.Unauthorized(HttpCalls.Describe(job));
+            }
+
+            if (!job.IsSuccessStatusCode || job.Content is null)
+            {
+                return HttpPrinterObservation.Unreachable("GET /api/job: " + HttpCalls.Describe(job));
+            }
+
+            using var printer = await api.GetPrinterAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (HttpCalls.IsAuthFailure(printer.StatusCode))
+            {
+                return HttpPrinterObservation.Unauthorized(HttpCalls.Describe(printer));
+            }
+
+            if (printer.StatusCode != HttpStatusCode.Conflict && (!printer.IsSuccessStatusCode || printer.Content is null))
+            {
+                return HttpPrinterObservation.Unreachable("GET /api/printer: " + HttpCalls.Describe(printer));
+            }
+
+            return Read(job.Content, printer.IsSuccessStatusCode ? printer.Content : null) with { Firmware = await VersionAsync(endpoint, api, cancellationToken) };
+        }
+        catch (Exception ex) when (HttpCalls.IsNoAnswer(ex, cancellationToken))
+        {
+            _versions.TryRemove(endpoint.PrinterId, out _);
+            return HttpPrinterObservation.Unreachable(ex.Message);
+        }
+    }
+
+    /// <summary>"OctoPrint 1.10.3", asked once per printer and again after it was unreachable (it may have been upgraded).</summary>
+    private async Task<string?> VersionAsync(HttpPrinterEndpoint endpoint, IOctoPrintApi api, CancellationToken cancellationToken)
+    {
+        if (_versions.TryGetValue(endpoint.PrinterId, out var known))
+        {
+            return known;
+        }
+
+        using var version = await api.GetVersionAsync(cancellationToken);
+        if (version.IsSuccessStatusCode && version.Content?.Text is { Length: > 0 } text)
+        {
+            _versions[endpoint.PrinterId] = text;
+            return text;
+        }
+
+        return null;
+    }
+
+    public async Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default)
+    {
+        var api = apis.Create<IOctoPrintApi>(endpoint, HttpPrinterApiFactory.UploadClient);
+        try
+        {
+            using var response = await api.UploadAsync(new StreamPart(content, fileName, "application/octet-stream"), "true", "true", cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return response.Content is { EffectivePrint: true } ? HttpCallResult.Done : new HttpCallResult(HttpCallOutcome.NotDone, "stored, but the print did not start");
+            }
+
+            return Failure(response);
+        }
+        catch (Exception ex) when (HttpCalls.IsNoAnswer(ex, cancellationToken))
+        {
+            return new HttpCallResult(HttpCallOutcome.Unreachable, ex.Message);
+        }
+    }
+
+    public Task<HttpCallResult> PauseAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.PostJobAsync(OctoPrintJobCommand.Pause, cancellationToken), cancellationToken);
+
+    public Task<HttpCallResult> ResumeAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.PostJobAsync(OctoPrintJobCommand.Resume, cancellationToken), cancellationToken);
+
+    public Task<HttpCallResult> CancelAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.PostJobAsync(OctoPrintJobCommand.Cancel, cancellationToken), cancellationToken);
+
+    public Task<HttpCallResult> EmergencyStopAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.SendGcodeAsync(new OctoPrintGcodeCommand(["M112"]), cancellationToken), cancellationToken);
+
+    /// <summary>Matches on the state flags, not the text; a 409 from <c>/api/printer</c> means not operational.</summary>
+    internal static HttpPrinterObservation Read(OctoPrintJobState job, OctoPrintPrinterState? printer)
+    {
+        var flags = printer?.State?.Flags;
+        var error = string.IsNullOrWhiteSpace(job.Error) ? null : job.Error;
+        var stateText = job.State ?? printer?.State?.Text ?? "";
+        ObservedMachine machine;
+        if (flags is null)
+        {
+            machine = stateText.StartsWith("Error", StringComparison.OrdinalIgnoreCase) || stateText.Contains("after error", StringComparison.OrdinalIgnoreCase)
+                ? ObservedMachine.Error
+                : ObservedMachine.Disconnected;
+        }
+        else if (flags.Error)
+        {
+            machine = ObservedMachine.Error;
+        }
+        else if (flags.Printing || flags.Cancelling || flags.Finishing)
+        {
+            machine = ObservedMachine.Printing;
+        }
+        else if (flags.Paused || flags.Pausing || flags.Resuming)
+        {
+            machine = ObservedMachine.Paused;
+        }
+        else
+        {
+            machine = flags.Operational ? ObservedMachine.Ready : ObservedMachine.Disconnected;
+        }
+
+        var file = job.Job?.File?.Name;
+        var completion = job.Progress?.Completion;
+        var end = file is null ? ObservedJobEnd.None
+            : machine == ObservedMachine.Error ? ObservedJobEnd.Failed
+            : machine == ObservedMachine.Ready && completion >= 100 ? ObservedJobEnd.Completed
+            : machine == ObservedMachine.Ready && error is not null ? ObservedJobEnd.Failed
+            : ObservedJobEnd.None;
+        var left = job.Progress?.PrintTimeLeft;
+        return new HttpPrinterObservation(
+            ObservedLink.Answered,
+            machine,
+            file,
+            completion is { } c ? Math.Clamp(c / 100, 0, 1) : null,
+            left is { } l ? (int)Math.Round(l) : null,
+            end,
+            error ?? (machine == ObservedMachine.Error ? stateText : null),
+            Heaters(printer?.Temperature),
+            null);
+    }
+
+    private static List<HeaterReading> Heaters(Dictionary<string, JsonElement>? temperature)
+    {
+        var heaters = new List<HeaterReading>();
+        if (temperature is null)
+        {
+            return heaters;
+        }
+
+        foreach (var (name, reading) in temperature)
+        {
+            if (name == "history" || reading.ValueKind != JsonValueKind.Object
+                || !reading.TryGetProperty("actual", out var actual) || actual.ValueKind != JsonValueKind.Number)
+            {
+                continue;
+            }
+
+            double? target = reading.TryGetProperty("target", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : null;
+            heaters.Add(new HeaterReading(name, actual.GetDouble(), target));
+        }
+
+        return heaters;
+    }
+
+    private static HttpCallResult Failure(IApiResponse response) => response.StatusCode switch
+    {
+        null => new HttpCallResult(HttpCallOutcome.Unreachable, HttpCalls.Describe(response)),
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new HttpCallResult(HttpCallOutcome.Unauthorized, HttpCalls.Describe(response)),
+        HttpStatusCode.Conflict => new HttpCallResult(
+            HttpCalls.ContainsError(response, "not operational") ? HttpCallOutcome.NotOperational : HttpCallOutcome.Conflict,
+            HttpCalls.Describe(response)),
+        >= HttpStatusCode.InternalServerError => new HttpCallResult(HttpCallOutcome.Unreachable, HttpCalls.Describe(response)),
+        _ => new HttpCallResult(HttpCallOutcome.Rejected, HttpCalls.Describe(response)),
+    };
+
+    private Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IOctoPrintApi, Task<IApiResponse>> call, CancellationToken cancellationToken) =>
+        HttpCalls.CommandAsync(() => call(apis.Create<IOctoPrintApi>(endpoint, HttpPrinterApiFactory.CommandClient)), Failure, cancellationToken);
+}

@@ -1,0 +1,46 @@
+using Dapper;
+using MakerShop.Core;
+
+namespace MakerShop.Storage.Stores;
+
+/// <summary>
+/// Reads what one scheduling pass decides from, in one read transaction (a consistent snapshot) that holds no write
+/// lock: the policy may take a while over a long queue, and the claims that follow re-check every row they change.
+/// </summary>
+public sealed class SchedulingSnapshotStore(SqliteConnectionFactory connections)
+{
+    private static readonly string ActiveOrDone =
+        string.Join(", ", PrintJob.ActiveStates.Append(PrintJobStatus.Completed).Select(s => $"'{s}'"));
+
+    public async Task<SchedulingSnapshot> ReadAsync(DateTimeOffset now, IShippingEstimates shipping, SchedulingSettings settings, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var printers = await PrinterStore.ListAsync(connection, transaction, cancellationToken);
+        if (!printers.Any(p => p.IsReady))
+        {
+            return new SchedulingSnapshot(now, [], printers, [], new Dictionary<string, SchedulingOrder>(), shipping, settings);
+        }
+
+        var queued = await PrintJobStore.ListQueuedAsync(connection, transaction, cancellationToken);
+        var makers = await MakerStore.ListAsync(connection, transaction, cancellationToken);
+        var destinations = await connection.QueryAsync<(string OrderId, string Country)>(new CommandDefinition(
+            "SELECT id, address_country FROM orders WHERE id IN (SELECT order_id FROM print_jobs WHERE status = 'Queued') ORDER BY id",
+            transaction: transaction,
+            cancellationToken: cancellationToken));
+        var makersOfOrders = await connection.QueryAsync<(string OrderId, string MakerId)>(new CommandDefinition(
+            $"""
+            SELECT DISTINCT j.order_id, p.maker_id FROM print_jobs j JOIN printers p ON p.id = j.printer_id
+            WHERE j.status IN ({ActiveOrDone}) AND j.order_id IN (SELECT order_id FROM print_jobs WHERE status = 'Queued')
+            ORDER BY j.order_id, p.maker_id
+            """,
+            transaction: transaction,
+            cancellationToken: cancellationToken));
+        var makerLookup = makersOfOrders.ToLookup(r => r.OrderId, r => r.MakerId, StringComparer.Ordinal);
+        var orders = destinations.ToDictionary(
+            d => d.OrderId,
+            d => new SchedulingOrder(d.OrderId, d.Country, makerLookup[d.OrderId].ToList()),
+            StringComparer.Ordinal);
+        return new SchedulingSnapshot(now, queued, printers, makers, orders, shipping, settings);
+    }
+}

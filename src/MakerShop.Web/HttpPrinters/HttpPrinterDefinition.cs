@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using MakerShop.Core;
+
+namespace MakerShop.Web.HttpPrinters;
+
+/// <summary>One OctoPrint or Moonraker printer the shop drives, from <c>MakerShop:HttpPrinters:Printers</c>.</summary>
+public sealed class HttpPrinterDefinition
+{
+    [Required]
+    public string Id { get; set; } = "";
+
+    [Required]
+    public string Name { get; set; } = "";
+
+    /// <summary>OctoPrint or Moonraker.</summary>
+    public PrinterKind Kind { get; set; } = PrinterKind.OctoPrint;
+
+    [Required]
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>The name of the entry in <c>MakerShop:HttpPrinters:ApiKeys</c> that holds this printer's key (kept out of this list).</summary>
+    [Required]
+    public string ApiKeyRef { get; set; } = "";
+
+    public double BuildX { get; set; } = 220;
+
+    public double BuildY { get; set; } = 220;
+
+    public double BuildZ { get; set; } = 250;
+
+    public double NozzleDiameter { get; set; } = 0.4;
+
+    public string LoadedMaterial { get; set; } = "PLA";
+
+    public string LoadedColour { get; set; } = "black";
+
+    public string CountryCode { get; set; } = "FR";
+
+    public bool AutoEject { get; set; }
+}

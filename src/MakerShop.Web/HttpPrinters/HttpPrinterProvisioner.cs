@@ -1,0 +1,38 @@
+using MakerShop.Core;
+using MakerShop.Printers.Http;
+using MakerShop.Web.Devices;
+using Microsoft.Extensions.Options;
+
+namespace MakerShop.Web.HttpPrinters;
+
+/// <summary>
+/// Registers each configured HTTP printer in the fleet at start, with fresh device credentials that only this host's
+/// connector holds (it uses them to fetch job G-code from the shop, as a bridge would), and hands it to the directory.
+/// </summary>
+public sealed class HttpPrinterProvisioner(
+    IOptions<HttpPrintersOptions> options,
+    PrinterRegistry registry,
+    HttpPrinterDirectory directory,
+    ILogger<HttpPrinterProvisioner> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var printer in options.Value.Printers)
+        {
+            await ProvisionAsync(printer, options.Value.ApiKeys[printer.ApiKeyRef], cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task ProvisionAsync(HttpPrinterDefinition printer, string apiKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(printer);
+        var credentials = await registry.RegisterAsync(
+            new PrinterRegistration(printer.Id, printer.Name, printer.Kind, new Size3(printer.BuildX, printer.BuildY, printer.BuildZ),
+                printer.NozzleDiameter, printer.LoadedMaterial, printer.LoadedColour, printer.CountryCode, printer.AutoEject),
+            cancellationToken);
+        directory.Put(new HttpPrinterEndpoint(printer.Id, printer.Kind, printer.BaseUrl!, apiKey, credentials, printer.AutoEject, BedClearedJobId: null));
+        logger.LogInformation("HTTP printer {PrinterId} ({Kind}) at {BaseUrl}", printer.Id, printer.Kind, printer.BaseUrl);
+    }
+}

@@ -1,0 +1,45 @@
+using MakerShop.Core;
+using Microsoft.Extensions.Options;
+
+namespace MakerShop.Web.HttpPrinters;
+
+/// <summary>Reports every bad HTTP printer entry at once, naming the setting.</summary>
+public sealed class HttpPrintersOptionsValidator : IValidateOptions<HttpPrintersOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HttpPrintersOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Printers.Count; i++)
+        {
+            var printer = options.Printers[i];
+            var at = $"{HttpPrintersOptions.SectionName}:Printers:{i}";
+            if (!Printer.IsValidId(printer.Id))
+            {
+                failures.Add($"{at}:Id '{printer.Id}' is not a printer id (3-40 of a-z, 0-9, '-').");
+            }
+            else if (!ids.Add(printer.Id))
+            {
+                failures.Add($"{at}:Id '{printer.Id}' is listed twice.");
+            }
+
+            if (printer.Kind is not (PrinterKind.OctoPrint or PrinterKind.Moonraker))
+            {
+                failures.Add($"{at}:Kind must be OctoPrint or Moonraker.");
+            }
+
+            if (printer.BaseUrl is not { IsAbsoluteUri: true } url || url.Scheme is not ("http" or "https"))
+            {
+                failures.Add($"{at}:BaseUrl must be an absolute http(s) address.");
+            }
+
+            if (string.IsNullOrWhiteSpace(printer.ApiKeyRef) || !options.ApiKeys.TryGetValue(printer.ApiKeyRef, out var key) || string.IsNullOrWhiteSpace(key))
+            {
+                failures.Add($"{at}:ApiKeyRef must name an entry of {HttpPrintersOptions.SectionName}:ApiKeys that holds the printer's API key.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,7 @@
+namespace MakerShop.Web.Options;
+
+public enum SchedulingPolicyKind
+{
+    ShipOnTime,
+    Fifo,
+}
