@@ -77,6 +77,25 @@ fi
 mosquitto_bin="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
 echo "==> $("$mosquitto_bin" -h 2>/dev/null | head -n 1 || true)"
 
+# --- DejaVu Sans: the customs PDFs (PDFsharp) embed it; Linux has no font PDFsharp finds on its own. --
+dejavu_font=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+if [ ! -f "$dejavu_font" ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "==> Installing fonts-dejavu-core (missing: $dejavu_font)"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get -o DPkg::Lock::Timeout=600 update
+        apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends fonts-dejavu-core
+        if [ ! -f "$dejavu_font" ]; then
+            echo "ERROR: $dejavu_font is still missing after installing fonts-dejavu-core." >&2
+            exit 1
+        fi
+    else
+        echo "ERROR: $dejavu_font not found. The shipping tests render customs PDFs with DejaVu Sans." >&2
+        echo "       Run this script as root (it installs 'fonts-dejavu-core') or: sudo apt-get install -y fonts-dejavu-core" >&2
+        exit 1
+    fi
+fi
+
 # --- Build ------------------------------------------------------------------------------------------
 echo "==> dotnet build MakerShop.sln -c Release"
 dotnet build MakerShop.sln -c Release --nologo -v minimal

@@ -9,6 +9,7 @@ using MakerShop.Web.Hosting;
 using MakerShop.Web.HttpPrinters;
 using MakerShop.Web.Production;
 using MakerShop.Web.Payments;
+using MakerShop.Web.Shipping;
 using MakerShop.Web.Storage;
 using MakerShop.Web.Storefront;
 
@@ -38,6 +39,7 @@ public static class MakerShopHost
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddAdmin();
         builder.Services.AddMakerArea();
+        builder.Services.AddShipping(builder.Configuration);
 
         var app = builder.Build();
         app.MapShopApi();
@@ -45,6 +47,7 @@ public static class MakerShopHost
         app.MapStorefront();
         app.MapPayments();
         app.MapMakerArea();
+        app.MapShipping();
         return app;
     }
 }

@@ -12,6 +12,12 @@ public sealed record Product(
     IReadOnlyList<MaterialOption> Materials,
     int LeadTimeDays)
 {
+    /// <summary>The customs tariff number, digits only; 3926.90 ("other articles of plastics") unless set.</summary>
+    public string HsCode { get; init; } = Core.HsCode.Default;
+
+    /// <summary>What one printed unit weighs, when measured; otherwise fulfilment estimates it from the G-code.</summary>
+    public double? NetWeightGrams { get; init; }
+
     public MaterialOption? FindMaterial(string material, string colour) =>
         Materials.FirstOrDefault(m => m.Matches(material, colour));
 }

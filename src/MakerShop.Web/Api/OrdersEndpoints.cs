@@ -27,6 +27,7 @@ public static class OrdersEndpoints
         OrderStore orders,
         PrintJobStore jobs,
         TimelineStore timeline,
+        MakerShop.Web.Shipping.ShipmentViews shipments,
         CancellationToken cancellationToken)
     {
         if (request is null)
@@ -47,7 +48,7 @@ public static class OrdersEndpoints
         }
 
         var orderId = outcome is PlaceOrderOutcome.Created created ? created.OrderId : ((PlaceOrderOutcome.Replayed)outcome).OrderId;
-        var response = await LoadAsync(orderId, orders, jobs, timeline, cancellationToken)
+        var response = await LoadAsync(orderId, orders, jobs, timeline, shipments, cancellationToken)
             ?? throw new InvalidOperationException($"Order {orderId} was stored but cannot be read back.");
         return outcome is PlaceOrderOutcome.Created
             ? TypedResults.Created($"/api/orders/{orderId}", response)
@@ -55,19 +56,20 @@ public static class OrdersEndpoints
     }
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetAsync(
-        string id, OrderStore orders, PrintJobStore jobs, TimelineStore timeline, CancellationToken cancellationToken)
+        string id, OrderStore orders, PrintJobStore jobs, TimelineStore timeline, MakerShop.Web.Shipping.ShipmentViews shipments, CancellationToken cancellationToken)
     {
-        var response = await LoadAsync(id, orders, jobs, timeline, cancellationToken);
+        var response = await LoadAsync(id, orders, jobs, timeline, shipments, cancellationToken);
         return response is null
             ? TypedResults.Problem(statusCode: 404, title: "No such order.", detail: $"There is no order '{id}'.")
             : TypedResults.Ok(response);
     }
 
-    private static async Task<OrderResponse?> LoadAsync(string id, OrderStore orders, PrintJobStore jobs, TimelineStore timeline, CancellationToken cancellationToken)
+    private static async Task<OrderResponse?> LoadAsync(string id, OrderStore orders, PrintJobStore jobs, TimelineStore timeline, MakerShop.Web.Shipping.ShipmentViews shipments, CancellationToken cancellationToken)
     {
         var order = await orders.GetAsync(id, cancellationToken);
         return order is null
             ? null
-            : OrderResponse.From(order, await jobs.ListByOrderAsync(id, cancellationToken), await timeline.ListForOrderAsync(id, cancellationToken));
+            : OrderResponse.From(order, await jobs.ListByOrderAsync(id, cancellationToken), await timeline.ListForOrderAsync(id, cancellationToken))
+                with { Shipment = await shipments.ForOrderAsync(id, cancellationToken) };
     }
 }

@@ -6,7 +6,7 @@ using MakerShop.Storage.Stores;
 namespace MakerShop.Web.Production;
 
 /// <summary>What follows when a job starts or ends: the printer frees up, a failure is retried, a finished order is Produced.</summary>
-public sealed class JobOutcomes(ILogger<JobOutcomes> logger)
+public sealed class JobOutcomes(ILogger<JobOutcomes> logger, MakerShop.Web.Shipping.ShipmentPlanner shipments)
 {
     /// <summary>The printer is fetching the job's G-code: the job is on its way, and the printer is taken.</summary>
     public async Task MarkTransferringAsync(DbSession session, Printer printer, PrintJob job, DateTimeOffset at, CancellationToken cancellationToken)
@@ -124,7 +124,7 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger)
         logger.LogWarning("Job {JobId} failed ({Reason}); requeued as {RetryJobId}, attempt {Attempt}", failed.Id, reason, retry.Id, retry.Attempt);
     }
 
-    private static async Task CompleteOrderIfProducedAsync(DbSession session, string orderId, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task CompleteOrderIfProducedAsync(DbSession session, string orderId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var order = await OrderStore.GetAsync(session, orderId, cancellationToken);
         if (order is null || order.Status != OrderStatus.InProduction)
@@ -142,5 +142,6 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger)
         order.MarkProduced(at);
         await OrderStore.UpdateStatusAsync(session, order, cancellationToken);
         await TimelineStore.AddOrderEventAsync(session, order.Id, "Produced", $"all {order.UnitCount} unit(s) printed", at, cancellationToken);
+        await shipments.CreateForProducedOrderAsync(session, order, at, cancellationToken);
     }
 }

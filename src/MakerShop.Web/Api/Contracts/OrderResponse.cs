@@ -18,6 +18,9 @@ public sealed record OrderResponse(
     IReadOnlyList<JobResponse> Jobs,
     IReadOnlyList<TimelineResponse> Timeline)
 {
+    /// <summary>The parcel(s) and tracking timeline once the order is Produced; null before.</summary>
+    public MakerShop.Web.Shipping.Contracts.ShipmentResponse? Shipment { get; init; }
+
     public static OrderResponse From(Order order, IReadOnlyList<PrintJob> jobs, IReadOnlyList<TimelineEntry> timeline) => new(
         order.Id,
         order.Status.ToString(),

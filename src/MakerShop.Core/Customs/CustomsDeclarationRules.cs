@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace MakerShop.Core;
+
+/// <summary>
+/// Decides whether a shipment needs a customs declaration and fills it in: the form by value and weight, the
+/// Incoterm by whether the import tax was already charged at checkout (IOSS, UK VAT at sale), the exporter's EORI,
+/// and notes for the dated rules a person packing the parcel should know about.
+/// </summary>
+public static class CustomsDeclarationRules
+{
+    public const string Merchandise = "merchandise";
+
+    /// <summary>Null when origin and destination share a customs territory (DE -> FR, FR -> FR): no customs at all.</summary>
+    public static CustomsDeclaration? Declare(
+        string originCountry,
+        string destinationCountry,
+        IReadOnlyList<CustomsLine> lines,
+        IReadOnlyList<Parcel> parcels,
+        string invoiceNumber,
+        DateOnly on,
+        CustomsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(parcels);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!CustomsTerritory.CrossesBorder(originCountry, destinationCountry))
+        {
+            return null;
+        }
+
+        if (lines.Count == 0)
+        {
+            throw new DomainValidationException("lines", "A customs declaration needs at least one line.");
+        }
+
+        if (lines.Select(l => l.UnitValue.Currency).Distinct().Count() > 1)
+        {
+            throw new DomainValidationException("lines", "All customs lines must be in one currency.");
+        }
+
+        var notes = new List<string>();
+        var total = lines.Aggregate(Money.Zero(lines[0].UnitValue.Currency), (sum, l) => sum + l.LineValue);
+        var totalEur = settings.ToEur(total);
+        if (totalEur is null)
+        {
+            notes.Add($"No EUR rate for {total.Currency.Code}: treated as above every low-value threshold.");
+        }
+
+        var heaviest = parcels.Count == 0 ? 0 : parcels.Max(p => p.WeightGrams);
+        var form = totalEur is { } v && v <= settings.Cn22MaxValueEur && heaviest <= CustomsFacts.Cn22MaxGrams
+            ? CustomsForm.CN22
+            : CustomsForm.CN23;
+
+        var destination = CustomsTerritory.Of(destinationCountry);
+        string? ioss = null;
+        var incoterm = Incoterm.DAP;
+        if (destination == CustomsTerritory.EuropeanUnion && CustomsFacts.EuIoss.AppliesOn(on)
+            && totalEur is { } eur && eur <= CustomsFacts.EuIossCeilingEur && !string.IsNullOrWhiteSpace(settings.IossNumber))
+        {
+            ioss = settings.IossNumber;
+            incoterm = Incoterm.DDP;
+            notes.Add(Invariant($"IOSS: EU VAT was charged at checkout (consignment {eur:0.00} EUR <= {CustomsFacts.EuIossCeilingEur} EUR); the IOSS number goes to the carrier electronically, not on the parcel."));
+            if (CustomsFacts.EuFlatDuty.AppliesOn(on))
+            {
+                var lineCount = lines.Select(l => l.HsCode[..6]).Distinct().Count();
+                notes.Add(Invariant($"EU interim duty: {CustomsFacts.EuFlatDutyPerLineEur} EUR x {lineCount} tariff line(s) = {CustomsFacts.EuFlatDutyPerLineEur * lineCount} EUR ({CustomsFacts.EuFlatDuty.Source})."));
+            }
+        }
+        else if (destinationCountry == "GB" && CustomsFacts.UkVatAtSale.AppliesOn(on)
+            && settings.ToGbp(total) is { } gbp && gbp <= CustomsFacts.UkVatAtSaleCeilingGbp && !string.IsNullOrWhiteSpace(settings.UkVatNumber))
+        {
+            incoterm = Incoterm.DDP;
+            notes.Add(Invariant($"UK VAT was charged at sale (consignment {gbp:0.00} GBP <= {CustomsFacts.UkVatAtSaleCeilingGbp} GBP) under VAT number {settings.UkVatNumber}."));
+        }
+        else if (destinationCountry == "US" && CustomsFacts.UsDeMinimisSuspended.AppliesOn(on))
+        {
+            notes.Add("US de minimis is suspended: the customer pays duty on arrival (DAP); origin and HS code must be declared.");
+        }
+        else
+        {
+            notes.Add("Import duty and tax are paid by the customer on delivery (DAP).");
+        }
+
+        var originTerritory = CustomsTerritory.Of(originCountry).Code;
+        var exportTerritory = originCountry == "GB" ? "GB" : originTerritory;
+        settings.EoriByTerritory.TryGetValue(exportTerritory, out var eori);
+        if (eori is null && (exportTerritory is "EU" or "GB"))
+        {
+            notes.Add($"No EORI is configured for exports from {exportTerritory}; the carrier will ask for one.");
+        }
+
+        return new CustomsDeclaration(form, incoterm, Merchandise, originCountry, destinationCountry, [.. lines], ioss, eori, invoiceNumber, on, notes);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace MakerShop.Shipping.Tracking;
+
+/// <summary>Tolerant reads from provider JSON: a missing or null field is null, never an exception.</summary>
+internal static class JsonRead
+{
+    public static JsonElement? Child(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : null;
+
+    public static string? Text(this JsonElement element, string name) =>
+        element.Child(name) is { } value
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+            : null;
+
+    public static string? Text(this JsonElement? element, string name) => element is { } e ? e.Text(name) : null;
+
+    /// <summary>A timestamp only when it states its offset (Z or ±hh:mm); local times without one stay text.</summary>
+    public static DateTimeOffset? Instant(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+        return hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
+    }
+
+    public static DateTimeOffset? FromUnixSeconds(string? text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+}

@@ -1,0 +1,4 @@
+namespace MakerShop.Web.Notifications;
+
+/// <summary>A plain-text e-mail to one recipient.</summary>
+public sealed record EmailMessage(string ToAddress, string ToName, string Subject, string TextBody);

@@ -1,0 +1,3 @@
+namespace MakerShop.Web.Shipping.Contracts;
+
+public sealed record ProductCustomsBody(string? HsCode, double? NetWeightGrams);

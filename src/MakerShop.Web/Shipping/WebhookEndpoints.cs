@@ -1,0 +1,51 @@
+using MakerShop.Shipping.Tracking;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MakerShop.Web.Shipping;
+
+/// <summary>POST /webhooks/{easypost|shippo|aftership}: tracking updates from the providers.</summary>
+public static class WebhookEndpoints
+{
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapTrackingWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/webhooks/{provider}", ReceiveAsync).WithTags("Webhooks").WithName("TrackingWebhook").DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<Results<Ok<WebhookAnswer>, Accepted<WebhookAnswer>, ProblemHttpResult>> ReceiveAsync(
+        string provider, HttpRequest request, TrackingIntake intake, CancellationToken cancellationToken)
+    {
+        var webhook = intake.Find(provider);
+        if (webhook is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Unknown webhook.", detail: $"No tracking provider '{provider}' is configured.");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxBodyBytes)
+        {
+            return TypedResults.Problem(statusCode: 413, title: "Webhook body too large.");
+        }
+
+        var body = buffer.ToArray();
+        var result = await intake.ReceiveAsync(
+            webhook,
+            new WebhookRequest(body, name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null, name => request.Query.TryGetValue(name, out var value) ? value.ToString() : null),
+            request.HttpContext.Connection.RemoteIpAddress?.ToString(),
+            cancellationToken);
+        return result switch
+        {
+            IntakeResult.Rejected rejected => TypedResults.Problem(statusCode: 401, title: "The webhook could not be authenticated.", detail: rejected.Reason),
+            IntakeResult.Unreadable unreadable => TypedResults.Problem(statusCode: 400, title: "The webhook body could not be read.", detail: unreadable.Error),
+            IntakeResult.Ignored => TypedResults.Accepted((string?)null, new WebhookAnswer(null, "ignored: not a tracking event")),
+            IntakeResult.Duplicate duplicate => TypedResults.Ok(new WebhookAnswer(duplicate.EventId, "duplicate")),
+            IntakeResult.Applied applied => TypedResults.Ok(new WebhookAnswer(applied.EventId, applied.Outcome)),
+            _ => throw new InvalidOperationException($"Unhandled intake result {result}."),
+        };
+    }
+
+    public sealed record WebhookAnswer(string? EventId, string Outcome);
+}
