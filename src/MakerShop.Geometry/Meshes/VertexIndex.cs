@@ -1,0 +1,102 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace MakerShop.Geometry.Meshes;
+
+/// <summary>
+/// Gives every distinct vertex (compared bit for bit, as the file stores it) a dense index. Open addressing over
+/// flat arrays: about 20 bytes per distinct vertex and no object per vertex, so a million triangles stay cheap.
+/// </summary>
+internal sealed class VertexIndex
+{
+    private float[] _coordinates;
+    private int[] _slots;
+    private int _mask;
+
+    public VertexIndex(int expectedVertices)
+    {
+        var capacity = Math.Max(16, expectedVertices);
+        _coordinates = new float[capacity * 3];
+        var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(32, capacity * 2));
+        _slots = new int[slots];
+        _mask = slots - 1;
+    }
+
+    public int Count { get; private set; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int GetOrAdd(Vector3 v)
+    {
+        // -0 and +0 are the same point; normalise so their bits agree.
+        var x = v.X + 0f;
+        var y = v.Y + 0f;
+        var z = v.Z + 0f;
+        var hx = BitConverter.SingleToUInt32Bits(x);
+        var hy = BitConverter.SingleToUInt32Bits(y);
+        var hz = BitConverter.SingleToUInt32Bits(z);
+        var hash = (hx * 0x9E3779B1u) ^ (hy * 0x85EBCA77u) ^ (hz * 0xC2B2AE3Du);
+        hash ^= hash >> 15;
+        var slot = (int)hash & _mask;
+        var coordinates = _coordinates;
+        while (true)
+        {
+            var entry = _slots[slot];
+            if (entry == 0)
+            {
+                return Insert(slot, x, y, z);
+            }
+
+            var i = (entry - 1) * 3;
+            if (coordinates[i] == x && coordinates[i + 1] == y && coordinates[i + 2] == z)
+            {
+                return entry - 1;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    private int Insert(int slot, float x, float y, float z)
+    {
+        var index = Count++;
+        if (index * 3 + 3 > _coordinates.Length)
+        {
+            Array.Resize(ref _coordinates, _coordinates.Length * 2);
+        }
+
+        _coordinates[index * 3] = x;
+        _coordinates[index * 3 + 1] = y;
+        _coordinates[index * 3 + 2] = z;
+        _slots[slot] = index + 1;
+        if (Count * 2 > _slots.Length)
+        {
+            Grow();
+        }
+
+        return index;
+    }
+
+    private void Grow()
+    {
+        var slots = new int[_slots.Length * 2];
+        var mask = slots.Length - 1;
+        for (var index = 0; index < Count; index++)
+        {
+            var hx = BitConverter.SingleToUInt32Bits(_coordinates[index * 3]);
+            var hy = BitConverter.SingleToUInt32Bits(_coordinates[index * 3 + 1]);
+            var hz = BitConverter.SingleToUInt32Bits(_coordinates[index * 3 + 2]);
+            var hash = (hx * 0x9E3779B1u) ^ (hy * 0x85EBCA77u) ^ (hz * 0xC2B2AE3Du);
+            hash ^= hash >> 15;
+            var slot = (int)hash & mask;
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = index + 1;
+        }
+
+        _slots = slots;
+        _mask = mask;
+    }
+}
