@@ -4,6 +4,7 @@ using MakerShop.Web.Demo;
 using MakerShop.Web.Devices;
 using MakerShop.Web.Hosting;
 using MakerShop.Web.Production;
+using MakerShop.Web.Quotes;
 using MakerShop.Web.Storage;
 
 namespace MakerShop.Web;
@@ -25,9 +26,11 @@ public static class MakerShopHost
         builder.Services.AddProduction(builder.Configuration);
         builder.Services.AddDemoMode(builder.Configuration);
         builder.Services.AddShopApi();
+        builder.Services.AddQuoting(builder.Configuration);
 
         var app = builder.Build();
         app.MapShopApi();
+        app.MapQuotesApi();
         return app;
     }
 }
