@@ -37,13 +37,13 @@ public sealed class QuotingOptions : IValidatableObject
     public string Currency { get; set; } = "EUR";
 
     [Range(0, 10_000)]
-    public decimal SetupFee { get; set; } = 3.00m;
+    public decimal SetupFee { get; set; } = 5.00m;
 
     [Range(0, 10_000)]
-    public decimal HourlyRate { get; set; } = 2.50m;
+    public decimal HourlyRate { get; set; } = 4.00m;
 
     [Range(0, 10_000)]
-    public decimal MinimumPrice { get; set; } = 8.00m;
+    public decimal MinimumPrice { get; set; } = 5.00m;
 
     /// <summary>Fraction on top of cost: 0.3 = 30 %.</summary>
     [Range(0, 10)]

@@ -6,6 +6,9 @@ public sealed record TestShopSettings(string DataDirectory, int HttpPort, int Mq
     /// <summary>When set, the shop uses this external broker instead of embedding one.</summary>
     public (string Username, string Password)? ExternalBroker { get; init; }
 
+    /// <summary>More command-line settings for one test (e.g. a small upload limit).</summary>
+    public IReadOnlyList<string> ExtraArgs { get; init; } = [];
+
     public static TestShopSettings CreateTemporary() =>
         new(Path.Combine(Path.GetTempPath(), "makershop-tests", Guid.NewGuid().ToString("N")), FreePorts.Next(), FreePorts.Next());
 
@@ -30,6 +33,7 @@ public sealed record TestShopSettings(string DataDirectory, int HttpPort, int Mq
             args.Add($"--MakerShop:Mqtt:ShopPassword={external.Password}");
         }
 
+        args.AddRange(ExtraArgs);
         return [.. args];
     }
 }
