@@ -47,6 +47,33 @@ fi
 mosquitto_bin="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
 echo "==> $("$mosquitto_bin" -h 2>/dev/null | head -n 1 || true)"
 
+# --- PrusaSlicer and admesh: quotes are sliced by Debian's PrusaSlicer CLI; admesh is the mesh peer in bench/. ---
+slicing_missing=()
+for tool in prusa-slicer admesh; do
+    have_tool "$tool" || slicing_missing+=("$tool")
+done
+
+if [ "${#slicing_missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "==> Installing PrusaSlicer and admesh (missing: ${slicing_missing[*]})"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get -o DPkg::Lock::Timeout=600 update
+        apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends prusa-slicer admesh
+        for tool in prusa-slicer admesh; do
+            if ! have_tool "$tool"; then
+                echo "ERROR: '$tool' is still missing after installing the prusa-slicer and admesh packages." >&2
+                exit 1
+            fi
+        done
+    else
+        echo "ERROR: ${slicing_missing[*]} not found. The quote tests slice models with Debian's PrusaSlicer CLI." >&2
+        echo "       Run this script as root (it installs them) or: sudo apt-get install -y prusa-slicer admesh" >&2
+        exit 1
+    fi
+fi
+# The CLI slices headless: it needs no display (the shop also unsets DISPLAY for it).
+echo "==> $(prusa-slicer --help 2>/dev/null | grep -m1 -o 'PrusaSlicer-[^ ]*' || echo 'PrusaSlicer (version unknown)')"
+
 # --- Build ------------------------------------------------------------------------------------------
 echo "==> dotnet build MakerShop.sln -c Release"
 dotnet build MakerShop.sln -c Release --nologo -v minimal
