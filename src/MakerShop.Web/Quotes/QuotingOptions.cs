@@ -43,7 +43,7 @@ public sealed class QuotingOptions : IValidatableObject
     public decimal HourlyRate { get; set; } = 4.00m;
 
     [Range(0, 10_000)]
-    public decimal MinimumPrice { get; set; } = 5.00m;
+    public decimal MinimumPrice { get; set; } = 8.00m;
 
     /// <summary>Fraction on top of cost: 0.3 = 30 %.</summary>
     [Range(0, 10)]

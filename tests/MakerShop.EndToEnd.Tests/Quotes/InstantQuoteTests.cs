@@ -26,7 +26,7 @@ public sealed class InstantQuoteTests
         Assert.True(quote["slice"]!["filamentGrams"]!.GetValue<double>() > 0.1);
         Assert.StartsWith("PrusaSlicer", quote["slice"]!["slicer"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("EUR", quote["price"]!["unitPrice"]!["currency"]!.GetValue<string>());
-        Assert.True(quote["price"]!["unitPrice"]!["minorUnits"]!.GetValue<long>() >= 500, "never below the minimum price");
+        Assert.True(quote["price"]!["unitPrice"]!["minorUnits"]!.GetValue<long>() >= 800, "never below the minimum price");
         Assert.True(DateOnly.Parse(quote["estimatedShipDate"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) > DateOnly.FromDateTime(DateTime.UtcNow));
         var read = System.Text.Json.Nodes.JsonNode.Parse(await shop.Http.GetStringAsync($"/api/quotes/{id}"))!;
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(quote, read), $"GET gave {read.ToJsonString()}");
