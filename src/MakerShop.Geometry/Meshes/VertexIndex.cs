@@ -31,12 +31,7 @@ internal sealed class VertexIndex
         var x = v.X + 0f;
         var y = v.Y + 0f;
         var z = v.Z + 0f;
-        var hx = BitConverter.SingleToUInt32Bits(x);
-        var hy = BitConverter.SingleToUInt32Bits(y);
-        var hz = BitConverter.SingleToUInt32Bits(z);
-        var hash = (hx * 0x9E3779B1u) ^ (hy * 0x85EBCA77u) ^ (hz * 0xC2B2AE3Du);
-        hash ^= hash >> 15;
-        var slot = (int)hash & _mask;
+        var slot = (int)Hash(x, y, z) & _mask;
         var coordinates = _coordinates;
         while (true)
         {
@@ -54,6 +49,17 @@ internal sealed class VertexIndex
 
             slot = (slot + 1) & _mask;
         }
+    }
+
+    // Mixes all 96 bits so that neighbouring points (which differ only in low mantissa bits) land far apart.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Hash(float x, float y, float z)
+    {
+        var h = ((ulong)BitConverter.SingleToUInt32Bits(x) << 32 | BitConverter.SingleToUInt32Bits(y)) * 0x9E3779B97F4A7C15UL;
+        h ^= BitConverter.SingleToUInt32Bits(z) * 0xC2B2AE3D27D4EB4FUL;
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        return h ^ (h >> 32);
     }
 
     private int Insert(int slot, float x, float y, float z)
@@ -82,12 +88,7 @@ internal sealed class VertexIndex
         var mask = slots.Length - 1;
         for (var index = 0; index < Count; index++)
         {
-            var hx = BitConverter.SingleToUInt32Bits(_coordinates[index * 3]);
-            var hy = BitConverter.SingleToUInt32Bits(_coordinates[index * 3 + 1]);
-            var hz = BitConverter.SingleToUInt32Bits(_coordinates[index * 3 + 2]);
-            var hash = (hx * 0x9E3779B1u) ^ (hy * 0x85EBCA77u) ^ (hz * 0xC2B2AE3Du);
-            hash ^= hash >> 15;
-            var slot = (int)hash & mask;
+            var slot = (int)Hash(_coordinates[index * 3], _coordinates[index * 3 + 1], _coordinates[index * 3 + 2]) & mask;
             while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
