@@ -79,46 +79,54 @@ public sealed class MeshAnalyzer : ITriangleSink
     /// <summary>Counts what the edges show; call once, after the reader has finished.</summary>
     public MeshMetrics Finish()
     {
-        var (open, nonManifold, inconsistent) = CountEdges();
+        // Shells and vertex count first, so the vertex table can go before the edge buckets are allocated.
+        var shells = _shells.CountRoots();
+        var vertices = _vertices.Count;
+        _vertices.Release();
+        var (open, nonManifold, inconsistent) = CountEdges(vertices);
         var bounds = _triangles == 0 ? BoundingBox.Empty : new BoundingBox(_min, _max);
         return new MeshMetrics(
             _triangles,
-            _vertices.Count,
+            vertices,
             _volume6 / 6.0,
             _area2 / 2.0,
             bounds,
-            _shells.CountRoots(),
+            shells,
             new MeshHealth(open, nonManifold, _degenerate, inconsistent));
     }
 
-    private (long Open, long NonManifold, long Inconsistent) CountEdges()
+    private (long Open, long NonManifold, long Inconsistent) CountEdges(int vertexCount)
     {
         // Bucket every edge under its smaller vertex: count, prefix-sum, place. Each bucket then holds the few edges
         // that leave one vertex, stored as (larger vertex << 1 | walking direction).
-        var vertexCount = _vertices.Count;
         var start = new int[vertexCount + 1];
         var corners = _corners;
         var cornerCount = (int)_cornerCount;
         for (var t = 0; t < cornerCount; t += 3)
         {
-            start[Math.Min(corners[t], corners[t + 1]) + 1]++;
-            start[Math.Min(corners[t + 1], corners[t + 2]) + 1]++;
-            start[Math.Min(corners[t + 2], corners[t]) + 1]++;
+            start[Math.Min(corners[t], corners[t + 1])]++;
+            start[Math.Min(corners[t + 1], corners[t + 2])]++;
+            start[Math.Min(corners[t + 2], corners[t])]++;
         }
 
-        for (var v = 0; v < vertexCount; v++)
+        // Running totals: start[v] is now where bucket v ends.
+        for (var v = 1; v < vertexCount; v++)
         {
-            start[v + 1] += start[v];
+            start[v] += start[v - 1];
         }
 
+        start[vertexCount] = cornerCount;
+
+        // Fill each bucket from its end down, so afterwards start[v] is where it begins and start[v + 1] where it ends.
         var edges = new int[cornerCount];
-        var fill = start.AsSpan(0, vertexCount).ToArray();
         for (var t = 0; t < cornerCount; t += 3)
         {
-            Place(edges, fill, corners[t], corners[t + 1]);
-            Place(edges, fill, corners[t + 1], corners[t + 2]);
-            Place(edges, fill, corners[t + 2], corners[t]);
+            Place(edges, start, corners[t], corners[t + 1]);
+            Place(edges, start, corners[t + 1], corners[t + 2]);
+            Place(edges, start, corners[t + 2], corners[t]);
         }
+
+        _corners = [];
 
         long open = 0, nonManifold = 0, inconsistent = 0;
         for (var v = 0; v < vertexCount; v++)
@@ -158,15 +166,15 @@ public sealed class MeshAnalyzer : ITriangleSink
         return (open, nonManifold, inconsistent);
     }
 
-    private static void Place(int[] edges, int[] fill, int from, int to)
+    private static void Place(int[] edges, int[] start, int from, int to)
     {
         if (from < to)
         {
-            edges[fill[from]++] = to << 1;
+            edges[--start[from]] = to << 1;
         }
         else
         {
-            edges[fill[to]++] = (from << 1) | 1;
+            edges[--start[to]] = (from << 1) | 1;
         }
     }
 }

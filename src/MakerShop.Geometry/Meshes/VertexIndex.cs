@@ -24,6 +24,14 @@ internal sealed class VertexIndex
 
     public int Count { get; private set; }
 
+    /// <summary>Drops the table once every vertex has its index; only <see cref="Count"/> stays valid.</summary>
+    public void Release()
+    {
+        _coordinates = [];
+        _slots = [];
+        _mask = 0;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int GetOrAdd(Vector3 v)
     {
