@@ -56,7 +56,7 @@ public static class ModelReader
     }
 
     /// <summary>Streams the triangles of a model into a sink (used to hand the slicer a clean binary STL).</summary>
-    public static ModelFormat Stream(Stream stream, ITriangleSink sink, ModelReadLimits? limits = null)
+    public static ModelFormat StreamTriangles(Stream stream, ITriangleSink sink, ModelReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         limits ??= ModelReadLimits.Default;

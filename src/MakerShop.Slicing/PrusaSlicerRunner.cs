@@ -38,7 +38,7 @@ public sealed partial class PrusaSlicerRunner(IOptions<SlicingOptions> options, 
                 throw new SlicingException("PrusaSlicer finished without writing G-code.");
             }
 
-            var result = Describe(output, profile);
+            var result = Describe(output);
             File.Move(output, destination, overwrite: true);
             logger.LogInformation("Sliced {Model} for {Material} in {Seconds:F1} s: {PrintTime}, {Grams:F1} g",
                 Path.GetFileName(modelPath), profile.Material, Stopwatch.GetElapsedTime(started).TotalSeconds, result.PrintTime, result.FilamentGrams);
@@ -64,7 +64,7 @@ public sealed partial class PrusaSlicerRunner(IOptions<SlicingOptions> options, 
     {
         using var source = new FileStream(modelPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
         using var writer = new BinaryStlWriter(stlPath);
-        ModelReader.Stream(source, writer);
+        ModelReader.StreamTriangles(source, writer);
         writer.Complete();
     }
 
@@ -161,7 +161,7 @@ public sealed partial class PrusaSlicerRunner(IOptions<SlicingOptions> options, 
         return line ?? "no message";
     }
 
-    private static SliceOutput Describe(string gcodePath, SlicerProfile profile)
+    private static SliceOutput Describe(string gcodePath)
     {
         var analysis = GcodeAnalyzer.Analyze(gcodePath);
         var slicer = analysis.Slicer;

@@ -94,7 +94,11 @@ public static class QuoteEndpoints
         catch (QuoteRefusedException ex)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The model cannot be quoted.", detail: ex.Message,
-                extensions: new Dictionary<string, object?> { ["problem"] = ex.Problem });
+                extensions: new Dictionary<string, object?>
+                {
+                    ["problem"] = ex.Problem,
+                    ["warnings"] = ex.Warnings.Select(w => new QuoteWarningResponse(w.Code, w.Message)).ToList(),
+                });
         }
         finally
         {

@@ -48,7 +48,7 @@ public sealed class QuoteService(
         if (fitting.Count == 0)
         {
             var largest = fleet.Count == 0 ? "there are no printers in service" : "the largest build volume is " + fleet.MaxBy(p => p.BuildVolume.X * p.BuildVolume.Y * p.BuildVolume.Z)!.BuildVolume;
-            throw new QuoteRefusedException("too-large", $"At {facts.Size} the part fits no printer in the fleet ({largest}).");
+            throw new QuoteRefusedException("too-large", $"At {facts.Size} the part fits no printer in the fleet ({largest}).") { Warnings = warnings };
         }
 
         StoredSlice slice;

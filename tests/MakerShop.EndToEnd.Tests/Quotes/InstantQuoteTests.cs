@@ -91,6 +91,7 @@ public sealed class InstantQuoteTests
         var (unprintable, refusal) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(300), "too-big.stl");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unprintable.StatusCode);
         Assert.Equal("too-large", refusal!["problem"]!.GetValue<string>());
+        Assert.Contains(refusal["warnings"]!.AsArray(), w => w!["code"]!.GetValue<string>() == "too-large");
 
         var (badMaterial, invalid) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(10), "cube.stl", material: "Unobtainium");
         Assert.Equal(HttpStatusCode.BadRequest, badMaterial.StatusCode);
