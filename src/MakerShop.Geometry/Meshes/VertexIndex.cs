@@ -9,6 +9,11 @@ namespace MakerShop.Geometry.Meshes;
 /// </summary>
 internal sealed class VertexIndex
 {
+    // A small direct-mapped cache of recently seen vertices: meshes come in strips, so most lookups repeat a vertex
+    // from a few hundred triangles earlier, and this answers them from L1/L2 instead of a miss in the big table.
+    private const int RecentSize = 4096;
+    private readonly ulong[] _recentHash = new ulong[RecentSize];
+    private readonly int[] _recentIndex = new int[RecentSize];
     private float[] _coordinates;
     private int[] _slots;
     private int _mask;
@@ -39,7 +44,29 @@ internal sealed class VertexIndex
         var x = v.X + 0f;
         var y = v.Y + 0f;
         var z = v.Z + 0f;
-        var slot = (int)Hash(x, y, z) & _mask;
+        var hash = Hash(x, y, z);
+        // The low bit is forced on so that an empty cache entry (0) never matches.
+        var tag = hash | 1;
+        var recent = (int)(hash >> 52) & (RecentSize - 1);
+        var coordinates = _coordinates;
+        if (_recentHash[recent] == tag)
+        {
+            var r = _recentIndex[recent] * 3;
+            if (coordinates[r] == x && coordinates[r + 1] == y && coordinates[r + 2] == z)
+            {
+                return _recentIndex[recent];
+            }
+        }
+
+        var index = Lookup(hash, x, y, z);
+        _recentHash[recent] = tag;
+        _recentIndex[recent] = index;
+        return index;
+    }
+
+    private int Lookup(ulong hash, float x, float y, float z)
+    {
+        var slot = (int)hash & _mask;
         var coordinates = _coordinates;
         while (true)
         {
