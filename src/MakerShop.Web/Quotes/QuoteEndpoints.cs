@@ -45,7 +45,7 @@ public static class QuoteEndpoints
 
         var reader = new MultipartReader(boundary, context.Request.Body);
         string? material = null, currency = null;
-        QuoteRequestFile? file = null;
+        UploadedModel? upload = null;
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
@@ -58,14 +58,15 @@ public static class QuoteEndpoints
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
                 if (disposition.IsFileDisposition() && name == "file")
                 {
-                    if (file is not null)
+                    if (upload is not null)
                     {
                         return Invalid("file", "Send one model per quote.");
                     }
 
+                    // Streamed straight into the data folder (hashed, counted, then read and measured); the form may name
+                    // the material after the file, so the quote is made once the whole form is read.
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "model";
-                    // The form may name the material after the file, so the quote is made once the whole form is read.
-                    file = new QuoteRequestFile(fileName, await BufferToDiskAsync(section.Body, limit, cancellationToken));
+                    upload = await service.UploadAsync(section.Body, fileName, cancellationToken);
                 }
                 else if (name is "material" or "currency")
                 {
@@ -74,13 +75,12 @@ public static class QuoteEndpoints
                 }
             }
 
-            if (file is null)
+            if (upload is null)
             {
                 return Invalid("file", "The form has no 'file' field with a model in it.");
             }
 
-            await using var content = file.Open();
-            var quote = await service.CreateAsync(content, file.Name, material, currency, cancellationToken);
+            var quote = await service.CreateAsync(upload, material, currency, cancellationToken);
             return TypedResults.Created($"/api/quotes/{quote.Id}", quote);
         }
         catch (UploadTooLargeException)
@@ -100,46 +100,12 @@ public static class QuoteEndpoints
                     ["warnings"] = ex.Warnings.Select(w => new QuoteWarningResponse(w.Code, w.Message)).ToList(),
                 });
         }
-        finally
-        {
-            file?.Delete();
-        }
     }
 
     private static async Task<Results<Ok<QuoteResponse>, ProblemHttpResult>> GetAsync(string id, QuoteService service, CancellationToken cancellationToken) =>
         await service.GetAsync(id, cancellationToken) is { } quote
             ? TypedResults.Ok(quote)
             : TypedResults.Problem(statusCode: 404, title: "No such quote.", detail: $"There is no quote '{id}'.");
-
-    // The multipart body is not seekable and the readers need to seek, so the file part goes to a private temporary file first.
-    private static async Task<string> BufferToDiskAsync(Stream body, long limit, CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "makershop-upload-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
-            var buffer = new byte[64 * 1024];
-            long total = 0;
-            int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > limit)
-                {
-                    throw new UploadTooLargeException(limit);
-                }
-
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
-        }
-
-        return path;
-    }
 
     private static async Task<string> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
     {
@@ -165,11 +131,4 @@ public static class QuoteEndpoints
     private static ProblemHttpResult Invalid(string field, string message) =>
         TypedResults.Problem(statusCode: 400, title: "The request is not valid.", detail: message,
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
-
-    private sealed record QuoteRequestFile(string Name, string Path)
-    {
-        public FileStream Open() => new(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
-
-        public void Delete() => File.Delete(Path);
-    }
 }

@@ -29,10 +29,23 @@ public sealed class QuoteService(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<QuoteResponse> CreateAsync(Stream content, string fileName, string? material, string? currencyCode, CancellationToken cancellationToken = default)
+    /// <summary>Stores and measures an upload as it streams in; a file that cannot be read is refused with its problem.</summary>
+    public async Task<UploadedModel> UploadAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await uploads.StoreAsync(content, fileName, cancellationToken);
+        }
+        catch (ModelFormatException ex)
+        {
+            throw new QuoteRefusedException(ex.Problem.ToString(), ex.Message, ex);
+        }
+    }
+
+    public async Task<QuoteResponse> CreateAsync(UploadedModel upload, string? material, string? currencyCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
         var settings = options.Value;
-        var upload = await ReadUploadAsync(content, fileName, cancellationToken);
         var chosen = ResolveMaterial(material ?? settings.DefaultMaterial);
         var currency = Currency.FromCode(string.IsNullOrWhiteSpace(currencyCode) ? settings.Currency : currencyCode);
         var rates = await exchangeRates.GetRatesAsync(cancellationToken);
@@ -115,18 +128,6 @@ public sealed class QuoteService(
         var slice = await slices.GetAsync(record.SliceKey, cancellationToken)
             ?? throw new InvalidOperationException($"Quote {id} refers to slice {record.SliceKey}, which is not stored.");
         return new OrderableQuote(record, JsonSerializer.Deserialize<QuoteResponse>(record.Document, Json)!, slice);
-    }
-
-    private async Task<UploadedModel> ReadUploadAsync(Stream content, string fileName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await uploads.StoreAsync(content, fileName, cancellationToken);
-        }
-        catch (ModelFormatException ex)
-        {
-            throw new QuoteRefusedException(ex.Problem.ToString(), ex.Message, ex);
-        }
     }
 
     private string ResolveMaterial(string material)
