@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The MakerShop test command: installs Mosquitto, Chromium and npm if needed (root only), builds the solution in Release,
+# The MakerShop test command: installs the Debian tools the tests drive (root only), builds the solution in Release,
 # runs every test project, and ends with exactly one line "Tests: N passed, M failed[, K skipped]".
 # Exits non-zero if any test failed, any test project failed to run, or no test ran.
 set -euo pipefail
@@ -14,87 +14,50 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# --- Mosquitto: the end-to-end tests start their own broker on a free loopback port. ----------------
+# --- Tools the tests drive for real ------------------------------------------------------------------
+#   mosquitto, mosquitto_passwd   the external-broker tests start their own Mosquitto on a free loopback port
+#   /usr/bin/chromium             browser tests drive Debian's Chromium through Playwright (no browser download)
+#   npm                           the Web project's build installs three.js from the npm registry
+#   DejaVu Sans                   the customs PDFs (PDFsharp) embed it; Linux has no font PDFsharp finds on its own
+#   prusa-slicer, admesh          quotes are sliced by Debian's PrusaSlicer CLI; admesh is the mesh peer in bench/
+# Everything missing is installed in one apt pass when running as root; otherwise the script stops and says what to install.
 have_tool() {
     # Debian installs the broker in /usr/sbin, which is not on every user's PATH.
     command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/usr/local/sbin/$1" ]
 }
 
-missing=()
-for tool in mosquitto mosquitto_passwd; do
-    have_tool "$tool" || missing+=("$tool")
+dejavu_font=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+packages=()
+{ have_tool mosquitto && have_tool mosquitto_passwd; } || packages+=(mosquitto)
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+have_tool npm || packages+=(nodejs npm)
+[ -f "$dejavu_font" ] || packages+=(fonts-dejavu-core)
+have_tool prusa-slicer || packages+=(prusa-slicer)
+have_tool admesh || packages+=(admesh)
+
+if [ "${#packages[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "ERROR: the tests need Debian packages that are missing: ${packages[*]}" >&2
+        echo "       Run this script as root (it installs them) or: sudo apt-get install -y ${packages[*]}" >&2
+        exit 1
+    fi
+    echo "==> Installing ${packages[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    # Wait (bounded) for another apt/dpkg run to release its lock instead of failing at once.
+    apt-get -o DPkg::Lock::Timeout=600 update
+    apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${packages[@]}"
+    # No system broker is needed: if mosquitto's postinst started one on 1883 that is harmless; tests never use it.
+fi
+
+for tool in mosquitto mosquitto_passwd npm prusa-slicer admesh; do
+    have_tool "$tool" || { echo "ERROR: '$tool' is still missing after installing its package." >&2; exit 1; }
 done
-
-if [ "${#missing[@]}" -gt 0 ]; then
-    if [ "$(id -u)" -eq 0 ]; then
-        echo "==> Installing Mosquitto (missing: ${missing[*]})"
-        export DEBIAN_FRONTEND=noninteractive
-        # Wait (bounded) for another apt/dpkg run to release its lock instead of failing at once.
-        apt-get -o DPkg::Lock::Timeout=600 update
-        apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends mosquitto
-        # No system broker is needed: if the package's postinst started one on 1883 that is harmless,
-        # the tests never use that port.
-        for tool in mosquitto mosquitto_passwd; do
-            if ! have_tool "$tool"; then
-                echo "ERROR: '$tool' is still missing after installing the mosquitto package." >&2
-                exit 1
-            fi
-        done
-    else
-        echo "ERROR: ${missing[*]} not found. The end-to-end tests need Mosquitto 2.x." >&2
-        echo "       Run this script as root (it installs the 'mosquitto' package) or: sudo apt-get install -y mosquitto" >&2
-        exit 1
-    fi
-fi
-# --- Chromium: the browser tests drive Debian's Chromium through Playwright (no browser download). --------
-if [ ! -x /usr/bin/chromium ]; then
-    if [ "$(id -u)" -eq 0 ]; then
-        echo "==> Installing Chromium for the browser tests"
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get -o DPkg::Lock::Timeout=600 update
-        apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends chromium fonts-dejavu-core
-        [ -x /usr/bin/chromium ] || { echo "ERROR: /usr/bin/chromium is still missing after installing chromium." >&2; exit 1; }
-    else
-        echo "ERROR: /usr/bin/chromium not found. The browser tests need Debian's Chromium." >&2
-        echo "       Run this script as root (it installs the 'chromium' package) or: sudo apt-get install -y chromium" >&2
-        exit 1
-    fi
-fi
-echo "==> $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
-
-# --- npm: the Web project's build installs three.js from the npm registry. -------------------------------
-if ! command -v npm >/dev/null 2>&1; then
-    if [ "$(id -u)" -eq 0 ]; then
-        echo "==> Installing Node.js and npm for the storefront's front-end libraries"
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get -o DPkg::Lock::Timeout=600 update
-        apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends nodejs npm
-    else
-        echo "ERROR: npm not found; the Web project's build installs three.js with it (sudo apt-get install -y nodejs npm)." >&2
-        exit 1
-    fi
-fi
+[ -x /usr/bin/chromium ] || { echo "ERROR: /usr/bin/chromium is still missing after installing chromium." >&2; exit 1; }
+[ -f "$dejavu_font" ] || { echo "ERROR: $dejavu_font is still missing after installing fonts-dejavu-core." >&2; exit 1; }
 mosquitto_bin="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
 echo "==> $("$mosquitto_bin" -h 2>/dev/null | head -n 1 || true)"
-
-# --- DejaVu Sans: the customs PDFs (PDFsharp) embed it; Linux has no font PDFsharp finds on its own. --
-dejavu_font=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
-if [ ! -f "$dejavu_font" ]; then
-    if [ "$(id -u)" -eq 0 ]; then
-        echo "==> Installing fonts-dejavu-core (missing: $dejavu_font)"
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get -o DPkg::Lock::Timeout=600 update
-        apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends fonts-dejavu-core
-        if [ ! -f "$dejavu_font" ]; then
-            echo "ERROR: $dejavu_font is still missing after installing fonts-dejavu-core." >&2
-            exit 1
-        fi
-    else
-        echo "ERROR: $dejavu_font not found. The shipping tests render customs PDFs with DejaVu Sans." >&2
-        echo "       Run this script as root (it installs 'fonts-dejavu-core') or: sudo apt-get install -y fonts-dejavu-core" >&2
-        exit 1
-    fi
-fi
+echo "==> $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
+echo "==> $(prusa-slicer --help 2>/dev/null | head -n 1 || echo prusa-slicer)"
 
 # --- Build ------------------------------------------------------------------------------------------
 echo "==> dotnet build MakerShop.sln -c Release"

@@ -8,6 +8,7 @@ using MakerShop.Web.Devices;
 using MakerShop.Web.Hosting;
 using MakerShop.Web.HttpPrinters;
 using MakerShop.Web.Production;
+using MakerShop.Web.Quotes;
 using MakerShop.Web.Payments;
 using MakerShop.Web.Shipping;
 using MakerShop.Web.Storage;
@@ -34,6 +35,7 @@ public static class MakerShopHost
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddDemoMode(builder.Configuration);
         builder.Services.AddShopApi();
+        builder.Services.AddQuoting(builder.Configuration);
         builder.Services.AddStorefront(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
@@ -43,6 +45,7 @@ public static class MakerShopHost
 
         var app = builder.Build();
         app.MapShopApi();
+        app.MapQuotesApi();
         app.UseAccounts();
         app.MapStorefront();
         app.MapPayments();

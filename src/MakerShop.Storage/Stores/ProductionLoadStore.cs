@@ -3,13 +3,15 @@ using MakerShop.Core;
 
 namespace MakerShop.Storage.Stores;
 
-/// <summary>The backlog the storefront promises ship dates from: one aggregate query, cheap enough for every page view.</summary>
+/// <summary>How busy production is, read without a write transaction: one aggregate query, cheap enough for every page
+/// view and every quote.</summary>
 public sealed class ProductionLoadStore(SqliteConnectionFactory connections)
 {
+    /// <summary>Print time still owed to queued and active jobs (an active job counts only its unprinted share), and
+    /// the printers in service that are online to work it off.</summary>
     public async Task<ProductionLoad> ReadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        // A running job owes only what is left of it; progress is a fraction from 0 to 1.
         var row = await connection.QuerySingleAsync<LoadRow>(new CommandDefinition(
             """
             SELECT
@@ -21,6 +23,10 @@ public sealed class ProductionLoadStore(SqliteConnectionFactory connections)
             cancellationToken: cancellationToken));
         return new ProductionLoad(TimeSpan.FromSeconds(row.BacklogSeconds), (int)row.Printers);
     }
+
+    /// <summary>Seconds of printing left in queued and active jobs.</summary>
+    public async Task<long> RemainingPrintSecondsAsync(CancellationToken cancellationToken = default) =>
+        (long)Math.Ceiling((await ReadAsync(cancellationToken)).Backlog.TotalSeconds);
 
     private sealed class LoadRow
     {

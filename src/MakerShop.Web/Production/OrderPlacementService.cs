@@ -5,6 +5,7 @@ using MakerShop.Storage;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Api.Contracts;
 using MakerShop.Web.Options;
+using MakerShop.Web.Quotes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ namespace MakerShop.Web.Production;
 public sealed class OrderPlacementService(
     SqliteConnectionFactory connections,
     ProductStore products,
+    QuoteService quotes,
     OrderStore orders,
     IDispatchTrigger dispatch,
     IOptions<ShopOptions> shopOptions,
@@ -103,10 +105,18 @@ public sealed class OrderPlacementService(
         var currency = Currency.FromCode(request.Currency);
         var address = new Address(a.Name ?? "", a.Line1 ?? "", a.Line2, a.City ?? "", a.PostalCode ?? "", a.Region, (a.CountryCode ?? "").ToUpperInvariant());
         var lines = new List<OrderLine>();
-        var productsById = new Dictionary<string, Product>(StringComparer.Ordinal);
+        var sources = new List<UnitSource>();
         for (var i = 0; i < request.Lines.Count; i++)
         {
             var line = request.Lines[i];
+            if (line.QuoteId is not null)
+            {
+                var (quoted, source) = await FromQuoteAsync(line, i, currency, now, cancellationToken);
+                lines.Add(quoted);
+                sources.Add(source);
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(line.ProductId) || await products.GetAsync(line.ProductId, cancellationToken) is not { } product)
             {
                 throw new DomainValidationException($"lines[{i}].productId", $"There is no product '{line.ProductId}' in the catalog.");
@@ -121,7 +131,7 @@ public sealed class OrderPlacementService(
                 throw new DomainValidationException("currency", $"Prices are in {product.Price.Currency.Code}; orders in {currency.Code} are not accepted yet.");
             }
 
-            productsById[product.Id] = product;
+            sources.Add(new UnitSource(product.PartSize, product.EstimatedPrintTime, product.Gcode));
             lines.Add(new OrderLine(product.Id, product.Name, material.Material, material.Colour, line.Quantity, product.Price));
         }
 
@@ -135,19 +145,53 @@ public sealed class OrderPlacementService(
         order.MarkPaid(now);
         var jobs = new List<PrintJob>();
         var unit = 0;
-        foreach (var line in order.Lines)
+        for (var l = 0; l < order.Lines.Count; l++)
         {
-            var product = productsById[line.ProductId];
+            var line = order.Lines[l];
+            var source = sources[l];
             for (var q = 0; q < line.Quantity; q++)
             {
                 jobs.Add(PrintJob.Create(
-                    Ids.NewJobId(), order.Id, unit++, product.Id, line.Material, line.Colour, product.PartSize, product.EstimatedPrintTime,
-                    product.Gcode.RelativePath, product.Gcode.Sha256, product.Gcode.SizeBytes, order.ShipBy, order.Express,
+                    Ids.NewJobId(), order.Id, unit++, line.ProductId, line.Material, line.Colour, source.PartSize, source.EstimatedPrintTime,
+                    source.Gcode.RelativePath, source.Gcode.Sha256, source.Gcode.SizeBytes, order.ShipBy, order.Express,
                     shopOptions.Value.MaxPrintAttempts, now));
             }
         }
 
         return (order, jobs);
+    }
+
+    /// <summary>
+    /// A line priced by an instant quote: the quote's price, material and sliced G-code, which becomes the print job's G-code,
+    /// so the file that was quoted is the file that prints.
+    /// </summary>
+    private async Task<(OrderLine Line, UnitSource Source)> FromQuoteAsync(OrderLineRequest line, int index, Currency currency, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var field = $"lines[{index}].quoteId";
+        var quote = await quotes.GetForOrderAsync(line.QuoteId!, cancellationToken)
+            ?? throw new DomainValidationException(field, $"There is no quote '{line.QuoteId}'.");
+        if (now >= quote.Record.ExpiresAt)
+        {
+            throw new DomainValidationException(field, $"Quote {quote.Record.Id} expired at {quote.Record.ExpiresAt:u}; upload the model again for a new price.");
+        }
+
+        if (!string.Equals(quote.Record.Currency, currency.Code, StringComparison.Ordinal))
+        {
+            throw new DomainValidationException("currency", $"Quote {quote.Record.Id} is priced in {quote.Record.Currency}; place the order in {quote.Record.Currency} or ask for a quote in {currency.Code}.");
+        }
+
+        if (line.Material is { Length: > 0 } material && !string.Equals(material, quote.Record.Material, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainValidationException($"lines[{index}].material", $"Quote {quote.Record.Id} was sliced and priced for {quote.Record.Material}, not {material}.");
+        }
+
+        var size = quote.Document.Model.Size;
+        var slice = quote.Slice;
+        var orderLine = new OrderLine("quote:" + quote.Record.Id, $"Custom part ({quote.Document.FileName})", quote.Record.Material, line.Colour ?? "",
+            line.Quantity, Money.FromMinor(quote.Record.PriceMinor, currency));
+        var source = new UnitSource(new Size3(size.X, size.Y, size.Z), TimeSpan.FromSeconds(slice.PrintSeconds),
+            new StoredGcode(slice.GcodePath, slice.GcodeSha256, slice.GcodeSize));
+        return (orderLine, source);
     }
 
     // SQLITE_CONSTRAINT_PRIMARYKEY on the idempotency table; any other constraint failure is a real error.
@@ -156,4 +200,7 @@ public sealed class OrderPlacementService(
 
     private static string HashRequest(PlaceOrderRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
+
+    /// <summary>What every unit of a line prints from.</summary>
+    private sealed record UnitSource(Size3 PartSize, TimeSpan EstimatedPrintTime, StoredGcode Gcode);
 }

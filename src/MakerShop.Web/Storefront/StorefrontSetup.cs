@@ -1,3 +1,4 @@
+using MakerShop.Core;
 using MakerShop.Storage;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Storefront.Catalog;
@@ -20,6 +21,7 @@ public static class StorefrontSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ExchangeRateProvider>();
+        services.AddSingleton<IExchangeRateProvider>(sp => sp.GetRequiredService<ExchangeRateProvider>());
         services.AddSingleton<VisitorCurrency>();
         services.AddSingleton<ProductionLoadStore>();
         services.AddSingleton<CatalogReader>();

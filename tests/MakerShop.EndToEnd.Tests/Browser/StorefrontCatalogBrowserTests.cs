@@ -28,13 +28,13 @@ public sealed class StorefrontCatalogBrowserTests(ChromiumBrowser chromium) : IC
         await page.SelectOptionAsync("select[name=culture]", "fr");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         await page.SelectOptionAsync("select[name=currency]", "CHF");
-        await Assertions.Expect(cube).ToHaveTextAsync(new Regex(@"^4,19\s+CHF$"));
+        await Assertions.Expect(cube).ToHaveTextAsync(new Regex(@"^4,20\s+CHF$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Imprimé à la commande, livré partout dans le monde");
         await ChromiumBrowser.ScreenshotAsync(page, "storefront-02-catalog-fr-chf");
 
         // The choice is remembered on the next page.
         await page.ClickAsync("text=Calibration cube");
-        await Assertions.Expect(page.Locator("[data-testid=price]")).ToHaveTextAsync(new Regex(@"^4,19\s+CHF$"));
+        await Assertions.Expect(page.Locator("[data-testid=price]")).ToHaveTextAsync(new Regex(@"^4,20\s+CHF$"));
         await Assertions.Expect(page.Locator("[data-testid=ships-by]")).ToContainTextAsync("Expédié d'ici le");
     }
 

@@ -34,10 +34,10 @@ public sealed class EcbRatesTests
     public async Task The_feed_is_read_by_namespace_with_its_date()
     {
         await using var xml = new MemoryStream(Encoding.UTF8.GetBytes(Feed));
-        var rates = await EcbFeedParser.ParseAsync(xml, "test", CancellationToken.None);
-        Assert.Equal(new DateOnly(2026, 11, 27), rates.PublishedOn);
-        Assert.Equal(171.94m, rates.UnitsPerEuro["JPY"]);
-        Assert.Equal(0.84638m, rates.UnitsPerEuro["GBP"]);
+        var rates = await EcbFeedParser.ParseAsync(xml, CancellationToken.None);
+        Assert.Equal(new DateOnly(2026, 11, 27), rates.AsOf);
+        Assert.Equal(171.94m, rates.Rate(MakerShop.Core.Currency.Eur, MakerShop.Core.Currency.Jpy));
+        Assert.Equal(0.84638m, rates.Rate(MakerShop.Core.Currency.Eur, MakerShop.Core.Currency.Gbp));
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class EcbRatesTests
     public async Task A_broken_feed_is_refused_with_what_is_wrong(string body, string expected)
     {
         await using var xml = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        var error = await Assert.ThrowsAsync<FormatException>(() => EcbFeedParser.ParseAsync(xml, "test", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<FormatException>(() => EcbFeedParser.ParseAsync(xml, CancellationToken.None));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
 namespace MakerShop.Web.Api.Contracts;
 
-public sealed record OrderLineRequest(string? ProductId, int Quantity, string? Material, string? Colour);
+/// <summary>One line: a catalog product, or (with <see cref="QuoteId"/> instead of a product) a custom part from an instant quote.</summary>
+public sealed record OrderLineRequest(string? ProductId, int Quantity, string? Material, string? Colour, string? QuoteId = null);

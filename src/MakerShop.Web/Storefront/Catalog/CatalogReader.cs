@@ -39,7 +39,7 @@ public sealed class CatalogReader(ProductStore products, ProductionLoadStore loa
         return Present(product, currency, backlog, rates.Current, time.GetUtcNow());
     }
 
-    private static CatalogItem Present(Product product, Currency currency, ProductionLoad backlog, EuroReferenceRates exchange, DateTimeOffset now) =>
+    private static CatalogItem Present(Product product, Currency currency, ProductionLoad backlog, ExchangeRates exchange, DateTimeOffset now) =>
         new(product,
             exchange.Convert(product.Price, currency),
             MadeToOrderLeadTime.ShipDate(backlog, product.EstimatedPrintTime, product.LeadTimeDays, now));

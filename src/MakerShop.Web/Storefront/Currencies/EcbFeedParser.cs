@@ -11,7 +11,7 @@ public static class EcbFeedParser
 {
     private static readonly XNamespace Eurofxref = "http://www.ecb.int/vocabulary/2002-08-01/eurofxref";
 
-    public static async Task<EuroReferenceRates> ParseAsync(Stream xml, string source, CancellationToken cancellationToken)
+    public static async Task<ExchangeRates> ParseAsync(Stream xml, CancellationToken cancellationToken)
     {
         var settings = new XmlReaderSettings { Async = true, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
         using var reader = XmlReader.Create(xml, settings);
@@ -56,6 +56,6 @@ public static class EcbFeedParser
             throw new FormatException("The rate feed lists no currencies.");
         }
 
-        return new EuroReferenceRates(date, source, rates);
+        return new ExchangeRates(Currency.Eur, date, rates);
     }
 }

@@ -26,15 +26,15 @@ public sealed class EcbRatesRefreshJob(
         {
             using var http = httpClients.CreateClient(HttpClientName);
             await using var body = await http.GetStreamAsync(feed, cancellationToken);
-            var rates = await EcbFeedParser.ParseAsync(body, feed.Host, cancellationToken);
+            var rates = await EcbFeedParser.ParseAsync(body, cancellationToken);
             if (provider.Update(rates))
             {
-                logger.LogInformation("Exchange rates of {RatesDate} loaded from {FeedHost}", rates.PublishedOn, feed.Host);
+                logger.LogInformation("Exchange rates of {RatesDate} loaded from {FeedHost}", rates.AsOf, feed.Host);
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or FormatException or TaskCanceledException or Core.DomainException)
         {
-            logger.LogWarning(ex, "Exchange rates not refreshed from {FeedHost}; keeping those of {RatesDate}", feed.Host, provider.Current.PublishedOn);
+            logger.LogWarning(ex, "Exchange rates not refreshed from {FeedHost}; keeping those of {RatesDate}", feed.Host, provider.Current.AsOf);
         }
     }
 }

@@ -4,10 +4,13 @@ using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.Storefront.Currencies;
 
-/// <summary>Holds the rates in use: the configured ones at start, replaced whole when the feed publishes newer ones.</summary>
-public sealed class ExchangeRateProvider
+/// <summary>
+/// Holds the rates in use for the storefront and for quotes: the configured ones at start, replaced whole when the
+/// feed publishes newer ones.
+/// </summary>
+public sealed class ExchangeRateProvider : IExchangeRateProvider
 {
-    private EuroReferenceRates current;
+    private ExchangeRates current;
 
     public ExchangeRateProvider(IOptions<CurrencyOptions> options)
     {
@@ -15,8 +18,8 @@ public sealed class ExchangeRateProvider
         Offered = [.. settings.Offered.Select(Currency.FromCode).Distinct()];
         Default = Currency.FromCode(settings.Default);
         var date = DateOnly.ParseExact(settings.RatesDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        current = new EuroReferenceRates(date, "configuration", settings.RatesPerEuro);
-        var missing = Offered.Where(c => !current.Covers(c)).Select(c => c.Code).ToList();
+        current = new ExchangeRates(Currency.Eur, date, settings.RatesPerEuro);
+        var missing = Offered.Where(c => !current.Supports(c)).Select(c => c.Code).ToList();
         if (missing.Count > 0)
         {
             throw new OptionsValidationException(CurrencyOptions.SectionName, typeof(CurrencyOptions),
@@ -28,14 +31,16 @@ public sealed class ExchangeRateProvider
 
     public Currency Default { get; }
 
-    public EuroReferenceRates Current => Volatile.Read(ref current);
+    public ExchangeRates Current => Volatile.Read(ref current);
+
+    public Task<ExchangeRates> GetRatesAsync(CancellationToken cancellationToken = default) => Task.FromResult(Current);
 
     /// <summary>Takes newer rates; an older or same-day publication changes nothing, so a late retry cannot go back in time.</summary>
-    public bool Update(EuroReferenceRates rates)
+    public bool Update(ExchangeRates rates)
     {
         ArgumentNullException.ThrowIfNull(rates);
-        var missing = Offered.Where(c => !rates.Covers(c)).ToList();
-        if (missing.Count > 0 || rates.PublishedOn <= Current.PublishedOn)
+        var missing = Offered.Where(c => !rates.Supports(c)).ToList();
+        if (missing.Count > 0 || rates.Base != Currency.Eur || rates.AsOf <= Current.AsOf)
         {
             return false;
         }

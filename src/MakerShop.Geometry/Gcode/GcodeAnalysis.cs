@@ -1,0 +1,17 @@
+using MakerShop.Geometry.Meshes;
+
+namespace MakerShop.Geometry.Gcode;
+
+/// <summary>
+/// A G-code file as our own analyser sees it: layers, extruded filament, the box the extrusions fill, and a print time
+/// from a trapezoidal motion model with look-ahead. <see cref="Slicer"/> is what the slicer claimed, kept beside it.
+/// </summary>
+public sealed record GcodeAnalysis(
+    long Lines,
+    long Moves,
+    int Layers,
+    double FilamentMm,
+    double FilamentGrams,
+    BoundingBox ExtrusionBounds,
+    TimeSpan EstimatedPrintTime,
+    SlicerEstimate Slicer);

@@ -1,0 +1,8 @@
+namespace MakerShop.Geometry;
+
+public enum ModelFormat
+{
+    BinaryStl,
+    AsciiStl,
+    ThreeMf,
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MakerShop.Slicing;
+
+/// <summary>How quotes are sliced; bound from <c>MakerShop:Slicing</c>.</summary>
+public sealed class SlicingOptions
+{
+    public const string SectionName = "MakerShop:Slicing";
+
+    /// <summary>The PrusaSlicer command (Debian's package installs <c>prusa-slicer</c> on the PATH).</summary>
+    [Required]
+    public string SlicerCommand { get; set; } = "prusa-slicer";
+
+    /// <summary>Folder of the .ini profiles; relative paths are resolved against the binaries' folder.</summary>
+    [Required]
+    public string ProfilesDirectory { get; set; } = "config/slicing";
+
+    /// <summary>Printer profile (under printers/) the fleet's machines share.</summary>
+    [Required]
+    public string PrinterProfile { get; set; } = "marlin-250x210x210.ini";
+
+    /// <summary>Print (quality) profile under prints/.</summary>
+    [Required]
+    public string PrintProfile { get; set; } = "0.20mm-standard.ini";
+
+    /// <summary>Material name → filament profile under materials/.</summary>
+    public Dictionary<string, string> Materials { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A slice that runs longer is killed, with its whole process tree.</summary>
+    [Range(5, 3600)]
+    public int TimeoutSeconds { get; set; } = 180;
+
+    /// <summary>Slices run at once; PrusaSlicer uses every core, so more rarely helps.</summary>
+    [Range(1, 16)]
+    public int MaxConcurrentSlices { get; set; } = 1;
+}

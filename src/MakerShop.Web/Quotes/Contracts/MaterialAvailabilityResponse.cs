@@ -1,0 +1,3 @@
+namespace MakerShop.Web.Quotes.Contracts;
+
+public sealed record MaterialAvailabilityResponse(string Material, bool LoadedOnAFittingPrinter);

@@ -1,0 +1,111 @@
+using System.Net;
+using MakerShop.EndToEnd.Tests.Infrastructure;
+
+namespace MakerShop.EndToEnd.Tests.Quotes;
+
+/// <summary>Upload → real PrusaSlicer slice → quote → order from the quote → printed on the virtual fleet.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class InstantQuoteTests
+{
+    [Fact]
+    public async Task An_uploaded_cube_is_sliced_quoted_ordered_and_printed_from_the_very_gcode_that_was_quoted()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
+
+        var (created, quote) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(10), "cube.stl", "PLA", "EUR");
+
+        Assert.True(created.StatusCode == HttpStatusCode.Created, quote?.ToJsonString());
+        var id = quote!["id"]!.GetValue<string>();
+        Assert.Equal("PLA", quote["material"]!.GetValue<string>());
+        Assert.Equal(12, quote["model"]!["triangles"]!.GetValue<long>());
+        Assert.Equal(1000, quote["model"]!["volumeMm3"]!.GetValue<double>(), 3);
+        Assert.Contains(TestFleet.PrinterId(0), quote["fittingPrinters"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.False(quote["slice"]!["fromCache"]!.GetValue<bool>());
+        Assert.True(quote["slice"]!["printSeconds"]!.GetValue<double>() > 60, "a 10 mm cube takes minutes to print");
+        Assert.True(quote["slice"]!["filamentGrams"]!.GetValue<double>() > 0.1);
+        Assert.StartsWith("PrusaSlicer", quote["slice"]!["slicer"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("EUR", quote["price"]!["unitPrice"]!["currency"]!.GetValue<string>());
+        Assert.True(quote["price"]!["unitPrice"]!["minorUnits"]!.GetValue<long>() >= 800, "never below the minimum price");
+        Assert.True(DateOnly.Parse(quote["estimatedShipDate"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) > DateOnly.FromDateTime(DateTime.UtcNow));
+        var read = System.Text.Json.Nodes.JsonNode.Parse(await shop.Http.GetStringAsync($"/api/quotes/{id}"))!;
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(quote, read), $"GET gave {read.ToJsonString()}");
+
+        // The same file again: stored once, sliced once.
+        var (again, second) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(10), "same-cube.stl", "PLA", "EUR");
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.True(second!["slice"]!["fromCache"]!.GetValue<bool>());
+        Assert.Equal(quote["slice"]!["gcodeSha256"]!.GetValue<string>(), second["slice"]!["gcodeSha256"]!.GetValue<string>());
+        Assert.Equal(1, await shop.CountAsync("SELECT COUNT(*) FROM models"));
+        Assert.Equal(1, await shop.CountAsync("SELECT COUNT(*) FROM slices"));
+
+        var orderId = await ShopApi.PlaceOrderAsync(shop.Http, QuoteUploads.OrderFromQuote(id));
+        await ShopApi.WaitForOrdersAsync(shop.Http, [orderId], "Produced", TimeSpan.FromSeconds(120));
+
+        var sha = quote["slice"]!["gcodeSha256"]!.GetValue<string>();
+        Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{orderId}' AND status = 'Completed' AND gcode_sha256 = '{sha}'"));
+        var order = await ShopApi.GetOrderAsync(shop.Http, orderId);
+        Assert.Equal(quote["price"]!["unitPrice"]!["minorUnits"]!.GetValue<long>(), order["total"]!["minorUnits"]!.GetValue<long>());
+        Assert.Contains(fleet.Members[0].Printer.ExecutedCommands, c => c == "M84");
+    }
+
+    [Fact]
+    public async Task A_bigger_model_costs_more_and_prices_convert_with_each_currencys_rounding()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
+
+        var (_, small) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(10), "small.stl");
+        var (bigResponse, big) = await QuoteUploads.PostAsync(shop.Http, await File.ReadAllBytesAsync(Path.Combine(Corpus.Directory, "3mfsamples_box.3mf")), "box.3mf");
+        var (_, yen) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(10), "small.stl", currency: "JPY");
+
+        Assert.True(bigResponse.StatusCode == HttpStatusCode.Created, big?.ToJsonString());
+        Assert.Equal("ThreeMf", big!["model"]!["format"]!.GetValue<string>());
+        var smallPrice = small!["price"]!["shopPrice"]!["minorUnits"]!.GetValue<long>();
+        var bigPrice = big["price"]!["shopPrice"]!["minorUnits"]!.GetValue<long>();
+        Assert.True(bigPrice > smallPrice, $"box {bigPrice} should cost more than the cube {smallPrice}");
+        Assert.True(big["slice"]!["filamentGrams"]!.GetValue<double>() > small["slice"]!["filamentGrams"]!.GetValue<double>());
+
+        // JPY has no minor unit: the converted price is whole yen, from the same slice as the EUR quote.
+        Assert.True(yen!["slice"]!["fromCache"]!.GetValue<bool>());
+        Assert.Equal("JPY", yen["price"]!["unitPrice"]!["currency"]!.GetValue<string>());
+        Assert.DoesNotContain(".", yen["price"]!["unitPrice"]!["amount"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broken_oversized_and_unprintable_uploads_get_problem_details_and_leave_nothing_stored()
+    {
+        var settings = TestShopSettings.CreateTemporary() with { ExtraArgs = ["--MakerShop:Quoting:MaxUploadBytes=100000"] };
+        await using var shop = await TestShop.StartAsync(settings);
+        await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
+
+        var truncated = QuoteUploads.CubeStl(10)[..300];
+        var (broken, problem) = await QuoteUploads.PostAsync(shop.Http, truncated, "cut.stl");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
+        Assert.Equal("Truncated", problem!["problem"]!.GetValue<string>());
+        Assert.Contains("truncated", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var (tooLarge, _) = await QuoteUploads.PostAsync(shop.Http, new byte[200_000], "huge.stl");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+
+        var (unprintable, refusal) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(300), "too-big.stl");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unprintable.StatusCode);
+        Assert.Equal("too-large", refusal!["problem"]!.GetValue<string>());
+        Assert.Contains(refusal["warnings"]!.AsArray(), w => w!["code"]!.GetValue<string>() == "too-large");
+
+        var (badMaterial, invalid) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(10), "cube.stl", material: "Unobtainium");
+        Assert.Equal(HttpStatusCode.BadRequest, badMaterial.StatusCode);
+        Assert.NotNull(invalid!["errors"]!["material"]);
+
+        Assert.Equal(0, await shop.CountAsync("SELECT COUNT(*) FROM quotes"));
+        Assert.Equal(0, await shop.CountAsync("SELECT COUNT(*) FROM slices"));
+        var models = Path.Combine(settings.DataDirectory, "models");
+        var files = Directory.Exists(models) ? Directory.GetFiles(models, "*", SearchOption.AllDirectories) : [];
+        // Only well-formed models are kept (the cube and the oversized cube); no partial upload is left behind.
+        Assert.All(files, f => Assert.EndsWith(".stl", f, StringComparison.Ordinal));
+        Assert.Equal(await shop.CountAsync("SELECT COUNT(*) FROM models"), files.Length);
+
+        var (missing, _) = (await shop.Http.GetAsync("/api/quotes/quo_nope"), 0);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
