@@ -14,7 +14,7 @@ public static class ShippingEndpoints
 {
     public static IEndpointRouteBuilder MapShipmentsApi(this IEndpointRouteBuilder app)
     {
-        var shipments = app.MapGroup("/api/shipments").WithTags("Shipments").AddEndpointFilter<OwnerOnlyFilter>();
+        var shipments = app.MapGroup("/api/shipments").WithTags("Shipments").RequireAuthorization(Accounts.AccountsSetup.OwnerPolicy);
         shipments.MapGet("/{id}", GetAsync).WithName("GetShipment");
         shipments.MapGet("/{id}/rates", RatesAsync).WithName("GetShipmentRates");
         shipments.MapPost("/{id}/label", LabelAsync).WithName("LabelShipment")
@@ -25,8 +25,8 @@ public static class ShippingEndpoints
             DocumentAsync(id, store, orders, options, (docs, c, d) => docs.RenderCommercialInvoice(c, d), "invoice", ct)).WithName("GetCommercialInvoice");
         app.MapGet("/api/orders/{orderId}/shipment", async Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> (string orderId, ShipmentViews views, CancellationToken ct) =>
             await views.ForOrderAsync(orderId, ct) is { } view ? TypedResults.Ok(view) : NotFound($"Order '{orderId}' has no shipment yet."))
-            .WithTags("Shipments").AddEndpointFilter<OwnerOnlyFilter>();
-        app.MapPut("/api/products/{productId}/customs", ProductCustomsAsync).WithTags("Shipments").WithName("SetProductCustoms").AddEndpointFilter<OwnerOnlyFilter>();
+            .WithTags("Shipments").RequireAuthorization(Accounts.AccountsSetup.OwnerPolicy);
+        app.MapPut("/api/products/{productId}/customs", ProductCustomsAsync).WithTags("Shipments").WithName("SetProductCustoms").RequireAuthorization(Accounts.AccountsSetup.OwnerPolicy);
         return app;
     }
 

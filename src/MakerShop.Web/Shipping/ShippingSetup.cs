@@ -26,7 +26,6 @@ public static class ShippingSetup
         AddShippingConfigurationFile(configuration);
         services.AddOptions<ShippingOptions>().BindConfiguration(ShippingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ShippingOptions>, ShippingOptionsValidator>();
-        services.AddOptions<MakerShop.Web.Payments.OwnerKeyOptions>().BindConfiguration(MakerShop.Web.Payments.OwnerKeyOptions.SectionName);
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<ShipmentNotifier>();

@@ -27,6 +27,7 @@ public sealed class SilentHttpPrinterTests
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         await using var _ = app;
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{settings.HttpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Owner-Key", TestShopSettings.OwnerKey);
 
         var orderId = await ShopApi.PlaceOrderAsync(http, ShopApi.OrderBody(colour: "black"));
         await ShopApi.WaitForAnyJobAsync(http, "Printing", TimeSpan.FromSeconds(60));

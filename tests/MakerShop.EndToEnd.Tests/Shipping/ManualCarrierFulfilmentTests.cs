@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using MakerShop.EndToEnd.Tests.Infrastructure;
@@ -35,7 +36,8 @@ public sealed class ManualCarrierFulfilmentTests
         Assert.True(shipment["parcels"]![0]!["weightGrams"]!.GetValue<double>() > 150, "parcel weight is the parts plus packaging");
 
         // Customers may read their order; only the owner labels, rates and prints.
-        using (var stranger = await ShippingScenario.LabelAsync(shop, shipmentId, new { carrier = "ups", trackingNumber = "1Z999AA10123456784" }))
+        using (var anonymous = shop.Anonymous())
+        using (var stranger = await anonymous.PostAsJsonAsync($"/api/shipments/{shipmentId}/label", new { carrier = "ups", trackingNumber = "1Z999AA10123456784" }))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
         }
