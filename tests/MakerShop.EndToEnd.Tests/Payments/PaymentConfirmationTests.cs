@@ -109,6 +109,31 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, typo.StatusCode);
     }
 
+    [Fact]
+    public async Task A_quoted_part_paid_after_checkout_prints_the_slice_that_was_quoted()
+    {
+        // A printer exists so the quote's fit check passes; the job is only released by the payment.
+        await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
+        var (quoted, quote) = await Quotes.QuoteUploads.PostAsync(shop.Http, Quotes.QuoteUploads.CubeStl(12), "cube.stl");
+        Assert.Equal(HttpStatusCode.Created, quoted.StatusCode);
+        var orderId = await ShopApi.PlaceOrderAsync(shop.Http, Quotes.QuoteUploads.OrderFromQuote(quote!["id"]!.GetValue<string>()));
+        Assert.Equal(0, await shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{orderId}'"));
+        var order = await ShopApi.GetOrderAsync(shop.Http, orderId);
+        var total = Money.FromMinor(order["total"]!["minorUnits"]!.GetValue<long>(), Currency.Eur);
+        var payment = Payment.Start("pay_" + Guid.NewGuid().ToString("N"), orderId, BankTransferProvider.ProviderName, total, BankTransferReference.New(), DateTimeOffset.UtcNow);
+        await using (var session = await DbSession.BeginAsync(shop.Services.GetRequiredService<SqliteConnectionFactory>()))
+        {
+            await PaymentStore.InsertAsync(session, payment);
+            await session.CommitAsync();
+        }
+
+        using var confirmed = await PostAsOwnerAsync($"/api/payments/bank-transfers/{payment.Reference}/confirm", new { amount = total.ToDecimal(), currency = "EUR" });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        await ShopApi.WaitForOrdersAsync(shop.Http, [orderId], "Produced", TimeSpan.FromSeconds(90));
+        Assert.Equal(1, await shop.CountAsync(
+            $"SELECT COUNT(*) FROM print_jobs j JOIN quotes q ON j.product_id = 'quote:' || q.id JOIN slices s ON s.slice_key = q.slice_key AND s.gcode_sha256 = j.gcode_sha256 WHERE j.order_id = '{orderId}' AND j.status = 'Completed'"));
+    }
+
     private async Task<HttpResponseMessage> PostAsOwnerAsync(string path, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
