@@ -57,7 +57,7 @@ done
 mosquitto_bin="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
 echo "==> $("$mosquitto_bin" -h 2>/dev/null | head -n 1 || true)"
 echo "==> $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
-echo "==> $(prusa-slicer --help 2>/dev/null | head -n 1 || echo prusa-slicer)"
+echo "==> $(prusa-slicer --help 2>/dev/null | grep -m 1 -o 'PrusaSlicer-[0-9.a-z+-]*' || echo prusa-slicer)"
 
 # --- Build ------------------------------------------------------------------------------------------
 echo "==> dotnet build MakerShop.sln -c Release"
