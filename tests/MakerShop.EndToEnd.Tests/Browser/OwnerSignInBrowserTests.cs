@@ -86,6 +86,40 @@ public sealed class OwnerSignInBrowserTests(ChromiumBrowser chromium) : IClassFi
     }
 
     [Fact]
+    public async Task The_owner_queue_shows_why_each_job_went_where_it_went_and_a_held_job_waits_until_released()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        await shop.Services.GetRequiredService<AccountService>().CreateAsync(OwnerEmail, "Olivia", UserRole.Owner, null, OwnerPassword, CancellationToken.None);
+        // No printer yet: the three units wait in the queue, where the owner holds one of them.
+        var order = await ShopApi.PlaceOrderAsync(shop.Http, ShopApi.OrderBody("calibration-cube", quantity: 3));
+        var page = await chromium.NewPageAsync(shop.Http.BaseAddress!, "en");
+        await page.GotoAsync("/account/sign-in?returnUrl=%2Fadmin%2Fqueue");
+        await page.FillAsync("input[name=email]", OwnerEmail);
+        await page.FillAsync("input[name=password]", OwnerPassword);
+        await page.ClickAsync("[data-testid=sign-in-submit]");
+        await Assertions.Expect(page.Locator("[data-testid=queue] tr[data-status=Queued]")).ToHaveCountAsync(3);
+        var held = await page.Locator("[data-testid=queue] tr[data-status=Queued]").First.GetAttributeAsync("data-job");
+        await page.Locator($"tr[data-job='{held}'] button[data-action=hold]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("held");
+        Assert.Equal(1, await shop.CountAsync($"SELECT held FROM print_jobs WHERE id = '{held}'"));
+
+        await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
+        await Eventually.UntilAsync(
+            async () => await shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{order}' AND status = 'Completed'") == 2,
+            TimeSpan.FromSeconds(90), "the two jobs that are not held to be printed");
+        Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE id = '{held}' AND status = 'Queued'"));
+
+        // Every job that ran carries the scheduler's reason, and the queue page shows it for running ones.
+        Assert.Equal(0, await shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{order}' AND status = 'Completed' AND COALESCE(assignment_reason, '') = ''"));
+        await page.GotoAsync("/admin/queue");
+        await page.Locator($"tr[data-job='{held}'] button[data-action=hold]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("released");
+        await ShopApi.WaitForOrdersAsync(shop.Http, [order], "Produced", TimeSpan.FromSeconds(90));
+        await ChromiumBrowser.ScreenshotAsync(page, "admin-04-queue");
+        Assert.Equal(2, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE target = '{held}' AND action IN ('JobHeld', 'JobReleased')"));
+    }
+
+    [Fact]
     public async Task Sign_in_attempts_are_throttled_per_address_and_every_failure_is_audited()
     {
         await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary() with { ExtraArgs = ["--MakerShop:SignIn:AttemptsPerWindow=3"] });
