@@ -126,6 +126,39 @@ public sealed class MakerAreaBrowserTests(ChromiumBrowser chromium) : IClassFixt
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/orders/{order}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_maker_registers_a_printer_and_its_bridge_connects_with_the_config_file_shown_once()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        await AddMakerAsync(shop, "ana", "FR", "ana@makers.example");
+        await AddMakerAsync(shop, "bob", "DE", "bob@makers.example");
+        await using var bobs = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort, spec: new(IdPrefix: "bob-voron", MakerId: "bob", CountryCode: "DE"));
+        var page = await SignInAsync(shop, "ana@makers.example");
+
+        // Bob's printer id cannot be taken over.
+        await page.GotoAsync("/maker/register");
+        await page.FillAsync("input[name=id]", "bob-voron-1");
+        await page.FillAsync("input[name=name]", "Not mine");
+        await page.ClickAsync("form.stacked button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("already taken");
+
+        await page.FillAsync("input[name=id]", "ana-mini");
+        await page.FillAsync("input[name=name]", "Ana's Mini");
+        await page.ClickAsync("form.stacked button[type=submit]");
+        var config = System.Text.Json.Nodes.JsonNode.Parse(await page.Locator("[data-testid=bridge-config]").InnerTextAsync())!["Bridge"]!;
+        Assert.Equal("ana-mini", config["PrinterId"]!.GetValue<string>());
+        await ChromiumBrowser.ScreenshotAsync(page, "maker-03-registered");
+
+        var credentials = new MakerShop.Contracts.Devices.DeviceCredentials("ana-mini", config["Secret"]!.GetValue<string>());
+        await using var bridge = await MakerShop.Web.Demo.VirtualFleetMember.StartAsync(
+            credentials, "127.0.0.1", config["MqttPort"]!.GetValue<int>(), TestFleet.TimeScale, Path.Combine(shop.Settings.DataDirectory, "bridges", "ana-mini"),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await page.GotoAsync("/maker");
+        await Assertions.Expect(page.Locator("tr[data-printer=ana-mini]")).ToHaveAttributeAsync("data-status", "Idle", new() { Timeout = 30_000 });
+        Assert.Equal("ana", await shop.TextAsync("SELECT maker_id FROM printers WHERE id = 'ana-mini'"));
+        Assert.Equal("bob", await shop.TextAsync("SELECT maker_id FROM printers WHERE id = 'bob-voron-1'"));
+    }
+
     private static async Task AddMakerAsync(TestShop shop, string id, string country, string email)
     {
         await using (var session = await DbSession.BeginAsync(shop.Services.GetRequiredService<SqliteConnectionFactory>()))

@@ -1,0 +1,71 @@
+using MakerShop.Core;
+using MakerShop.Storage;
+using MakerShop.Storage.Stores;
+using MakerShop.Web.Accounts;
+using MakerShop.Web.Devices;
+using MakerShop.Web.Makers;
+using MakerShop.Web.Options;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace MakerShop.Web.Pages.Maker;
+
+/// <summary>A maker registers a firmware-bridge printer of their own and gets its credentials once, as a config file.</summary>
+public sealed class RegisterModel(
+    PrinterRegistry registry,
+    MakerStore makers,
+    SqliteConnectionFactory connections,
+    IOptions<MqttBrokerOptions> broker,
+    AuditTrail audit) : PageModel
+{
+    public string? Error { get; private set; }
+
+    public string? PrinterId { get; private set; }
+
+    public string? ConfigJson { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(
+        string? id, string? name, double x, double y, double z, double nozzle, string? material, string? colour,
+        bool enclosed, bool hardenedNozzle, bool autoEject, CancellationToken cancellationToken)
+    {
+        var makerId = ShopClaims.MakerIdOf(User);
+        var maker = (await makers.ListAsync(cancellationToken)).FirstOrDefault(m => m.Id == makerId);
+        if (maker is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+            {
+                // An id is never taken over: re-registering someone's printer would hand its MQTT identity to a stranger.
+                if (await PrinterStore.GetAsync(session, id ?? "", cancellationToken) is not null)
+                {
+                    throw new DomainValidationException("id", $"The printer id '{id}' is already taken; choose another.");
+                }
+            }
+
+            var registration = new PrinterRegistration(id ?? "", name ?? "", PrinterKind.FirmwareBridge, new Size3(x, y, z), nozzle, material ?? "", colour ?? "", maker.CountryCode, autoEject)
+            {
+                Equipment = new PrinterEquipment(maker.Id, enclosed, hardenedNozzle),
+            };
+            var credentials = await registry.RegisterAsync(registration, cancellationToken);
+            await audit.RecordAsync(HttpContext, "PrinterRegistered", credentials.PrinterId, $"{name}, {x}x{y}x{z} mm, {material} {colour}");
+            PrinterId = credentials.PrinterId;
+            ConfigJson = BridgeConfigFile.For(credentials, broker.Value.Host, broker.Value.Port, autoEject);
+            Response.Headers.CacheControl = "no-store";
+            return Page();
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+            return Page();
+        }
+    }
+}
