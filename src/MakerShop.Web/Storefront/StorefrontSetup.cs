@@ -65,6 +65,7 @@ public static class StorefrontSetup
         app.MapRazorPages();
         app.MapGet("/products/{id}/preview.bin", ProductPreviewEndpoint.GetAsync).ExcludeFromDescription();
         app.MapGet("/orders/{id}/live", OrderLiveEndpoint.GetAsync).ExcludeFromDescription();
+        app.MapGet("/quotes/{id}/model", QuoteModelEndpoint.GetAsync).ExcludeFromDescription();
         return app;
     }
 

@@ -1,0 +1,17 @@
+using MakerShop.Web.Quotes;
+using MakerShop.Web.Quotes.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MakerShop.Web.Pages.Quotes;
+
+public sealed class DetailsModel(QuoteService quotes) : PageModel
+{
+    public QuoteResponse? Quote { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        Quote = await quotes.GetAsync(id, cancellationToken);
+        return Quote is null ? NotFound() : Page();
+    }
+}
