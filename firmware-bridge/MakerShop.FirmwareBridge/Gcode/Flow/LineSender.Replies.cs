@@ -123,6 +123,20 @@ internal sealed partial class LineSender
             resendOk.OnIgnoredResendRequest();
         }
 
+        if (verdict is ResendVerdict.Honour or ResendVerdict.Repeat && line == newestConfirmed && line > 1)
+        {
+            // The newest line we credited with an ok is asked for again: that ok belonged to something else (one of
+            // ours was lost on a noisy link and a later one was counted in its place). Marlin asks for the line after
+            // the last one it accepted, so it did not take this one: sending it again prints it once, not twice.
+            // A reset, by contrast, restarts the count and asks for line 1.
+            logger.LogWarning("The firmware asked again for line {LineNumber}, which an ok had been credited to; sending it again", line);
+            newestConfirmed = line - 1;
+            if (history.TryGet(line, out var credited) && credited.Role == SentLineRole.Program && counters.LinesAcknowledged > 0)
+            {
+                counters.LinesAcknowledged--;
+            }
+        }
+
         if (verdict is ResendVerdict.Honour or ResendVerdict.Repeat && line <= newestConfirmed)
         {
             // A checksum or line-number error asks for the line after the last one it accepted, never an earlier
