@@ -90,6 +90,28 @@ public sealed class ProgramContentAndFirmwareQuirkTests
     }
 
     [Fact]
+    public async Task A_stray_ok_credited_to_a_line_the_firmware_rejected_is_made_good_and_every_line_runs_once()
+    {
+        // After line 10 a stray ok arrives (noise on the wire), which the host can only credit to line 11; line 11
+        // itself arrives corrupted, so the firmware asks for it again although the host counted it as acknowledged.
+        var marlin = new ScriptedMarlin { CorruptOnce = [11] };
+        marlin.AfterExecute = (number, _) =>
+        {
+            if (number == 10)
+            {
+                marlin.Emit("ok");
+            }
+        };
+        await using var scripted = await ScriptedLink.StartAsync(marlin);
+        var moves = ScriptedLink.Moves(30);
+
+        var result = await scripted.Link.RunProgramAsync(GcodeProgram.FromLines(moves)).WaitAsync(Await.Timeout);
+
+        Assert.Equal(PrintOutcome.Completed, result.Outcome);
+        Assert.Equal(["M110 N0", .. moves], marlin.Executed);
+    }
+
+    [Fact]
     public async Task A_resend_request_for_a_line_already_acknowledged_fails_the_run_as_a_firmware_reset()
     {
         var marlin = new ScriptedMarlin();
