@@ -54,7 +54,8 @@ public static class BinaryStlReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sink);
-        const int perChunk = 4096;
+        const int perChunk = 16384;
+        var analyzer = BitConverter.IsLittleEndian ? sink as MeshAnalyzer : null;
         var buffer = ArrayPool<byte>.Shared.Rent(perChunk * TriangleBytes);
         try
         {
@@ -71,6 +72,13 @@ public static class BinaryStlReader
                 }
 
                 var span = buffer.AsSpan(0, bytes);
+                if (analyzer is not null)
+                {
+                    analyzer.AddBinaryFacets(span, TriangleBytes, done);
+                    done += batch;
+                    continue;
+                }
+
                 for (var t = 0; t < batch; t++)
                 {
                     var facet = span.Slice(t * TriangleBytes + 12, 36);
