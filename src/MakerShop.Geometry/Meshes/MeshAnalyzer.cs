@@ -14,10 +14,8 @@ namespace MakerShop.Geometry.Meshes;
 public sealed class MeshAnalyzer : ITriangleSink
 {
     private const int BlockTriangles = 128;
-    private readonly int[] _blockKeys = new int[BlockTriangles * 9];
-    private readonly ulong[] _blockHashes = new ulong[BlockTriangles * 3];
-    private readonly double[] _blockAreas = new double[BlockTriangles];
     private readonly VertexIndex _vertices;
+    private readonly VertexIndex.RecentForecast _forecast = new();
     private readonly long _maxTriangles;
     private int[] _corners;
     private int _cornerCount;
@@ -49,60 +47,97 @@ public sealed class MeshAnalyzer : ITriangleSink
             throw TooMany();
         }
 
-        _min = Vector3.Min(_min, Vector3.Min(a, Vector3.Min(b, c)));
-        _max = Vector3.Max(_max, Vector3.Max(a, Vector3.Max(b, c)));
+        var bounds = new Bounds(_min, _max);
+        bounds.Include(a);
+        bounds.Include(b);
+        bounds.Include(c);
+        (_min, _max) = bounds.ToVectors();
         var twiceArea = Accumulate(a, b, c, ref _volume6, ref _area2);
         Connect(_vertices.GetOrAdd(a.X, a.Y, a.Z), _vertices.GetOrAdd(b.X, b.Y, b.Z), _vertices.GetOrAdd(c.X, c.Y, c.Z), twiceArea);
     }
 
     /// <summary>
-    /// The binary STL fast path: whole 50-byte facets straight from the read buffer, with the running sums kept in
-    /// registers instead of fields. Same arithmetic, same order, as <see cref="Add"/>. Works in blocks: first every
-    /// triangle of a block is measured and its vertices hashed (and their table slots touched, see
-    /// <see cref="VertexIndex.Touch"/>), then the block's vertices are looked up, by then mostly in cache.
+    /// The binary STL fast path, first half: measures whole 50-byte facets straight from the read buffer (same
+    /// arithmetic, same order, as <see cref="Add"/>, with the running sums in registers instead of fields) and hashes
+    /// their vertices into <paramref name="into"/>. Touches only the sums, so it can run on another thread than
+    /// <see cref="ConnectFacets"/>, one chunk ahead of it.
     /// </summary>
-    internal void AddBinaryFacets(ReadOnlySpan<byte> facets, int facetBytes, long firstTriangle)
+    internal void MeasureFacets(ReadOnlySpan<byte> facets, int facetBytes, long firstTriangle, PreparedFacets into)
     {
         var count = facets.Length / facetBytes;
+        if (count > into.Capacity)
+        {
+            throw new ArgumentException("more facets than the chunk holds", nameof(facets));
+        }
+
         if (_triangles + count > _maxTriangles)
         {
             throw TooMany();
         }
 
         double volume6 = _volume6, area2 = _area2;
-        Vector3 min = _min, max = _max;
-        var keys = _blockKeys;
-        var hashes = _blockHashes;
-        var areas = _blockAreas;
-        var touched = 0;
-        for (var first = 0; first < count; first += BlockTriangles)
+        var bounds = new Bounds(_min, _max);
+        var areas = into.TwiceAreas;
+        var misses = 0;
+        for (var t = 0; t < count; t++)
         {
-            var inBlock = Math.Min(BlockTriangles, count - first);
-            for (var t = 0; t < inBlock; t++)
+            var facet = facets.Slice(t * facetBytes + 12, 36);
+            var a = MemoryMarshal.Read<Vector3>(facet);
+            var b = MemoryMarshal.Read<Vector3>(facet[12..]);
+            var c = MemoryMarshal.Read<Vector3>(facet[24..]);
+
+            // One test for all nine numbers: a sum of finite floats is finite unless it overflows, and then the
+            // careful check finds nothing wrong.
+            if (!float.IsFinite(a.X + a.Y + a.Z + b.X + b.Y + b.Z + c.X + c.Y + c.Z))
             {
-                var facet = facets.Slice((first + t) * facetBytes + 12, 36);
-                var a = MemoryMarshal.Read<Vector3>(facet);
-                var b = MemoryMarshal.Read<Vector3>(facet[12..]);
-                var c = MemoryMarshal.Read<Vector3>(facet[24..]);
-
-                // One test for all nine numbers: a sum of finite floats is finite unless it overflows, and then the
-                // careful check finds nothing wrong.
-                if (!float.IsFinite(a.X + a.Y + a.Z + b.X + b.Y + b.Z + c.X + c.Y + c.Z))
-                {
-                    RequireFinite(a, b, c, firstTriangle + first + t);
-                }
-
-                min = Vector3.Min(min, Vector3.Min(a, Vector3.Min(b, c)));
-                max = Vector3.Max(max, Vector3.Max(a, Vector3.Max(b, c)));
-                areas[t] = Accumulate(a, b, c, ref volume6, ref area2);
-                Prepare(a, t * 3, keys, hashes);
-                Prepare(b, t * 3 + 1, keys, hashes);
-                Prepare(c, t * 3 + 2, keys, hashes);
+                RequireFinite(a, b, c, firstTriangle + t);
             }
 
-            touched ^= _vertices.Touch(hashes.AsSpan(0, inBlock * 3));
+            bounds.Include(a);
+            bounds.Include(b);
+            bounds.Include(c);
+            areas[t] = Accumulate(a, b, c, ref volume6, ref area2);
+            misses = Prepare(a, t * 3, into, misses);
+            misses = Prepare(b, t * 3 + 1, into, misses);
+            misses = Prepare(c, t * 3 + 2, into, misses);
+        }
 
-            for (var t = 0; t < inBlock; t++)
+        into.MissCount = misses;
+
+        _volume6 = volume6;
+        _area2 = area2;
+        (_min, _max) = bounds.ToVectors();
+        into.Count = count;
+        _triangles += count;
+    }
+
+    /// <summary>
+    /// The binary STL fast path, second half: welds a measured chunk's vertices and keeps its triangles' corners. In
+    /// blocks: first the table slots of the block's vertices that the recent cache will not answer are touched (see
+    /// <see cref="VertexIndex.Touch"/>), then the vertices are looked up, by then mostly in cache.
+    /// </summary>
+    internal void ConnectFacets(PreparedFacets from)
+    {
+        var keys = from.Keys;
+        var hashes = from.Hashes;
+        var areas = from.TwiceAreas;
+        var misses = from.Misses.AsSpan(0, from.MissCount);
+        var touched = 0;
+
+        // One block ahead: the slots for block k + 1 are on their way while block k is looked up.
+        var touchedUpTo = 0;
+        for (var first = 0; first < from.Count; first += BlockTriangles)
+        {
+            var end = Math.Min(first + BlockTriangles, from.Count);
+            var ahead = Math.Min(end + BlockTriangles, from.Count) * 3;
+            var touchFrom = touchedUpTo;
+            while (touchedUpTo < misses.Length && misses[touchedUpTo] < ahead)
+            {
+                touchedUpTo++;
+            }
+
+            touched ^= _vertices.Touch(hashes, misses[touchFrom..touchedUpTo]);
+            for (var t = first; t < end; t++)
             {
                 var k = t * 9;
                 var ia = _vertices.GetOrAdd(hashes[t * 3], keys[k], keys[k + 1], keys[k + 2]);
@@ -113,21 +148,23 @@ public sealed class MeshAnalyzer : ITriangleSink
         }
 
         _touched ^= touched;
-        _triangles += count;
-        _volume6 = volume6;
-        _area2 = area2;
-        _min = min;
-        _max = max;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Prepare(Vector3 v, int corner, int[] keys, ulong[] hashes)
+    private int Prepare(Vector3 v, int corner, PreparedFacets into, int misses)
     {
         var hash = VertexIndex.Key(v.X, v.Y, v.Z, out var bx, out var by, out var bz);
+        var keys = into.Keys;
         keys[corner * 3] = bx;
         keys[corner * 3 + 1] = by;
         keys[corner * 3 + 2] = bz;
-        hashes[corner] = hash;
+        into.Hashes[corner] = hash;
+        if (!_forecast.Hits(hash, bx, by, bz))
+        {
+            into.Misses[misses++] = corner;
+        }
+
+        return misses;
     }
 
     /// <summary>Counts what the edges show; call once, after the reader has finished.</summary>
@@ -154,6 +191,51 @@ public sealed class MeshAnalyzer : ITriangleSink
             bounds,
             shells,
             new MeshHealth(edges.Open, edges.NonManifold, _degenerate, edges.Inconsistent));
+    }
+
+    /// <summary>
+    /// Running bounds as six scalars: after the first few triangles a point rarely moves them, so plain compares
+    /// (well predicted) beat vector min/max, whose NaN and signed-zero rules cost a dozen instructions each.
+    /// </summary>
+    private struct Bounds(Vector3 min, Vector3 max)
+    {
+        private float _minX = min.X, _minY = min.Y, _minZ = min.Z, _maxX = max.X, _maxY = max.Y, _maxZ = max.Z;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Include(Vector3 p)
+        {
+            if (p.X < _minX)
+            {
+                _minX = p.X;
+            }
+
+            if (p.X > _maxX)
+            {
+                _maxX = p.X;
+            }
+
+            if (p.Y < _minY)
+            {
+                _minY = p.Y;
+            }
+
+            if (p.Y > _maxY)
+            {
+                _maxY = p.Y;
+            }
+
+            if (p.Z < _minZ)
+            {
+                _minZ = p.Z;
+            }
+
+            if (p.Z > _maxZ)
+            {
+                _maxZ = p.Z;
+            }
+        }
+
+        public readonly (Vector3 Min, Vector3 Max) ToVectors() => (new(_minX, _minY, _minZ), new(_maxX, _maxY, _maxZ));
     }
 
     // Double precision: a million float products would lose the 0.1 % that matters for pricing.

@@ -59,18 +59,19 @@ internal sealed class VertexIndex
     }
 
     /// <summary>
-    /// Reads the table slots a block of vertices will be looked up in, before they are looked up: a tight loop of
-    /// loads that do not depend on each other, so the processor has many cache misses in flight at once instead of
-    /// waiting for each in turn during the lookups. The caller keeps the result, so the loads are not optimised away.
+    /// Reads the table slots that the listed vertices will be looked up in, before they are looked up: a tight loop
+    /// of loads that do not depend on each other, so the processor has many cache misses in flight at once instead of
+    /// waiting for each in turn during the lookups. Only vertices the recent cache will not answer are listed (see
+    /// <see cref="RecentForecast"/>). The caller keeps the result, so the loads are not optimised away.
     /// </summary>
-    public int Touch(ReadOnlySpan<ulong> hashes)
+    public int Touch(ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> which)
     {
         var slots = _slots;
         var mask = _mask;
         var touched = 0;
-        foreach (var hash in hashes)
+        foreach (var corner in which)
         {
-            touched ^= slots[((int)hash & mask) * SlotInts + 3];
+            touched ^= slots[((int)hashes[corner] & mask) * SlotInts + 3];
         }
 
         return touched;
@@ -169,5 +170,31 @@ internal sealed class VertexIndex
 
         _slots = slots;
         _mask = mask;
+    }
+
+    /// <summary>
+    /// Replays the recent cache's hits and misses from the keys alone (it depends on nothing else), so the thread
+    /// that hashes a chunk can tell the thread that welds it which vertices will need the big table.
+    /// </summary>
+    internal sealed class RecentForecast
+    {
+        private readonly int[] _keys = new int[RecentSize * SlotInts];
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Hits(ulong hash, int bx, int by, int bz)
+        {
+            var keys = _keys;
+            var r = RecentSlot(hash);
+            if (keys[r + 3] != 0 && keys[r] == bx && keys[r + 1] == by && keys[r + 2] == bz)
+            {
+                return true;
+            }
+
+            keys[r] = bx;
+            keys[r + 1] = by;
+            keys[r + 2] = bz;
+            keys[r + 3] = 1;
+            return false;
+        }
     }
 }

@@ -54,8 +54,14 @@ public static class BinaryStlReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sink);
-        const int perChunk = 16384;
-        var analyzer = BitConverter.IsLittleEndian ? sink as MeshAnalyzer : null;
+        if (BitConverter.IsLittleEndian && sink is MeshAnalyzer analyzer)
+        {
+            // Measuring, the common case: whole chunks of facets, no call per triangle.
+            BinaryFacetPipeline.Read(stream, count, analyzer);
+            return;
+        }
+
+        const int perChunk = 4096;
         var buffer = ArrayPool<byte>.Shared.Rent(perChunk * TriangleBytes);
         try
         {
@@ -72,13 +78,6 @@ public static class BinaryStlReader
                 }
 
                 var span = buffer.AsSpan(0, bytes);
-                if (analyzer is not null)
-                {
-                    analyzer.AddBinaryFacets(span, TriangleBytes, done);
-                    done += batch;
-                    continue;
-                }
-
                 for (var t = 0; t < batch; t++)
                 {
                     var facet = span.Slice(t * TriangleBytes + 12, 36);
