@@ -14,7 +14,9 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         gcode_sha256 AS GcodeSha256, gcode_size AS GcodeSize, ship_by AS ShipBy, express AS Express, attempt AS Attempt,
         max_attempts AS MaxAttempts, status AS Status, printer_id AS PrinterId, queued_at AS QueuedAt, started_at AS StartedAt,
         ended_at AS EndedAt, failure_reason AS FailureReason, progress AS Progress, updated_at AS UpdatedAt,
-        pinned_printer_id AS PinnedPrinterId, held AS Held, assignment_reason AS AssignmentReason
+        pinned_printer_id AS PinnedPrinterId, held AS Held, assignment_reason AS AssignmentReason,
+        printer_model AS PrinterModel, printer_model_x AS PrinterModelX, printer_model_y AS PrinterModelY,
+        printer_model_z AS PrinterModelZ, printer_model_nozzle AS PrinterModelNozzle
         """;
 
     public static Task InsertAsync(DbSession session, PrintJob job, CancellationToken cancellationToken = default)
@@ -24,10 +26,12 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             """
             INSERT INTO print_jobs (id, order_id, unit_index, product_id, material, colour, part_x, part_y, part_z, estimated_seconds,
                 gcode_path, gcode_sha256, gcode_size, ship_by, express, attempt, max_attempts, status, printer_id, queued_at,
-                started_at, ended_at, failure_reason, progress, updated_at, pinned_printer_id, held, assignment_reason)
+                started_at, ended_at, failure_reason, progress, updated_at, pinned_printer_id, held, assignment_reason,
+                printer_model, printer_model_x, printer_model_y, printer_model_z, printer_model_nozzle)
             VALUES (@Id, @OrderId, @UnitIndex, @ProductId, @Material, @Colour, @PartX, @PartY, @PartZ, @EstimatedSeconds,
                 @GcodePath, @GcodeSha256, @GcodeSize, @ShipBy, @Express, @Attempt, @MaxAttempts, @Status, @PrinterId, @QueuedAt,
-                @StartedAt, @EndedAt, @FailureReason, @Progress, @UpdatedAt, @PinnedPrinterId, @Held, @AssignmentReason)
+                @StartedAt, @EndedAt, @FailureReason, @Progress, @UpdatedAt, @PinnedPrinterId, @Held, @AssignmentReason,
+                @PrinterModel, @PrinterModelX, @PrinterModelY, @PrinterModelZ, @PrinterModelNozzle)
             """,
             JobRow.From(job),
             session.Transaction,
@@ -133,6 +137,11 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         public string? PinnedPrinterId { get; init; }
         public long Held { get; init; }
         public string? AssignmentReason { get; init; }
+        public string? PrinterModel { get; init; }
+        public double? PrinterModelX { get; init; }
+        public double? PrinterModelY { get; init; }
+        public double? PrinterModelZ { get; init; }
+        public double? PrinterModelNozzle { get; init; }
 
         public static JobRow From(PrintJob job) => new()
         {
@@ -164,6 +173,11 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             PinnedPrinterId = job.PinnedPrinterId,
             Held = job.Held ? 1 : 0,
             AssignmentReason = job.AssignmentReason,
+            PrinterModel = job.RequiredPrinterModel?.Name,
+            PrinterModelX = job.RequiredPrinterModel?.BuildVolume.X,
+            PrinterModelY = job.RequiredPrinterModel?.BuildVolume.Y,
+            PrinterModelZ = job.RequiredPrinterModel?.BuildVolume.Z,
+            PrinterModelNozzle = job.RequiredPrinterModel?.NozzleDiameter,
         };
 
         public PrintJob ToJob() => PrintJob.Restore(
@@ -191,6 +205,9 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             progress: Progress,
             updatedAt: DbTime.Read(UpdatedAt),
             directives: PinnedPrinterId is null && Held == 0 ? JobDirectives.None : new JobDirectives(PinnedPrinterId, Held != 0),
-            assignmentReason: AssignmentReason);
+            assignmentReason: AssignmentReason,
+            requiredPrinterModel: PrinterModel is null
+                ? null
+                : new Core.PrinterModel(PrinterModel, new Size3(PrinterModelX ?? 0, PrinterModelY ?? 0, PrinterModelZ ?? 0), PrinterModelNozzle ?? 0));
     }
 }
