@@ -42,11 +42,15 @@ internal static class PrinterProfileFile
         var xs = corners.Select(c => Number(c[0], path)).ToList();
         var ys = corners.Select(c => Number(c[1], path)).ToList();
         return new PrinterModelProfile(
-            Path.GetFileNameWithoutExtension(path), path, xs.Max() - xs.Min(), ys.Max() - ys.Min(), Number(height, path), Number(nozzle, path));
+            Path.GetFileNameWithoutExtension(path), path, Positive(xs.Max() - xs.Min(), path), Positive(ys.Max() - ys.Min(), path),
+            Positive(Number(height, path), path), Positive(Number(nozzle, path), path));
     }
 
     private static double Number(string text, string path) =>
-        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
-            : throw new SlicingException($"The printer profile {path} has '{text}' where a positive number belongs.");
+            : throw new SlicingException($"The printer profile {path} has '{text}' where a number belongs.");
+
+    private static double Positive(double value, string path) =>
+        value > 0 ? value : throw new SlicingException($"The printer profile {path} describes a machine with a side or nozzle of {value.ToString(CultureInfo.InvariantCulture)} mm.");
 }

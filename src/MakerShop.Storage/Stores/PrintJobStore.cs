@@ -4,7 +4,10 @@ using Microsoft.Data.Sqlite;
 
 namespace MakerShop.Storage.Stores;
 
-/// <summary>Print jobs, one row per attempt.</summary>
+/// <summary>
+/// Print jobs, one row per attempt. A quoted part's job prints the quote's slice, so the printer model it needs is
+/// the one the quote was sliced for, read from the quote (see <see cref="QuotedPrinterModelJson"/>) rather than copied.
+/// </summary>
 public sealed class PrintJobStore(SqliteConnectionFactory connections)
 {
     private const string Columns =
@@ -15,8 +18,8 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         max_attempts AS MaxAttempts, status AS Status, printer_id AS PrinterId, queued_at AS QueuedAt, started_at AS StartedAt,
         ended_at AS EndedAt, failure_reason AS FailureReason, progress AS Progress, updated_at AS UpdatedAt,
         pinned_printer_id AS PinnedPrinterId, held AS Held, assignment_reason AS AssignmentReason,
-        printer_model AS PrinterModel, printer_model_x AS PrinterModelX, printer_model_y AS PrinterModelY,
-        printer_model_z AS PrinterModelZ, printer_model_nozzle AS PrinterModelNozzle
+        (SELECT json_extract(q.document, '$.printerModel') FROM quotes q
+            WHERE print_jobs.product_id LIKE 'quote:%' AND q.id = substr(print_jobs.product_id, 7)) AS QuotedPrinterModel
         """;
 
     public static Task InsertAsync(DbSession session, PrintJob job, CancellationToken cancellationToken = default)
@@ -26,12 +29,10 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             """
             INSERT INTO print_jobs (id, order_id, unit_index, product_id, material, colour, part_x, part_y, part_z, estimated_seconds,
                 gcode_path, gcode_sha256, gcode_size, ship_by, express, attempt, max_attempts, status, printer_id, queued_at,
-                started_at, ended_at, failure_reason, progress, updated_at, pinned_printer_id, held, assignment_reason,
-                printer_model, printer_model_x, printer_model_y, printer_model_z, printer_model_nozzle)
+                started_at, ended_at, failure_reason, progress, updated_at, pinned_printer_id, held, assignment_reason)
             VALUES (@Id, @OrderId, @UnitIndex, @ProductId, @Material, @Colour, @PartX, @PartY, @PartZ, @EstimatedSeconds,
                 @GcodePath, @GcodeSha256, @GcodeSize, @ShipBy, @Express, @Attempt, @MaxAttempts, @Status, @PrinterId, @QueuedAt,
-                @StartedAt, @EndedAt, @FailureReason, @Progress, @UpdatedAt, @PinnedPrinterId, @Held, @AssignmentReason,
-                @PrinterModel, @PrinterModelX, @PrinterModelY, @PrinterModelZ, @PrinterModelNozzle)
+                @StartedAt, @EndedAt, @FailureReason, @Progress, @UpdatedAt, @PinnedPrinterId, @Held, @AssignmentReason)
             """,
             JobRow.From(job),
             session.Transaction,
@@ -137,11 +138,7 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         public string? PinnedPrinterId { get; init; }
         public long Held { get; init; }
         public string? AssignmentReason { get; init; }
-        public string? PrinterModel { get; init; }
-        public double? PrinterModelX { get; init; }
-        public double? PrinterModelY { get; init; }
-        public double? PrinterModelZ { get; init; }
-        public double? PrinterModelNozzle { get; init; }
+        public string? QuotedPrinterModel { get; init; }
 
         public static JobRow From(PrintJob job) => new()
         {
@@ -173,11 +170,6 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             PinnedPrinterId = job.PinnedPrinterId,
             Held = job.Held ? 1 : 0,
             AssignmentReason = job.AssignmentReason,
-            PrinterModel = job.RequiredPrinterModel?.Name,
-            PrinterModelX = job.RequiredPrinterModel?.BuildVolume.X,
-            PrinterModelY = job.RequiredPrinterModel?.BuildVolume.Y,
-            PrinterModelZ = job.RequiredPrinterModel?.BuildVolume.Z,
-            PrinterModelNozzle = job.RequiredPrinterModel?.NozzleDiameter,
         };
 
         public PrintJob ToJob() => PrintJob.Restore(
@@ -206,8 +198,6 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             updatedAt: DbTime.Read(UpdatedAt),
             directives: PinnedPrinterId is null && Held == 0 ? JobDirectives.None : new JobDirectives(PinnedPrinterId, Held != 0),
             assignmentReason: AssignmentReason,
-            requiredPrinterModel: PrinterModel is null
-                ? null
-                : new Core.PrinterModel(PrinterModel, new Size3(PrinterModelX ?? 0, PrinterModelY ?? 0, PrinterModelZ ?? 0), PrinterModelNozzle ?? 0));
+            requiredPrinterModel: QuotedPrinterModelJson.Read(QuotedPrinterModel));
     }
 }
