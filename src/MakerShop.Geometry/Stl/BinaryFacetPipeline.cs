@@ -12,7 +12,7 @@ namespace MakerShop.Geometry.Stl;
 /// </summary>
 internal static class BinaryFacetPipeline
 {
-    private const int ChunkTriangles = 4096;
+    private const int ChunkTriangles = 16_384;
 
     // Below this the second thread costs more than it saves.
     private const long TwoThreadsFrom = 65_536;
