@@ -22,6 +22,7 @@ public sealed class MeshAnalyzer : ITriangleSink
     private List<int>? _degenerateCorners;
     private long _triangles;
     private long _degenerate;
+    // What the prefetching loads read, kept so the compiler cannot drop them as unused; never looked at.
     private int _touched;
     private double _volume6;
     private double _area2;
@@ -59,8 +60,9 @@ public sealed class MeshAnalyzer : ITriangleSink
     /// <summary>
     /// The binary STL fast path, first half: measures whole 50-byte facets straight from the read buffer (same
     /// arithmetic, same order, as <see cref="Add"/>, with the running sums in registers instead of fields) and hashes
-    /// their vertices into <paramref name="into"/>. Touches only the sums, so it can run on another thread than
-    /// <see cref="ConnectFacets"/>, one chunk ahead of it.
+    /// their vertices into <paramref name="into"/>. Touches only the sums, the triangle count and the recent-cache
+    /// forecast, none of which <see cref="ConnectFacets"/> uses, so it can run on another thread one chunk ahead of it
+    /// (the hand-over of <paramref name="into"/> orders the two).
     /// </summary>
     internal void MeasureFacets(ReadOnlySpan<byte> facets, int facetBytes, long firstTriangle, PreparedFacets into)
     {
