@@ -3,22 +3,13 @@ using System.Globalization;
 using MakerShop.Bench.Geometry;
 using MakerShop.Geometry;
 
-// bench/MakerShop.Bench.Geometry
-//   generate <out.stl> [around] [along]   writes a torus STL of 2·around·along triangles (default 1000 × 500 = 1,000,000)
+// bench/MakerShop.Bench.Geometry (JIT-compiled, as the library runs inside the web host; the whole-process comparison
+// with admesh and the model generator are in bench/MakerShop.Bench.GeometryCli, compiled ahead of time)
 //   measure <model>                        reads and measures one model, prints the metrics, the read time and peak memory
 //   quote <model> [runs]                   runs the real host and times POST /api/quotes: a cold slice, then cached repeats
 var command = args.Length > 0 ? args[0] : "";
 switch (command)
 {
-    case "generate":
-    {
-        var around = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000;
-        var along = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 500;
-        var size = TorusStl.Write(args[1], around, along);
-        Console.WriteLine(FormattableString.Invariant($"wrote {args[1]}: {2L * around * along:N0} triangles, {size:N0} bytes"));
-        return 0;
-    }
-
     case "measure":
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -39,7 +30,7 @@ switch (command)
         return await QuoteTiming.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
 
     default:
-        Console.Error.WriteLine("usage: generate <out.stl> [around] [along] | measure <model> | quote <model> [runs]");
+        Console.Error.WriteLine("usage: measure <model> | quote <model> [runs]");
         return 2;
 }
 

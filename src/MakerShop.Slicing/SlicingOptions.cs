@@ -11,13 +11,12 @@ public sealed class SlicingOptions
     [Required]
     public string SlicerCommand { get; set; } = "prusa-slicer";
 
-    /// <summary>Folder of the .ini profiles; relative paths are resolved against the binaries' folder.</summary>
+    /// <summary>
+    /// Folder of the .ini profiles; relative paths are resolved against the binaries' folder. Every file under
+    /// printers/ is one printer model, recognised in the fleet by the bed, height and nozzle it declares.
+    /// </summary>
     [Required]
     public string ProfilesDirectory { get; set; } = "config/slicing";
-
-    /// <summary>Printer profile (under printers/) the fleet's machines share.</summary>
-    [Required]
-    public string PrinterProfile { get; set; } = "marlin-250x210x210.ini";
 
     /// <summary>Print (quality) profile under prints/.</summary>
     [Required]

@@ -135,6 +135,12 @@ public sealed class PrintJob
     /// <summary>Why the scheduler sent the job to its printer, in words the owner reads in the queue.</summary>
     public string? AssignmentReason { get; private set; }
 
+    /// <summary>
+    /// The printer model its G-code was sliced for (a quoted part's slice), or null when any printer the part fits
+    /// will do. The scheduler sends the job only to printers of that model.
+    /// </summary>
+    public PrinterModel? RequiredPrinterModel { get; private set; }
+
     public bool IsTerminal => Status is PrintJobStatus.Completed or PrintJobStatus.Failed or PrintJobStatus.Cancelled;
 
     public bool IsActive => Status is PrintJobStatus.Assigned or PrintJobStatus.Transferring or PrintJobStatus.Printing or PrintJobStatus.Paused;
@@ -187,11 +193,36 @@ public sealed class PrintJob
         double? progress,
         DateTimeOffset updatedAt,
         JobDirectives? directives = null,
-        string? assignmentReason = null) =>
+        string? assignmentReason = null,
+        PrinterModel? requiredPrinterModel = null) =>
         new(
             id, orderId, unitIndex, productId, material, colour, partSize, estimatedPrintTime, gcodePath,
             gcodeSha256, gcodeSizeBytes, shipBy, express, attempt, maxAttempts, status, printerId, queuedAt,
-            startedAt, endedAt, failureReason, progress, updatedAt, directives ?? JobDirectives.None, assignmentReason);
+            startedAt, endedAt, failureReason, progress, updatedAt, directives ?? JobDirectives.None, assignmentReason)
+        {
+            RequiredPrinterModel = requiredPrinterModel,
+        };
+
+    /// <summary>
+    /// Ties a new job to the printer model its G-code was sliced for. Only before it is first assigned, and the
+    /// part must fit that model.
+    /// </summary>
+    public PrintJob RequirePrinterModel(PrinterModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (Status != PrintJobStatus.Queued || PrinterId is not null)
+        {
+            throw new InvalidTransitionException(Entity, Id, Status.ToString(), Status.ToString(), "the printer model is chosen before the job is first assigned");
+        }
+
+        if (!PartSize.FitsWithin(model.BuildVolume))
+        {
+            throw new DomainValidationException("printerModel", $"At {PartSize} the part does not fit the {model.Name} ({model.BuildVolume}).");
+        }
+
+        RequiredPrinterModel = model;
+        return this;
+    }
 
     /// <summary>Queued -> Assigned, with the scheduler's reason. Assigning again to the same printer is a no-op.</summary>
     public bool Assign(string printerId, DateTimeOffset at, string? reason = null)
@@ -421,8 +452,10 @@ public sealed class PrintJob
             newId, OrderId, UnitIndex, ProductId, Material, Colour, PartSize, EstimatedPrintTime, GcodePath,
             GcodeSha256, GcodeSizeBytes, ShipBy, Express, Attempt + 1, MaxAttempts, at);
 
-        // The owner's pin still stands for the next attempt; a hold was about the queued job, which ran.
+        // The owner's pin still stands for the next attempt; a hold was about the queued job, which ran. The G-code is
+        // the same, so it still needs the model it was sliced for.
         retry.PinnedPrinterId = PinnedPrinterId;
+        retry.RequiredPrinterModel = RequiredPrinterModel;
         return retry;
     }
 

@@ -144,11 +144,15 @@ internal sealed class FleetIndex
 
     public int? MakerIndexOf(string makerId) => _makerIndex.TryGetValue(makerId, out var m) ? m : null;
 
-    /// <summary>The job's part fits, and the printer's enclosure and nozzle suit its material.</summary>
+    /// <summary>
+    /// The job's part fits, the printer is of the model its G-code was sliced for (if it names one), and the
+    /// printer's enclosure and nozzle suit its material.
+    /// </summary>
     public bool CanPrint(int printer, PrintJob job, MaterialRequirements requirements)
     {
         var p = Printers[printer];
         return job.PartSize.FitsWithin(p.BuildVolume)
+            && (job.RequiredPrinterModel is not { } model || model.Describes(p.BuildVolume, p.NozzleDiameter))
             && (!requirements.NeedsEnclosure || p.Enclosed)
             && (!requirements.NeedsHardenedNozzle || p.HardenedNozzle);
     }

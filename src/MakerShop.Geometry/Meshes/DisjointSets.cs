@@ -3,22 +3,14 @@ namespace MakerShop.Geometry.Meshes;
 /// <summary>Union-find over vertex indices, for counting shells (groups of triangles joined by shared vertices).</summary>
 internal sealed class DisjointSets
 {
-    private int[] _parent;
+    private readonly int[] _parent;
 
-    public DisjointSets(int capacity) => _parent = new int[Math.Max(16, capacity)];
-
-    public int Count { get; private set; }
-
-    public void EnsureCount(int count)
+    public DisjointSets(int count)
     {
-        if (count > _parent.Length)
+        _parent = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            Array.Resize(ref _parent, Math.Max(count, _parent.Length * 2));
-        }
-
-        for (; Count < count; Count++)
-        {
-            _parent[Count] = Count;
+            _parent[i] = i;
         }
     }
 
@@ -42,10 +34,11 @@ internal sealed class DisjointSets
 
     public int CountRoots()
     {
+        // A root is its own parent; every other element points elsewhere, whatever path halving left behind.
         var roots = 0;
-        for (var i = 0; i < Count; i++)
+        for (var i = 0; i < _parent.Length; i++)
         {
-            if (Find(i) == i)
+            if (_parent[i] == i)
             {
                 roots++;
             }

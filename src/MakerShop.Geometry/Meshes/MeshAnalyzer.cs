@@ -1,22 +1,29 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MakerShop.Geometry.Meshes;
 
 /// <summary>
 /// Measures a mesh while a reader streams it: volume, area and bounds are summed per triangle, and each triangle's
-/// three vertex indices go into one flat array. At the end the edges are bucketed by their smaller vertex (a counting
-/// pass, no sort of the whole edge list), which finds open, non-manifold and inconsistently oriented edges in two
-/// linear passes. About 30 bytes per triangle in total, no per-triangle objects.
+/// three vertex indices go into one flat array (12 bytes per triangle; the coordinates are not kept). At the end two
+/// passes run side by side over those indices: union-find for shells, and the edges bucketed by their smaller vertex
+/// (a counting pass, no sort of the whole edge list) for open, non-manifold and inconsistently oriented edges. The
+/// edge buckets reuse the vertex table's storage, so the peak stays near 30 bytes per triangle.
 /// </summary>
 public sealed class MeshAnalyzer : ITriangleSink
 {
+    private const int BlockTriangles = 128;
     private readonly VertexIndex _vertices;
-    private readonly DisjointSets _shells;
+    private readonly VertexIndex.RecentForecast _forecast = new();
     private readonly long _maxTriangles;
     private int[] _corners;
-    private long _cornerCount;
+    private int _cornerCount;
+    private List<int>? _degenerateCorners;
     private long _triangles;
     private long _degenerate;
+    // What the prefetching loads read, kept so the compiler cannot drop them as unused; never looked at.
+    private int _touched;
     private double _volume6;
     private double _area2;
     private Vector3 _min = new(float.PositiveInfinity);
@@ -29,7 +36,6 @@ public sealed class MeshAnalyzer : ITriangleSink
         var hint = (int)Math.Clamp(expectedTriangles, 0, maxTriangles);
         _maxTriangles = maxTriangles;
         _vertices = new VertexIndex(hint / 2 + 16);
-        _shells = new DisjointSets(hint / 2 + 16);
         _corners = new int[Math.Max(48, hint * 3)];
     }
 
@@ -39,51 +45,145 @@ public sealed class MeshAnalyzer : ITriangleSink
     {
         if (++_triangles > _maxTriangles)
         {
-            throw new ModelFormatException(ModelProblem.TooLarge, $"The model has more than {_maxTriangles:N0} triangles, more than the shop accepts.");
+            throw TooMany();
         }
 
-        _min = Vector3.Min(_min, Vector3.Min(a, Vector3.Min(b, c)));
-        _max = Vector3.Max(_max, Vector3.Max(a, Vector3.Max(b, c)));
+        var bounds = new Bounds(_min, _max);
+        bounds.Include(a);
+        bounds.Include(b);
+        bounds.Include(c);
+        (_min, _max) = bounds.ToVectors();
+        var twiceArea = Accumulate(a, b, c, ref _volume6, ref _area2);
+        Connect(_vertices.GetOrAdd(a.X, a.Y, a.Z), _vertices.GetOrAdd(b.X, b.Y, b.Z), _vertices.GetOrAdd(c.X, c.Y, c.Z), twiceArea);
+    }
 
-        // Double precision: a million float products would lose the 0.1 % that matters for pricing.
-        double ax = a.X, ay = a.Y, az = a.Z, bx = b.X, by = b.Y, bz = b.Z, cx = c.X, cy = c.Y, cz = c.Z;
-        _volume6 += ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
-        double ux = bx - ax, uy = by - ay, uz = bz - az, vx = cx - ax, vy = cy - ay, vz = cz - az;
-        double nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-        var twiceArea = Math.Sqrt(nx * nx + ny * ny + nz * nz);
-        _area2 += twiceArea;
-
-        var ia = _vertices.GetOrAdd(a);
-        var ib = _vertices.GetOrAdd(b);
-        var ic = _vertices.GetOrAdd(c);
-        _shells.EnsureCount(_vertices.Count);
-        _shells.Union(ia, ib);
-        _shells.Union(ia, ic);
-        if (ia == ib || ib == ic || ia == ic || twiceArea == 0)
+    /// <summary>
+    /// The binary STL fast path, first half: measures whole 50-byte facets straight from the read buffer (same
+    /// arithmetic, same order, as <see cref="Add"/>, with the running sums in registers instead of fields) and hashes
+    /// their vertices into <paramref name="into"/>. Touches only the sums, the triangle count and the recent-cache
+    /// forecast, none of which <see cref="ConnectFacets"/> uses, so it can run on another thread one chunk ahead of it
+    /// (the hand-over of <paramref name="into"/> orders the two).
+    /// </summary>
+    internal void MeasureFacets(ReadOnlySpan<byte> facets, int facetBytes, long firstTriangle, PreparedFacets into)
+    {
+        var count = facets.Length / facetBytes;
+        if (count > into.Capacity)
         {
-            // admesh removes such facets before checking edges; so do we, so the edge counts agree.
-            _degenerate++;
-            return;
+            throw new ArgumentException("more facets than the chunk holds", nameof(facets));
         }
 
-        if (_cornerCount + 3 > _corners.Length)
+        if (_triangles + count > _maxTriangles)
         {
-            Array.Resize(ref _corners, checked((int)Math.Min(Array.MaxLength, _corners.Length * 2L)));
+            throw TooMany();
         }
 
-        _corners[_cornerCount++] = ia;
-        _corners[_cornerCount++] = ib;
-        _corners[_cornerCount++] = ic;
+        double volume6 = _volume6, area2 = _area2;
+        var bounds = new Bounds(_min, _max);
+        var areas = into.TwiceAreas;
+        var misses = 0;
+        for (var t = 0; t < count; t++)
+        {
+            var facet = facets.Slice(t * facetBytes + 12, 36);
+            var a = MemoryMarshal.Read<Vector3>(facet);
+            var b = MemoryMarshal.Read<Vector3>(facet[12..]);
+            var c = MemoryMarshal.Read<Vector3>(facet[24..]);
+
+            // One test for all nine numbers: a sum of finite floats is finite unless it overflows, and then the
+            // careful check finds nothing wrong.
+            if (!float.IsFinite(a.X + a.Y + a.Z + b.X + b.Y + b.Z + c.X + c.Y + c.Z))
+            {
+                RequireFinite(a, b, c, firstTriangle + t);
+            }
+
+            bounds.Include(a);
+            bounds.Include(b);
+            bounds.Include(c);
+            areas[t] = Accumulate(a, b, c, ref volume6, ref area2);
+            misses = Prepare(a, t * 3, into, misses);
+            misses = Prepare(b, t * 3 + 1, into, misses);
+            misses = Prepare(c, t * 3 + 2, into, misses);
+        }
+
+        into.MissCount = misses;
+
+        _volume6 = volume6;
+        _area2 = area2;
+        (_min, _max) = bounds.ToVectors();
+        into.Count = count;
+        _triangles += count;
+    }
+
+    /// <summary>
+    /// The binary STL fast path, second half: welds a measured chunk's vertices and keeps its triangles' corners. In
+    /// blocks: first the table slots of the block's vertices that the recent cache will not answer are touched (see
+    /// <see cref="VertexIndex.Touch"/>), then the vertices are looked up, by then mostly in cache.
+    /// </summary>
+    internal void ConnectFacets(PreparedFacets from)
+    {
+        var keys = from.Keys;
+        var hashes = from.Hashes;
+        var areas = from.TwiceAreas;
+        var misses = from.Misses.AsSpan(0, from.MissCount);
+        var touched = 0;
+
+        // One block ahead: the slots for block k + 1 are on their way while block k is looked up.
+        var touchedUpTo = 0;
+        for (var first = 0; first < from.Count; first += BlockTriangles)
+        {
+            var end = Math.Min(first + BlockTriangles, from.Count);
+            var ahead = Math.Min(end + BlockTriangles, from.Count) * 3;
+            var touchFrom = touchedUpTo;
+            while (touchedUpTo < misses.Length && misses[touchedUpTo] < ahead)
+            {
+                touchedUpTo++;
+            }
+
+            touched ^= _vertices.Touch(hashes, misses[touchFrom..touchedUpTo]);
+            for (var t = first; t < end; t++)
+            {
+                var k = t * 9;
+                var ia = _vertices.GetOrAdd(hashes[t * 3], keys[k], keys[k + 1], keys[k + 2]);
+                var ib = _vertices.GetOrAdd(hashes[t * 3 + 1], keys[k + 3], keys[k + 4], keys[k + 5]);
+                var ic = _vertices.GetOrAdd(hashes[t * 3 + 2], keys[k + 6], keys[k + 7], keys[k + 8]);
+                Connect(ia, ib, ic, areas[t]);
+            }
+        }
+
+        _touched ^= touched;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Prepare(Vector3 v, int corner, PreparedFacets into, int misses)
+    {
+        var hash = VertexIndex.Key(v.X, v.Y, v.Z, out var bx, out var by, out var bz);
+        var keys = into.Keys;
+        keys[corner * 3] = bx;
+        keys[corner * 3 + 1] = by;
+        keys[corner * 3 + 2] = bz;
+        into.Hashes[corner] = hash;
+        if (!_forecast.Hits(hash, bx, by, bz))
+        {
+            into.Misses[misses++] = corner;
+        }
+
+        return misses;
     }
 
     /// <summary>Counts what the edges show; call once, after the reader has finished.</summary>
     public MeshMetrics Finish()
     {
-        // Shells and vertex count first, so the vertex table can go before the edge buckets are allocated.
-        var shells = _shells.CountRoots();
         var vertices = _vertices.Count;
-        _vertices.Release();
-        var (open, nonManifold, inconsistent) = CountEdges(vertices);
+        var scratch = _vertices.Release();
+        var shells = 0;
+        (long Open, long NonManifold, long Inconsistent) edges = default;
+
+        // Both passes only read the corner indices; on two cores they overlap.
+        Parallel.Invoke(
+            () => shells = CountShells(vertices),
+            () => edges = CountEdges(vertices, scratch));
+        _corners = [];
+        _degenerateCorners = null;
+
         var bounds = _triangles == 0 ? BoundingBox.Empty : new BoundingBox(_min, _max);
         return new MeshMetrics(
             _triangles,
@@ -92,21 +192,134 @@ public sealed class MeshAnalyzer : ITriangleSink
             _area2 / 2.0,
             bounds,
             shells,
-            new MeshHealth(open, nonManifold, _degenerate, inconsistent));
+            new MeshHealth(edges.Open, edges.NonManifold, _degenerate, edges.Inconsistent));
     }
 
-    private (long Open, long NonManifold, long Inconsistent) CountEdges(int vertexCount)
+    /// <summary>
+    /// Running bounds as six scalars: after the first few triangles a point rarely moves them, so plain compares
+    /// (well predicted) beat vector min/max, whose NaN and signed-zero rules cost a dozen instructions each.
+    /// </summary>
+    private struct Bounds(Vector3 min, Vector3 max)
+    {
+        private float _minX = min.X, _minY = min.Y, _minZ = min.Z, _maxX = max.X, _maxY = max.Y, _maxZ = max.Z;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Include(Vector3 p)
+        {
+            if (p.X < _minX)
+            {
+                _minX = p.X;
+            }
+
+            if (p.X > _maxX)
+            {
+                _maxX = p.X;
+            }
+
+            if (p.Y < _minY)
+            {
+                _minY = p.Y;
+            }
+
+            if (p.Y > _maxY)
+            {
+                _maxY = p.Y;
+            }
+
+            if (p.Z < _minZ)
+            {
+                _minZ = p.Z;
+            }
+
+            if (p.Z > _maxZ)
+            {
+                _maxZ = p.Z;
+            }
+        }
+
+        public readonly (Vector3 Min, Vector3 Max) ToVectors() => (new(_minX, _minY, _minZ), new(_maxX, _maxY, _maxZ));
+    }
+
+    // Double precision: a million float products would lose the 0.1 % that matters for pricing.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Accumulate(Vector3 a, Vector3 b, Vector3 c, ref double volume6, ref double area2)
+    {
+        double ax = a.X, ay = a.Y, az = a.Z, bx = b.X, by = b.Y, bz = b.Z, cx = c.X, cy = c.Y, cz = c.Z;
+        volume6 += ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
+        double ux = bx - ax, uy = by - ay, uz = bz - az, vx = cx - ax, vy = cy - ay, vz = cz - az;
+        double nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+        // A single-precision root (about 1e-7 relative error per triangle, far inside what pricing needs) is half the
+        // latency of a double one; the products and the sum stay in double.
+        double twiceArea = MathF.Sqrt((float)(nx * nx + ny * ny + nz * nz));
+        area2 += twiceArea;
+        return twiceArea;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Connect(int ia, int ib, int ic, double twiceArea)
+    {
+        if (ia == ib || ib == ic || ia == ic || twiceArea == 0)
+        {
+            // admesh removes such facets before checking edges; so do we, so the edge counts agree. They still join
+            // their vertices into one shell.
+            _degenerate++;
+            (_degenerateCorners ??= []).AddRange([ia, ib, ic]);
+            return;
+        }
+
+        var corners = _corners;
+        var at = _cornerCount;
+        if ((uint)(at + 2) >= (uint)corners.Length)
+        {
+            corners = GrowCorners();
+        }
+
+        corners[at] = ia;
+        corners[at + 1] = ib;
+        corners[at + 2] = ic;
+        _cornerCount = at + 3;
+    }
+
+    private int[] GrowCorners()
+    {
+        Array.Resize(ref _corners, (int)Math.Min(Array.MaxLength, _corners.Length * 2L));
+        return _corners;
+    }
+
+    private int CountShells(int vertexCount)
+    {
+        var sets = new DisjointSets(vertexCount);
+        var corners = _corners.AsSpan(0, _cornerCount);
+        for (var t = 0; t + 2 < corners.Length; t += 3)
+        {
+            sets.Union(corners[t], corners[t + 1]);
+            sets.Union(corners[t], corners[t + 2]);
+        }
+
+        if (_degenerateCorners is { } degenerate)
+        {
+            for (var t = 0; t + 2 < degenerate.Count; t += 3)
+            {
+                sets.Union(degenerate[t], degenerate[t + 1]);
+                sets.Union(degenerate[t], degenerate[t + 2]);
+            }
+        }
+
+        return sets.CountRoots();
+    }
+
+    private (long Open, long NonManifold, long Inconsistent) CountEdges(int vertexCount, int[] scratch)
     {
         // Bucket every edge under its smaller vertex: count, prefix-sum, place. Each bucket then holds the few edges
         // that leave one vertex, stored as (larger vertex << 1 | walking direction).
         var start = new int[vertexCount + 1];
-        var corners = _corners;
-        var cornerCount = (int)_cornerCount;
-        for (var t = 0; t < cornerCount; t += 3)
+        var corners = _corners.AsSpan(0, _cornerCount);
+        for (var t = 0; t + 2 < corners.Length; t += 3)
         {
-            start[Math.Min(corners[t], corners[t + 1])]++;
-            start[Math.Min(corners[t + 1], corners[t + 2])]++;
-            start[Math.Min(corners[t + 2], corners[t])]++;
+            int a = corners[t], b = corners[t + 1], c = corners[t + 2];
+            start[Math.Min(a, b)]++;
+            start[Math.Min(b, c)]++;
+            start[Math.Min(c, a)]++;
         }
 
         // Running totals: start[v] is now where bucket v ends.
@@ -115,28 +328,24 @@ public sealed class MeshAnalyzer : ITriangleSink
             start[v] += start[v - 1];
         }
 
-        start[vertexCount] = cornerCount;
+        start[vertexCount] = corners.Length;
 
-        // Fill each bucket from its end down, so afterwards start[v] is where it begins and start[v + 1] where it ends.
-        var edges = new int[cornerCount];
-        for (var t = 0; t < cornerCount; t += 3)
+        // Fill each bucket from its end down, so afterwards start[v] is where it begins and start[v + 1] where it
+        // ends. Every one of the first corners.Length entries is written, so leftover contents of scratch do not matter.
+        var edges = scratch.Length >= corners.Length ? scratch : new int[corners.Length];
+        for (var t = 0; t + 2 < corners.Length; t += 3)
         {
-            Place(edges, start, corners[t], corners[t + 1]);
-            Place(edges, start, corners[t + 1], corners[t + 2]);
-            Place(edges, start, corners[t + 2], corners[t]);
+            int a = corners[t], b = corners[t + 1], c = corners[t + 2];
+            Place(edges, start, a, b);
+            Place(edges, start, b, c);
+            Place(edges, start, c, a);
         }
-
-        _corners = [];
 
         long open = 0, nonManifold = 0, inconsistent = 0;
         for (var v = 0; v < vertexCount; v++)
         {
             var bucket = edges.AsSpan(start[v], start[v + 1] - start[v]);
-            if (bucket.Length > 1)
-            {
-                bucket.Sort();
-            }
-
+            SortSmall(bucket);
             var i = 0;
             while (i < bucket.Length)
             {
@@ -166,6 +375,29 @@ public sealed class MeshAnalyzer : ITriangleSink
         return (open, nonManifold, inconsistent);
     }
 
+    // A vertex has a handful of edges: insertion sort beats a general sort's call and setup at that size.
+    private static void SortSmall(Span<int> bucket)
+    {
+        if (bucket.Length > 16)
+        {
+            bucket.Sort();
+            return;
+        }
+
+        for (var i = 1; i < bucket.Length; i++)
+        {
+            var value = bucket[i];
+            var j = i - 1;
+            for (; j >= 0 && bucket[j] > value; j--)
+            {
+                bucket[j + 1] = bucket[j];
+            }
+
+            bucket[j + 1] = value;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Place(int[] edges, int[] start, int from, int to)
     {
         if (from < to)
@@ -177,4 +409,17 @@ public sealed class MeshAnalyzer : ITriangleSink
             edges[--start[to]] = (from << 1) | 1;
         }
     }
+
+    private static void RequireFinite(Vector3 a, Vector3 b, Vector3 c, long triangle)
+    {
+        if (!float.IsFinite(a.X) || !float.IsFinite(a.Y) || !float.IsFinite(a.Z) || !float.IsFinite(b.X) || !float.IsFinite(b.Y)
+            || !float.IsFinite(b.Z) || !float.IsFinite(c.X) || !float.IsFinite(c.Y) || !float.IsFinite(c.Z))
+        {
+            throw new ModelFormatException(ModelProblem.InvalidNumber,
+                $"Triangle {triangle + 1:N0} has a coordinate that is not a finite number (NaN or infinite).");
+        }
+    }
+
+    private ModelFormatException TooMany() =>
+        new(ModelProblem.TooLarge, $"The model has more than {_maxTriangles:N0} triangles, more than the shop accepts.");
 }

@@ -4,80 +4,114 @@ using System.Runtime.CompilerServices;
 namespace MakerShop.Geometry.Meshes;
 
 /// <summary>
-/// Gives every distinct vertex (compared bit for bit, as the file stores it) a dense index. Open addressing over
-/// flat arrays: about 20 bytes per distinct vertex and no object per vertex, so a million triangles stay cheap.
+/// Gives every distinct vertex (compared bit for bit, as the file stores it) a dense index. Open addressing with the
+/// key stored in the slot: each slot is four ints (the three coordinates' bits and index + 1), so a lookup costs one
+/// cache line and never a second trip to a separate coordinate array. 16 bytes per slot at a load of at most one half.
 /// </summary>
 internal sealed class VertexIndex
 {
-    // A small direct-mapped cache of recently seen vertices: meshes come in strips, so most lookups repeat a vertex
-    // from a few hundred triangles earlier, and this answers them from L1/L2 instead of a miss in the big table.
+    // A small direct-mapped cache of recently seen vertices in the same layout: meshes come in strips, so most lookups
+    // repeat a vertex from a few hundred triangles earlier, and this answers them from L1/L2 instead of a miss in the
+    // big table.
     private const int RecentSize = 4096;
-    private readonly ulong[] _recentHash = new ulong[RecentSize];
-    private readonly int[] _recentIndex = new int[RecentSize];
-    private float[] _coordinates;
+    private const int SlotInts = 4;
+    private readonly int[] _recent = new int[RecentSize * SlotInts];
     private int[] _slots;
     private int _mask;
 
     public VertexIndex(int expectedVertices)
     {
-        var capacity = Math.Max(16, expectedVertices);
-        _coordinates = new float[capacity * 3];
-        var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(32, capacity * 2));
-        _slots = new int[slots];
+        var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(32, expectedVertices * 2));
+        _slots = new int[slots * SlotInts];
         _mask = slots - 1;
     }
 
     public int Count { get; private set; }
 
-    /// <summary>Drops the table once every vertex has its index; only <see cref="Count"/> stays valid.</summary>
-    public void Release()
+    /// <summary>
+    /// Hands over the table's storage once every vertex has its index (the edge pass reuses it rather than asking
+    /// for as much again); only <see cref="Count"/> stays valid.
+    /// </summary>
+    public int[] Release()
     {
-        _coordinates = [];
+        var slots = _slots;
         _slots = [];
         _mask = 0;
+        return slots;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int GetOrAdd(Vector3 v)
+    public int GetOrAdd(float x, float y, float z)
     {
-        // -0 and +0 are the same point; normalise so their bits agree.
-        var x = v.X + 0f;
-        var y = v.Y + 0f;
-        var z = v.Z + 0f;
-        var hash = Hash(x, y, z);
-        // The low bit is forced on so that an empty cache entry (0) never matches.
-        var tag = hash | 1;
-        var recent = (int)(hash >> 52) & (RecentSize - 1);
-        var coordinates = _coordinates;
-        if (_recentHash[recent] == tag)
+        var hash = Key(x, y, z, out var bx, out var by, out var bz);
+        return GetOrAdd(hash, bx, by, bz);
+    }
+
+    /// <summary>The bits a vertex is compared by and their hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Key(float x, float y, float z, out int bx, out int by, out int bz)
+    {
+        // -0 and +0 are the same point; adding +0 turns -0 into +0 so their bits agree.
+        bx = (int)BitConverter.SingleToUInt32Bits(x + 0f);
+        by = (int)BitConverter.SingleToUInt32Bits(y + 0f);
+        bz = (int)BitConverter.SingleToUInt32Bits(z + 0f);
+        return Hash(bx, by, bz);
+    }
+
+    /// <summary>
+    /// Reads the table slots that the listed vertices will be looked up in, before they are looked up: a tight loop
+    /// of loads that do not depend on each other, so the processor has many cache misses in flight at once instead of
+    /// waiting for each in turn during the lookups. Only vertices the recent cache will not answer are listed (see
+    /// <see cref="RecentForecast"/>). The caller keeps the result, so the loads are not optimised away.
+    /// </summary>
+    public int Touch(ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> which)
+    {
+        var slots = _slots;
+        var mask = _mask;
+        var touched = 0;
+        foreach (var corner in which)
         {
-            var r = _recentIndex[recent] * 3;
-            if (coordinates[r] == x && coordinates[r + 1] == y && coordinates[r + 2] == z)
-            {
-                return _recentIndex[recent];
-            }
+            touched ^= slots[((int)hashes[corner] & mask) * SlotInts + 3];
         }
 
-        var index = Lookup(hash, x, y, z);
-        _recentHash[recent] = tag;
-        _recentIndex[recent] = index;
+        return touched;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int GetOrAdd(ulong hash, int bx, int by, int bz)
+    {
+        var recent = _recent;
+        var r = RecentSlot(hash);
+        if (recent[r] == bx && recent[r + 1] == by && recent[r + 2] == bz && recent[r + 3] != 0)
+        {
+            return recent[r + 3] - 1;
+        }
+
+        var index = Lookup(hash, bx, by, bz);
+        recent[r] = bx;
+        recent[r + 1] = by;
+        recent[r + 2] = bz;
+        recent[r + 3] = index + 1;
         return index;
     }
 
-    private int Lookup(ulong hash, float x, float y, float z)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RecentSlot(ulong hash) => ((int)(hash >> 52) & (RecentSize - 1)) * SlotInts;
+
+    private int Lookup(ulong hash, int bx, int by, int bz)
     {
+        var slots = _slots;
         var slot = (int)hash & _mask;
-        var coordinates = _coordinates;
         while (true)
         {
-            var entry = _slots[slot];
+            var s = slot * SlotInts;
+            var entry = slots[s + 3];
             if (entry == 0)
             {
-                return Insert(slot, x, y, z);
+                return Insert(s, bx, by, bz);
             }
 
-            var i = (entry - 1) * 3;
-            if (coordinates[i] == x && coordinates[i + 1] == y && coordinates[i + 2] == z)
+            if (slots[s] == bx && slots[s + 1] == by && slots[s + 2] == bz)
             {
                 return entry - 1;
             }
@@ -88,28 +122,24 @@ internal sealed class VertexIndex
 
     // Mixes all 96 bits so that neighbouring points (which differ only in low mantissa bits) land far apart.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Hash(float x, float y, float z)
+    private static ulong Hash(int x, int y, int z)
     {
-        var h = ((ulong)BitConverter.SingleToUInt32Bits(x) << 32 | BitConverter.SingleToUInt32Bits(y)) * 0x9E3779B97F4A7C15UL;
-        h ^= BitConverter.SingleToUInt32Bits(z) * 0xC2B2AE3D27D4EB4FUL;
+        var h = ((ulong)(uint)x << 32 | (uint)y) * 0x9E3779B97F4A7C15UL;
+        h ^= (uint)z * 0xC2B2AE3D27D4EB4FUL;
         h ^= h >> 29;
         h *= 0xBF58476D1CE4E5B9UL;
         return h ^ (h >> 32);
     }
 
-    private int Insert(int slot, float x, float y, float z)
+    private int Insert(int s, int bx, int by, int bz)
     {
         var index = Count++;
-        if (index * 3 + 3 > _coordinates.Length)
-        {
-            Array.Resize(ref _coordinates, _coordinates.Length * 2);
-        }
-
-        _coordinates[index * 3] = x;
-        _coordinates[index * 3 + 1] = y;
-        _coordinates[index * 3 + 2] = z;
-        _slots[slot] = index + 1;
-        if (Count * 2 > _slots.Length)
+        var slots = _slots;
+        slots[s] = bx;
+        slots[s + 1] = by;
+        slots[s + 2] = bz;
+        slots[s + 3] = index + 1;
+        if (Count * 2 > _mask + 1)
         {
             Grow();
         }
@@ -119,20 +149,52 @@ internal sealed class VertexIndex
 
     private void Grow()
     {
-        var slots = new int[_slots.Length * 2];
-        var mask = slots.Length - 1;
-        for (var index = 0; index < Count; index++)
+        var old = _slots;
+        var slots = new int[old.Length * 2];
+        var mask = slots.Length / SlotInts - 1;
+        for (var s = 0; s < old.Length; s += SlotInts)
         {
-            var slot = (int)Hash(_coordinates[index * 3], _coordinates[index * 3 + 1], _coordinates[index * 3 + 2]) & mask;
-            while (slots[slot] != 0)
+            if (old[s + 3] == 0)
+            {
+                continue;
+            }
+
+            var slot = (int)Hash(old[s], old[s + 1], old[s + 2]) & mask;
+            while (slots[slot * SlotInts + 3] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            slots[slot] = index + 1;
+            old.AsSpan(s, SlotInts).CopyTo(slots.AsSpan(slot * SlotInts));
         }
 
         _slots = slots;
         _mask = mask;
+    }
+
+    /// <summary>
+    /// Replays the recent cache's hits and misses from the keys alone (it depends on nothing else), so the thread
+    /// that hashes a chunk can tell the thread that welds it which vertices will need the big table.
+    /// </summary>
+    internal sealed class RecentForecast
+    {
+        private readonly int[] _keys = new int[RecentSize * SlotInts];
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Hits(ulong hash, int bx, int by, int bz)
+        {
+            var keys = _keys;
+            var r = RecentSlot(hash);
+            if (keys[r + 3] != 0 && keys[r] == bx && keys[r + 1] == by && keys[r + 2] == bz)
+            {
+                return true;
+            }
+
+            keys[r] = bx;
+            keys[r + 1] = by;
+            keys[r + 2] = bz;
+            keys[r + 3] = 1;
+            return false;
+        }
     }
 }

@@ -4,7 +4,10 @@ using Microsoft.Data.Sqlite;
 
 namespace MakerShop.Storage.Stores;
 
-/// <summary>Print jobs, one row per attempt.</summary>
+/// <summary>
+/// Print jobs, one row per attempt. A quoted part's job prints the quote's slice, so the printer model it needs is
+/// the one the quote was sliced for, read from the quote (see <see cref="QuotedPrinterModelJson"/>) rather than copied.
+/// </summary>
 public sealed class PrintJobStore(SqliteConnectionFactory connections)
 {
     private const string Columns =
@@ -14,7 +17,9 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         gcode_sha256 AS GcodeSha256, gcode_size AS GcodeSize, ship_by AS ShipBy, express AS Express, attempt AS Attempt,
         max_attempts AS MaxAttempts, status AS Status, printer_id AS PrinterId, queued_at AS QueuedAt, started_at AS StartedAt,
         ended_at AS EndedAt, failure_reason AS FailureReason, progress AS Progress, updated_at AS UpdatedAt,
-        pinned_printer_id AS PinnedPrinterId, held AS Held, assignment_reason AS AssignmentReason
+        pinned_printer_id AS PinnedPrinterId, held AS Held, assignment_reason AS AssignmentReason,
+        (SELECT json_extract(q.document, '$.printerModel') FROM quotes q
+            WHERE print_jobs.product_id LIKE 'quote:%' AND q.id = substr(print_jobs.product_id, 7)) AS QuotedPrinterModel
         """;
 
     public static Task InsertAsync(DbSession session, PrintJob job, CancellationToken cancellationToken = default)
@@ -133,6 +138,7 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         public string? PinnedPrinterId { get; init; }
         public long Held { get; init; }
         public string? AssignmentReason { get; init; }
+        public string? QuotedPrinterModel { get; init; }
 
         public static JobRow From(PrintJob job) => new()
         {
@@ -191,6 +197,7 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             progress: Progress,
             updatedAt: DbTime.Read(UpdatedAt),
             directives: PinnedPrinterId is null && Held == 0 ? JobDirectives.None : new JobDirectives(PinnedPrinterId, Held != 0),
-            assignmentReason: AssignmentReason);
+            assignmentReason: AssignmentReason,
+            requiredPrinterModel: QuotedPrinterModelJson.Read(QuotedPrinterModel));
     }
 }

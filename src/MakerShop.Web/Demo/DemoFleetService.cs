@@ -15,12 +15,14 @@ public sealed class DemoFleetService(
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
-    private static readonly (string Material, string Colour, string Country)[] Loadout =
+    // Two printer models, each with its slicer profile under config/slicing/printers/: the 250 × 210 × 210 mm Marlin
+    // machines and one large-format 350 × 350 × 350 mm machine.
+    private static readonly (string Material, string Colour, string Country, string Model, Size3 BuildVolume)[] Loadout =
     [
-        ("PLA", "black", "FR"),
-        ("PLA", "white", "FR"),
-        ("PETG", "orange", "DE"),
-        ("PLA", "black", "US"),
+        ("PLA", "black", "FR", "Marlin", new Size3(250, 210, 210)),
+        ("PLA", "white", "FR", "Marlin", new Size3(250, 210, 210)),
+        ("PETG", "orange", "DE", "Marlin", new Size3(250, 210, 210)),
+        ("PLA", "black", "US", "Marlin XL", new Size3(350, 350, 350)),
     ];
 
     private readonly List<VirtualFleetMember> _members = [];
@@ -30,10 +32,10 @@ public sealed class DemoFleetService(
         var fleet = demo.Value.Fleet;
         for (var i = 0; i < fleet.Count; i++)
         {
-            var (material, colour, country) = Loadout[i % Loadout.Length];
+            var (material, colour, country, model, buildVolume) = Loadout[i % Loadout.Length];
             var id = $"demo-printer-{i + 1}";
             var credentials = await registry.RegisterAsync(
-                new PrinterRegistration(id, $"Demo Marlin #{i + 1}", PrinterKind.FirmwareBridge, new Size3(250, 210, 210), 0.4, material, colour, country, AutoEject: true),
+                new PrinterRegistration(id, $"Demo {model} #{i + 1}", PrinterKind.FirmwareBridge, buildVolume, 0.4, material, colour, country, AutoEject: true),
                 cancellationToken);
             _members.Add(await VirtualFleetMember.StartAsync(
                 credentials, mqtt.Value.Host, mqtt.Value.Port, fleet.TimeScale, Path.Combine(paths.DataDirectory, "demo-bridges", id),

@@ -151,10 +151,11 @@ public sealed class OrderPlacementService(
             var source = sources[l];
             for (var q = 0; q < line.Quantity; q++)
             {
-                jobs.Add(PrintJob.Create(
+                var job = PrintJob.Create(
                     Ids.NewJobId(), order.Id, unit++, line.ProductId, line.Material, line.Colour, source.PartSize, source.EstimatedPrintTime,
                     source.Gcode.RelativePath, source.Gcode.Sha256, source.Gcode.SizeBytes, order.ShipBy, order.Express,
-                    shopOptions.Value.MaxPrintAttempts, now));
+                    shopOptions.Value.MaxPrintAttempts, now);
+                jobs.Add(source.PrinterModel is null ? job : job.RequirePrinterModel(source.PrinterModel));
             }
         }
 
@@ -190,7 +191,7 @@ public sealed class OrderPlacementService(
         var orderLine = new OrderLine("quote:" + quote.Record.Id, $"Custom part ({quote.Document.FileName})", quote.Record.Material, line.Colour ?? "",
             line.Quantity, Money.FromMinor(quote.Record.PriceMinor, currency));
         var source = new UnitSource(new Size3(size.X, size.Y, size.Z), TimeSpan.FromSeconds(slice.PrintSeconds),
-            new StoredGcode(slice.GcodePath, slice.GcodeSha256, slice.GcodeSize));
+            new StoredGcode(slice.GcodePath, slice.GcodeSha256, slice.GcodeSize), quote.Document.PrinterModel?.ToModel());
         return (orderLine, source);
     }
 
@@ -201,6 +202,6 @@ public sealed class OrderPlacementService(
     private static string HashRequest(PlaceOrderRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
 
-    /// <summary>What every unit of a line prints from.</summary>
-    private sealed record UnitSource(Size3 PartSize, TimeSpan EstimatedPrintTime, StoredGcode Gcode);
+    /// <summary>What every unit of a line prints from, and for a quoted line the printer model its G-code was sliced for.</summary>
+    private sealed record UnitSource(Size3 PartSize, TimeSpan EstimatedPrintTime, StoredGcode Gcode, PrinterModel? PrinterModel = null);
 }

@@ -8,7 +8,8 @@ namespace MakerShop.Web.Production;
 
 /// <summary>
 /// Turns an order paid after it was placed into its print jobs: one per unit of each line, printing the catalog
-/// product's stored G-code, or for a quoted line ("quote:{id}") the very slice that was quoted.
+/// product's stored G-code, or for a quoted line ("quote:{id}") the very slice that was quoted, on a printer of the
+/// model it was sliced for.
 /// </summary>
 public sealed class ProductionRelease(ProductStore products, QuoteService quotes, IOptions<ShopOptions> shopOptions)
 {
@@ -21,20 +22,21 @@ public sealed class ProductionRelease(ProductStore products, QuoteService quotes
         var unit = 0;
         foreach (var line in order.Lines)
         {
-            var (size, printTime, gcode) = await SourceOfAsync(order, line, cancellationToken);
+            var (size, printTime, gcode, model) = await SourceOfAsync(order, line, cancellationToken);
             for (var q = 0; q < line.Quantity; q++)
             {
-                jobs.Add(PrintJob.Create(
+                var job = PrintJob.Create(
                     Ids.NewJobId(), order.Id, unit++, line.ProductId, line.Material, line.Colour, size, printTime,
                     gcode.RelativePath, gcode.Sha256, gcode.SizeBytes, order.ShipBy, order.Express,
-                    shopOptions.Value.MaxPrintAttempts, now));
+                    shopOptions.Value.MaxPrintAttempts, now);
+                jobs.Add(model is null ? job : job.RequirePrinterModel(model));
             }
         }
 
         return jobs;
     }
 
-    private async Task<(Size3 Size, TimeSpan PrintTime, StoredGcode Gcode)> SourceOfAsync(Order order, OrderLine line, CancellationToken cancellationToken)
+    private async Task<(Size3 Size, TimeSpan PrintTime, StoredGcode Gcode, PrinterModel? Model)> SourceOfAsync(Order order, OrderLine line, CancellationToken cancellationToken)
     {
         if (line.ProductId.StartsWith(QuotedLinePrefix, StringComparison.Ordinal))
         {
@@ -43,11 +45,11 @@ public sealed class ProductionRelease(ProductStore products, QuoteService quotes
                 ?? throw new DomainException($"Order {order.Id} prints quote {line.ProductId}, which is no longer stored.");
             var size = quote.Document.Model.Size;
             return (new Size3(size.X, size.Y, size.Z), TimeSpan.FromSeconds(quote.Slice.PrintSeconds),
-                new StoredGcode(quote.Slice.GcodePath, quote.Slice.GcodeSha256, quote.Slice.GcodeSize));
+                new StoredGcode(quote.Slice.GcodePath, quote.Slice.GcodeSha256, quote.Slice.GcodeSize), quote.Document.PrinterModel?.ToModel());
         }
 
         var product = await products.GetAsync(line.ProductId, cancellationToken)
             ?? throw new DomainException($"Order {order.Id} asks for product '{line.ProductId}', which is no longer in the catalog.");
-        return (product.PartSize, product.EstimatedPrintTime, product.Gcode);
+        return (product.PartSize, product.EstimatedPrintTime, product.Gcode, null);
     }
 }

@@ -93,12 +93,12 @@ public static class QuoteEndpoints
         }
         catch (QuoteRefusedException ex)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The model cannot be quoted.", detail: ex.Message,
-                extensions: new Dictionary<string, object?>
-                {
-                    ["problem"] = ex.Problem,
-                    ["warnings"] = ex.Warnings.Select(w => new QuoteWarningResponse(w.Code, w.Message)).ToList(),
-                });
+            var extensions = new Dictionary<string, object?>(ex.Details)
+            {
+                ["problem"] = ex.Problem,
+                ["warnings"] = ex.Warnings.Select(w => new QuoteWarningResponse(w.Code, w.Message)).ToList(),
+            };
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: ex.Title, detail: ex.Message, extensions: extensions);
         }
     }
 

@@ -60,15 +60,27 @@ public sealed class QuoteService(
         var warnings = QuoteWarnings.For(facts, fitting.Count > 0, settings.ThinPartMm);
         if (fitting.Count == 0)
         {
-            var largest = fleet.Count == 0 ? "there are no printers in service" : "the largest build volume is " + fleet.MaxBy(p => p.BuildVolume.X * p.BuildVolume.Y * p.BuildVolume.Z)!.BuildVolume;
-            throw new QuoteRefusedException("too-large", $"At {facts.Size} the part fits no printer in the fleet ({largest}).") { Warnings = warnings };
+            throw TooLarge(upload, facts, fleet, warnings);
         }
 
+        // Slice for one printer model, the one the part fits best; its jobs will print only on printers of that model.
+        var target = ChoosePrinterModel(fitting, chosen);
+        if (target is null)
+        {
+            throw new QuoteRefusedException(
+                "no-printer-profile",
+                $"The part fits {string.Join(", ", fitting.Select(p => p.Id))}, but there is no slicer profile for their model ({string.Join(", ", fitting.Select(p => p.BuildVolume.ToString()).Distinct())}); profiles exist for {string.Join(", ", profiles.PrinterModels.Select(m => m.Name))}.")
+            {
+                Warnings = warnings,
+            };
+        }
+
+        var (model, modelPrinters) = target.Value;
         StoredSlice slice;
         bool fromCache;
         try
         {
-            (slice, fromCache) = await slicing.GetOrSliceAsync(upload.Stored, chosen, cancellationToken);
+            (slice, fromCache) = await slicing.GetOrSliceAsync(upload.Stored, chosen, model, cancellationToken);
         }
         catch (SlicingException ex)
         {
@@ -80,7 +92,7 @@ public sealed class QuoteService(
         var materialPrice = new MaterialPrice(chosen, Money.FromDecimal(settings.MaterialPricePerKg[chosen], rules.Currency, MidpointRounding.AwayFromZero));
         var price = QuotePricing.Price(sliceFacts, materialPrice, rules, rates, currency);
         var now = timeProvider.GetUtcNow();
-        var queue = new QueueLoad(TimeSpan.FromSeconds(await load.RemainingPrintSecondsAsync(cancellationToken)), fitting.Count);
+        var queue = new QueueLoad(TimeSpan.FromSeconds(await load.RemainingPrintSecondsAsync(cancellationToken)), modelPrinters.Count);
         var shipDate = ShipDateEstimator.Estimate(now, queue, sliceFacts.PrintTime, settings.HandlingDays);
         var possible = settings.MaterialPricePerKg.Keys.Where(profiles.Supports).Order(StringComparer.OrdinalIgnoreCase)
             .Select(m => new MaterialAvailabilityResponse(m, fitting.Any(p => string.Equals(p.LoadedMaterial, m, StringComparison.OrdinalIgnoreCase))))
@@ -103,11 +115,12 @@ public sealed class QuoteService(
             [.. warnings.Select(w => new QuoteWarningResponse(w.Code, w.Message))],
             shipDate,
             now,
-            now.AddHours(settings.ValidityHours));
+            now.AddHours(settings.ValidityHours),
+            new PrinterModelResponse(model.Name, new BuildVolumeResponse(model.BedX, model.BedY, model.MaxHeight), model.NozzleDiameter, [.. modelPrinters.Select(p => p.Id)]));
         await quotes.InsertAsync(new QuoteRecord(
             id, upload.Stored.Sha256, slice.SliceKey, chosen, currency.Code, price.CustomerPrice.MinorUnits, response.CreatedAt, response.ExpiresAt,
             JsonSerializer.Serialize(response, Json)), cancellationToken);
-        logger.LogInformation("Quote {QuoteId} for model {ModelSha256}: {Price} ({Material}, slice from cache {FromCache})", id, upload.Stored.Sha256, price.CustomerPrice.ToString(), chosen, fromCache);
+        logger.LogInformation("Quote {QuoteId} for model {ModelSha256}: {Price} ({Material} on {PrinterProfile}, slice from cache {FromCache})", id, upload.Stored.Sha256, price.CustomerPrice.ToString(), chosen, model.Name, fromCache);
         return response;
     }
 
@@ -128,6 +141,50 @@ public sealed class QuoteService(
         var slice = await slices.GetAsync(record.SliceKey, cancellationToken)
             ?? throw new InvalidOperationException($"Quote {id} refers to slice {record.SliceKey}, which is not stored.");
         return new OrderableQuote(record, JsonSerializer.Deserialize<QuoteResponse>(record.Document, Json)!, slice);
+    }
+
+    /// <summary>
+    /// The printer model to slice for, among the models (with a profile) of the printers the part fits: one with the
+    /// material loaded on a fitting printer first, then the smallest machine (large ones stay free for large parts),
+    /// then the one with more printers.
+    /// </summary>
+    private (PrinterModelProfile Model, List<Printer> Printers)? ChoosePrinterModel(List<Printer> fitting, string material)
+    {
+        var ranked = fitting
+            .Select(p => (Printer: p, Model: profiles.ModelOf(p.BuildVolume.X, p.BuildVolume.Y, p.BuildVolume.Z, p.NozzleDiameter)))
+            .Where(x => x.Model is not null)
+            .GroupBy(x => x.Model!)
+            .Select(g => (Model: g.Key, Printers: g.Select(x => x.Printer).ToList()))
+            .OrderByDescending(g => g.Printers.Any(p => string.Equals(p.LoadedMaterial, material, StringComparison.OrdinalIgnoreCase)))
+            .ThenBy(g => g.Model.BedX * g.Model.BedY * g.Model.MaxHeight)
+            .ThenByDescending(g => g.Printers.Count)
+            .ThenBy(g => g.Model.Name, StringComparer.Ordinal)
+            .ToList();
+        return ranked.Count == 0 ? null : ranked[0];
+    }
+
+    /// <summary>
+    /// A part larger than every build volume is refused, not quoted: no printer could make it, so there is no slice,
+    /// price or ship date to give. The refusal still says what was measured and what the largest machine takes.
+    /// </summary>
+    private static QuoteRefusedException TooLarge(UploadedModel upload, ModelFacts facts, List<Printer> fleet, IReadOnlyList<QuoteWarning> warnings)
+    {
+        var largest = fleet.MaxBy(p => p.BuildVolume.X * p.BuildVolume.Y * p.BuildVolume.Z)?.BuildVolume;
+        var detail = largest is { } l
+            ? $"At {facts.Size} the part fits no printer in the fleet; the largest build volume is {l}. Split it into pieces or scale it down, then upload it again."
+            : $"At {facts.Size} the part fits no printer: there are no printers in service.";
+        return new QuoteRefusedException("too-large", detail)
+        {
+            Title = "The part is larger than every printer's build volume.",
+            Warnings = warnings,
+            Details = new Dictionary<string, object?>
+            {
+                ["model"] = ToResponse(upload.Report.Format, facts),
+                ["fitsAnyPrinter"] = false,
+                ["fittingPrinters"] = Array.Empty<string>(),
+                ["largestBuildVolume"] = largest is { } v ? new BuildVolumeResponse(v.X, v.Y, v.Z) : null,
+            },
+        };
     }
 
     private string ResolveMaterial(string material)

@@ -8,18 +8,20 @@ using MakerShop.Slicing;
 namespace MakerShop.Web.Quotes;
 
 /// <summary>
-/// Slices a stored model with a material's profiles, once: results are cached by (model hash, profile hash) in the
-/// database with the G-code under gcode/slices/, and two requests for the same slice at once share one slicer run.
+/// Slices a stored model with a printer model's and a material's profiles, once: results are cached by (model hash,
+/// hash of all three profiles) in the database with the G-code under gcode/slices/, and two requests for the same
+/// slice at once share one slicer run.
 /// </summary>
 public sealed class SliceService(
     PrusaSlicerRunner slicer, SlicerProfiles profiles, SliceStore slices, ModelUploads uploads, DataPaths paths, TimeProvider timeProvider)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<StoredSlice>>> _running = new(StringComparer.Ordinal);
 
-    public async Task<(StoredSlice Slice, bool FromCache)> GetOrSliceAsync(StoredModel model, string material, CancellationToken cancellationToken = default)
+    public async Task<(StoredSlice Slice, bool FromCache)> GetOrSliceAsync(
+        StoredModel model, string material, PrinterModelProfile printer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var profile = profiles.For(material);
+        var profile = profiles.For(material, printer);
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(model.Sha256 + ":" + profile.Hash)));
         if (await slices.GetAsync(key, cancellationToken) is { } cached && File.Exists(Path.Combine(paths.DataDirectory, cached.GcodePath)))
         {

@@ -25,6 +25,32 @@ public class PrintJobRetryTests
     }
 
     [Fact]
+    public void A_retry_keeps_the_printer_model_the_gcode_was_sliced_for()
+    {
+        var model = new PrinterModel("marlin-250x210x210", new Size3(250, 210, 210), 0.4);
+        var failed = Build.Job().RequirePrinterModel(model);
+        failed.Assign("printer-1", Build.T0);
+        failed.Fail("spaghetti", Build.T0.AddHours(1));
+
+        var retry = failed.CreateRetry("job-1-r2", At);
+
+        Assert.Equal(model, retry.RequiredPrinterModel);
+        Assert.Throws<InvalidTransitionException>(() => failed.RequirePrinterModel(model));
+    }
+
+    [Fact]
+    public void A_part_is_not_tied_to_a_printer_model_it_does_not_fit()
+    {
+        var small = new PrinterModel("mini-180", new Size3(180, 180, 180), 0.4);
+        var job = Build.Job(size: new Size3(200, 150, 100));
+
+        var error = Assert.Throws<DomainValidationException>(() => job.RequirePrinterModel(small));
+
+        Assert.Equal("printerModel", error.Field);
+        Assert.Null(job.RequiredPrinterModel);
+    }
+
+    [Fact]
     public void Job_retry_stops_at_the_attempt_limit()
     {
         var job = Build.Job(maxAttempts: 2);

@@ -48,6 +48,16 @@ public class HardRuleTests
     }
 
     [Fact]
+    public void A_job_sliced_for_one_printer_model_waits_for_that_model_even_when_a_bigger_printer_is_free()
+    {
+        var standard = new PrinterModel("marlin-250x210x210", new Size3(250, 210, 210), 0.4);
+        var scenario = Scenario.Farm().Printer("p-xl", volume: new Size3(350, 350, 350)).Job("job-1", size: new Size3(100, 100, 50), printerModel: standard);
+
+        Assert.Empty(scenario.Run());
+        Assert.Equal("p-standard", scenario.Printer("p-standard", volume: new Size3(250, 210, 210)).PrinterOf("job-1"));
+    }
+
+    [Fact]
     public void A_warping_material_goes_only_to_an_enclosed_printer()
     {
         var scenario = Scenario.Farm().Printer("p-open", material: "ABS").Job("job-1", material: "ABS");

@@ -58,12 +58,18 @@ internal sealed class Scenario
         TimeSpan? queuedAgo = null,
         string? pinnedTo = null,
         bool held = false,
+        PrinterModel? printerModel = null,
         params string[] orderMakers)
     {
         var job = PrintJob.Create(
             id, order, _jobs.Count(j => j.OrderId == order), "prod-1", material, colour, size ?? new Size3(50, 40, 30),
             printTime ?? TimeSpan.FromHours(2), $"gcode/{id}.gcode", Build.Sha, 1000, Now + (shipIn ?? TimeSpan.FromDays(5)), express, 3,
             Now - (queuedAgo ?? TimeSpan.FromMinutes(10)));
+        if (printerModel is not null)
+        {
+            job.RequirePrinterModel(printerModel);
+        }
+
         if (pinnedTo is not null)
         {
             job.Pin(pinnedTo, Now);

@@ -1,5 +1,10 @@
 using System.Net;
+using MakerShop.Core;
 using MakerShop.EndToEnd.Tests.Infrastructure;
+using MakerShop.Storage;
+using MakerShop.Storage.Stores;
+using MakerShop.Web.Devices;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MakerShop.EndToEnd.Tests.Quotes;
 
@@ -44,6 +49,8 @@ public sealed class InstantQuoteTests
 
         var sha = quote["slice"]!["gcodeSha256"]!.GetValue<string>();
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{orderId}' AND status = 'Completed' AND gcode_sha256 = '{sha}'"));
+        Assert.Equal("marlin-250x210x210", quote["printerModel"]!["profile"]!.GetValue<string>());
+
         var order = await ShopApi.GetOrderAsync(shop.Http, orderId);
         Assert.Equal(quote["price"]!["unitPrice"]!["minorUnits"]!.GetValue<long>(), order["total"]!["minorUnits"]!.GetValue<long>());
         Assert.Contains(fleet.Members[0].Printer.ExecutedCommands, c => c == "M84");
@@ -73,6 +80,35 @@ public sealed class InstantQuoteTests
     }
 
     [Fact]
+    public async Task A_part_is_sliced_for_the_smallest_printer_model_it_fits_and_its_job_is_tied_to_that_model()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
+        await shop.Services.GetRequiredService<PrinterRegistry>().RegisterAsync(
+            new PrinterRegistration("xl-printer", "Marlin XL", PrinterKind.FirmwareBridge, new Size3(350, 350, 350), 0.4, "PLA", "black", "FR", AutoEject: true));
+
+        var (_, small) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(10), "small.stl");
+        var (plateResponse, plate) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.BoxStl(300, 300, 1), "plate.stl");
+
+        // The cube fits both models: the standard machine is chosen, the XL stays free for what only it can print.
+        Assert.Equal("marlin-250x210x210", small!["printerModel"]!["profile"]!.GetValue<string>());
+        Assert.Equal([TestFleet.PrinterId(0)], small["printerModel"]!["printers"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Contains("xl-printer", small["fittingPrinters"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.True(plateResponse.StatusCode == HttpStatusCode.Created, plate?.ToJsonString());
+        Assert.Equal("marlin-350x350x350", plate!["printerModel"]!["profile"]!.GetValue<string>());
+        Assert.Equal(350, plate["printerModel"]!["buildVolume"]!["x"]!.GetValue<double>());
+        Assert.Equal(["xl-printer"], plate["fittingPrinters"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(2, await shop.CountAsync("SELECT COUNT(DISTINCT profile_hash) FROM slices"));
+
+        // The plate's job, as the scheduler loads it, needs the XL model.
+        var orderId = await ShopApi.PlaceOrderAsync(shop.Http, QuoteUploads.OrderFromQuote(plate["id"]!.GetValue<string>()));
+        await using var connection = await shop.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync();
+        var jobs = await PrintJobStore.ListQueuedAsync(connection, null);
+        var job = Assert.Single(jobs, j => j.OrderId == orderId);
+        Assert.Equal(new PrinterModel("marlin-350x350x350", new Size3(350, 350, 350), 0.4), job.RequiredPrinterModel);
+    }
+
+    [Fact]
     public async Task Broken_oversized_and_unprintable_uploads_get_problem_details_and_leave_nothing_stored()
     {
         var settings = TestShopSettings.CreateTemporary() with { ExtraArgs = ["--MakerShop:Quoting:MaxUploadBytes=100000"] };
@@ -88,10 +124,19 @@ public sealed class InstantQuoteTests
         var (tooLarge, _) = await QuoteUploads.PostAsync(shop.Http, new byte[200_000], "huge.stl");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
 
+        // Larger than every build volume: refused (nothing priced, nothing to order), saying what was measured and what
+        // the largest machine takes.
         var (unprintable, refusal) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(300), "too-big.stl");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unprintable.StatusCode);
+        Assert.Equal("application/problem+json", unprintable.Content.Headers.ContentType?.MediaType);
         Assert.Equal("too-large", refusal!["problem"]!.GetValue<string>());
+        Assert.Equal("The part is larger than every printer's build volume.", refusal["title"]!.GetValue<string>());
         Assert.Contains(refusal["warnings"]!.AsArray(), w => w!["code"]!.GetValue<string>() == "too-large");
+        Assert.False(refusal["fitsAnyPrinter"]!.GetValue<bool>());
+        Assert.Empty(refusal["fittingPrinters"]!.AsArray());
+        Assert.Equal(300, refusal["model"]!["size"]!["x"]!.GetValue<double>(), 3);
+        Assert.Equal(250, refusal["largestBuildVolume"]!["x"]!.GetValue<double>());
+        Assert.Null(refusal["price"]);
 
         var (badMaterial, invalid) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(10), "cube.stl", material: "Unobtainium");
         Assert.Equal(HttpStatusCode.BadRequest, badMaterial.StatusCode);

@@ -16,7 +16,8 @@ public sealed class PrusaSlicerRunnerTests : IDisposable
     {
         var options = Options(new SlicingOptions());
         using var runner = new PrusaSlicerRunner(options, NullLogger<PrusaSlicerRunner>.Instance);
-        var profile = new SlicerProfiles(options).For("PLA");
+        var profiles = new SlicerProfiles(options);
+        var profile = profiles.For("PLA", profiles.PrinterModel("marlin-250x210x210"));
         var destination = Path.Combine(_folder.FullName, "box.gcode");
 
         var output = await runner.SliceAsync(Path.Combine(Corpus.Directory, "3mfsamples_box.3mf"), profile, destination);
@@ -71,7 +72,11 @@ public sealed class PrusaSlicerRunnerTests : IDisposable
         return Microsoft.Extensions.Options.Options.Create(options);
     }
 
-    private static SlicerProfile Profile() => new SlicerProfiles(Options(new SlicingOptions())).For("PLA");
+    private static SlicerProfile Profile()
+    {
+        var profiles = new SlicerProfiles(Options(new SlicingOptions()));
+        return profiles.For("PLA", profiles.PrinterModel("marlin-250x210x210"));
+    }
 
     private string Model()
     {

@@ -9,8 +9,12 @@ namespace MakerShop.EndToEnd.Tests.Quotes;
 public static class QuoteUploads
 {
     /// <summary>A closed cube as binary STL, with real normals (as CAD exports write them).</summary>
-    public static byte[] CubeStl(float size)
+    public static byte[] CubeStl(float size) => BoxStl(size, size, size);
+
+    /// <summary>A closed box of the given sides as binary STL.</summary>
+    public static byte[] BoxStl(float x, float y, float z)
     {
+        var size = new Vector3(x, y, z);
         Vector3[] corners = [new(0, 0, 0), new(1, 0, 0), new(1, 1, 0), new(0, 1, 0), new(0, 0, 1), new(1, 0, 1), new(1, 1, 1), new(0, 1, 1)];
         int[] faces = [0, 2, 1, 0, 3, 2, 4, 5, 6, 4, 6, 7, 0, 1, 5, 0, 5, 4, 1, 2, 6, 1, 6, 5, 2, 3, 7, 2, 7, 6, 3, 0, 4, 3, 4, 7];
         using var memory = new MemoryStream();

@@ -1,5 +1,9 @@
 namespace MakerShop.Web.Quotes.Contracts;
 
+/// <remarks>
+/// <see cref="PrinterModel"/> is the model the slice was made for (null only on quotes stored before quotes named
+/// one); <see cref="FittingPrinters"/> lists every printer in service the part fits, of any model.
+/// </remarks>
 public sealed record QuoteResponse(
     string Id,
     string FileName,
@@ -14,4 +18,5 @@ public sealed record QuoteResponse(
     IReadOnlyList<QuoteWarningResponse> Warnings,
     DateOnly EstimatedShipDate,
     DateTimeOffset CreatedAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    PrinterModelResponse? PrinterModel = null);

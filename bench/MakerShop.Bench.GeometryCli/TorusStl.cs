@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace MakerShop.Bench.Geometry;
+namespace MakerShop.Bench.GeometryCli;
 
 /// <summary>A finely tessellated torus written as binary STL: closed, one shell, every vertex shared by six triangles.</summary>
 public static class TorusStl
