@@ -18,6 +18,19 @@ public sealed partial class PrusaSlicerRunner(IOptions<SlicingOptions> options, 
 {
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentSlices, options.Value.MaxConcurrentSlices);
 
+    private DirectoryInfo CreateWorkFolder()
+    {
+        var root = options.Value.WorkDirectory;
+        if (string.IsNullOrWhiteSpace(root))
+        {
+            return Directory.CreateTempSubdirectory("makershop-slice-");
+        }
+
+        var folder = new DirectoryInfo(Path.Combine(root, "makershop-slice-" + Guid.NewGuid().ToString("N")));
+        folder.Create();
+        return folder;
+    }
+
     /// <param name="modelPath">The stored upload (STL or 3MF).</param>
     /// <param name="profile">Which profiles to load.</param>
     /// <param name="destination">Where the G-code goes when the slice succeeds; its folder must exist.</param>
@@ -25,7 +38,7 @@ public sealed partial class PrusaSlicerRunner(IOptions<SlicingOptions> options, 
     {
         ArgumentNullException.ThrowIfNull(profile);
         await _slots.WaitAsync(cancellationToken);
-        var work = Directory.CreateTempSubdirectory("makershop-slice-");
+        var work = CreateWorkFolder();
         try
         {
             var input = Path.Combine(work.FullName, "model.stl");

@@ -31,5 +31,11 @@ public sealed class SlicingOptions
 
     /// <summary>Slices run at once; PrusaSlicer uses every core, so more rarely helps.</summary>
     [Range(1, 16)]
+    /// <summary>
+    /// Where the per-slice work folders are made; empty means the system temp folder. Set it to keep slices of
+    /// one instance apart from another's (and to let a check that nothing is left behind look only at its own).
+    /// </summary>
+    public string WorkDirectory { get; set; } = "";
+
     public int MaxConcurrentSlices { get; set; } = 1;
 }
