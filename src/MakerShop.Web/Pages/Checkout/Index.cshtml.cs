@@ -75,9 +75,13 @@ public sealed class IndexModel(
         var shown = await ShowAsync(cancellationToken, refused.Summary);
         foreach (var error in refused.Errors)
         {
-            var arguments = error.MessageKey == "Checkout.Error.TotalChanged" && Summary?.Landed is { } landed
-                ? [PriceFormatter.Format(landed.Total, CultureInfo.CurrentCulture)]
-                : error.Arguments;
+            var arguments = error.MessageKey switch
+            {
+                "Checkout.Error.TotalChanged" when Summary?.Landed is { } landed => [PriceFormatter.Format(landed.Total, CultureInfo.CurrentCulture)],
+                // The country arrives as its code; the message names it in the visitor's language.
+                "Checkout.Error.PostalCode" => [error.Arguments[0], CheckoutCountries.DisplayName(text, (string)error.Arguments[1]), error.Arguments[2]],
+                _ => error.Arguments,
+            };
             var message = text[error.MessageKey, arguments].Value;
             if (error.Field.Length == 0)
             {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace MakerShop.Web.Storefront.Checkout;
 
@@ -13,17 +13,12 @@ public static class CheckoutCountries
 
     public static bool IsOffered(string? code) => code is not null && Codes.Contains(code, StringComparer.Ordinal);
 
-    /// <summary>The country's name in the page's language.</summary>
-    public static string DisplayName(string code)
+    /// <summary>The country's name in the page's language (from the resources; the code itself when it has none).</summary>
+    public static string DisplayName(IStringLocalizer localizer, string code)
     {
-        try
-        {
-            return new RegionInfo(code).DisplayName;
-        }
-        catch (ArgumentException)
-        {
-            return code;
-        }
+        ArgumentNullException.ThrowIfNull(localizer);
+        var name = localizer["Country." + code];
+        return name.ResourceNotFound ? code : name.Value;
     }
 
     /// <summary>A first guess at the destination from the browser's language region (de-DE -> DE), when it is offered.</summary>

@@ -199,7 +199,7 @@ public sealed class CheckoutService(
             }
 
             errors.Add(problem.Kind == AddressProblemKind.NotAPostalCode
-                ? new CheckoutError(field, "Checkout.Error.PostalCode", address.PostalCode, CheckoutCountries.DisplayName(address.CountryCode), problem.Hint ?? "")
+                ? new CheckoutError(field, "Checkout.Error.PostalCode", address.PostalCode, address.CountryCode, problem.Hint ?? "")
                 : new CheckoutError(field, "Checkout.Error.Required"));
         }
 

@@ -59,9 +59,14 @@ public sealed class OrderConfirmationMail(
             var account = bank.Value;
             body.AppendLine(text["Mail.PayByTransfer", PriceFormatter.Format(payment.Amount, culture), account.PayWithinDays]);
             body.AppendLine(CultureInfo.InvariantCulture, $"  {text["Payment.Reference"]}: {payment.Reference}");
-            body.AppendLine(CultureInfo.InvariantCulture, $"  {text["Payment.AccountHolder"]}: {account.AccountHolder}");
-            body.AppendLine(CultureInfo.InvariantCulture, $"  IBAN: {account.Iban}");
-            body.AppendLine(CultureInfo.InvariantCulture, $"  BIC: {account.Bic}");
+            foreach (var (label, value) in new[] { (text["Payment.AccountHolder"].Value, account.AccountHolder), ("IBAN", account.Iban), ("BIC", account.Bic), (text["Payment.Bank"].Value, account.BankName) })
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    body.AppendLine(CultureInfo.InvariantCulture, $"  {label}: {value}");
+                }
+            }
+
             body.AppendLine();
         }
 
