@@ -30,6 +30,14 @@ public sealed class CheckoutPricing(ShippingQuoter shipping, ExchangeRateProvide
         var rules = new CheckoutTaxRules(settings.ToTable(), settings.ToProfile(), exchange.Convert);
         var question = new TaxQuestion(shipping.ShipFromCountry, destinationCountry, destinationPostalCode, cart.Goods, chosen.Price,
             cart.TariffLines, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        return new CheckoutSummary(cart, destinationCountry, choices, chosen, rules.Land(question));
+        try
+        {
+            return new CheckoutSummary(cart, destinationCountry, choices, chosen, rules.Land(question));
+        }
+        catch (DomainException ex)
+        {
+            // A sale the shop may not make (Great Britain up to GBP 135 without UK VAT registration) is an answer, not a crash.
+            return new CheckoutSummary(cart, destinationCountry, choices, chosen, null) { Refusal = ex.Message };
+        }
     }
 }

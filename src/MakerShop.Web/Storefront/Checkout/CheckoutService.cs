@@ -68,6 +68,11 @@ public sealed class CheckoutService(
             errors.Add(new CheckoutError(nameof(CheckoutForm.Shipping), "Checkout.Error.NoShipping"));
         }
 
+        if (summary.Refusal is not null)
+        {
+            errors.Add(new CheckoutError(nameof(CheckoutForm.Country), "Checkout.Error.Destination"));
+        }
+
         var provider = providers.FirstOrDefault(p => string.Equals(p.Name, form.PaymentMethod ?? BankTransferProvider.ProviderName, StringComparison.Ordinal));
         if (provider is null)
         {
