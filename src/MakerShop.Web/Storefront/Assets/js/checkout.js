@@ -2,9 +2,10 @@
 (() => {
     const form = document.querySelector('form[data-checkout]');
     if (!form) return;
-    // A different shipping option changes the total: recompute it at once (the server's total, never one computed here).
-    for (const radio of form.querySelectorAll('[data-autosubmit-radio]')) {
-        radio.addEventListener('change', () => form.requestSubmit());
+    // Another country or shipping option changes the total: ask the server for it at once (never computed here). The
+    // form is sent as "update totals" without the browser's required-field check, as the rest may not be filled in yet.
+    for (const input of form.querySelectorAll('[data-review-on-change]')) {
+        input.addEventListener('change', () => form.submit());
     }
     // A second click on "place order" while the first is on its way does nothing here; the server would answer it
     // with the same order anyway (the form's token makes the submission idempotent).
