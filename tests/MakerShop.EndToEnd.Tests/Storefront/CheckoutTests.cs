@@ -108,6 +108,12 @@ public sealed class CheckoutTests : IAsyncLifetime
         Assert.Equal(484, await shop.CountAsync($"SELECT tax_minor FROM orders WHERE customer_email = '{email}'"));
         Assert.Equal("IntraEuOss", await shop.TextAsync($"SELECT tax_regime FROM orders WHERE customer_email = '{email}'"));
         Assert.Equal(3029, await shop.CountAsync($"SELECT p.amount_minor FROM payments p JOIN orders o ON o.id = p.order_id WHERE o.customer_email = '{email}'"));
+
+        // The owner's API shows the same breakdown.
+        var order = await ShopApi.GetOrderAsync(shop.Http, placed.Headers.Location!.ToString().Split('/', '?')[3]);
+        Assert.Equal("Placed", order["status"]!.GetValue<string>());
+        Assert.Equal(1645, order["charges"]!["shipping"]!["minorUnits"]!.GetValue<long>());
+        Assert.Equal(3029, order["charges"]!["total"]!["minorUnits"]!.GetValue<long>());
     }
 
     [Fact]
