@@ -105,7 +105,7 @@ public sealed class CheckoutService(
             .ToList();
         var charges = OrderCharges.From(landed, chosen.Service);
         var order = Order.Place(Ids.NewOrderId(), form.Name ?? "", form.Email ?? "", address, currency, lines, express: false, now,
-            now.AddDays(shop.Value.LeadTimeDays), charges);
+            ShipBy(summary.Cart, now), charges);
         var payment = Payment.Start("pay_" + Guid.CreateVersion7().ToString("N"), order.Id, provider.Name, order.Total, BankTransferReference.New(), now);
         try
         {
@@ -131,6 +131,14 @@ public sealed class CheckoutService(
         var redirect = await StartPaymentAsync(provider, payment, order, confirmation, cancellationToken);
         await mail.SendAsync(order, payment, new Uri(baseUrl, $"/orders/{order.Id}?key={Uri.EscapeDataString(link)}"), cancellationToken);
         return new CheckoutOutcome.Placed(order.Id, link, redirect, Replayed: false);
+    }
+
+    // The ship date the customer was shown (from the live queue) is the one the scheduler works to; the shop's standard
+    // lead time stands in when the cart had none.
+    private DateTimeOffset ShipBy(PricedCart cart, DateTimeOffset now)
+    {
+        var promised = cart.ShipsBy is { } day ? new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero) : (DateTimeOffset?)null;
+        return promised is { } at && at > now ? at : now.AddDays(shop.Value.LeadTimeDays);
     }
 
     public static Uri ConfirmationUrl(Uri baseUrl, string orderId, string link) =>
