@@ -80,6 +80,21 @@ public sealed class CheckoutBrowserTests(ChromiumBrowser chromium) : IClassFixtu
         await Assertions.Expect(page.Locator("[data-testid=order-status]")).ToHaveAttributeAsync("data-status", "Produced", new() { Timeout = 120_000 });
         await Assertions.Expect(page.Locator("[data-testid=parts] li[data-phase=Printed]")).ToHaveCountAsync(1);
         await ChromiumBrowser.ScreenshotAsync(page, "checkout-08-order-printed");
+
+        // The owner labels the parcel; its carrier and tracking number appear on the open page.
+        var owner = new Dictionary<string, string> { [MakerShop.Web.Payments.OwnerKeyOptions.HeaderName] = TestShopSettings.OwnerKey };
+        var orderId = new Uri(page.Url).AbsolutePath.Split('/')[^1];
+        var order = await (await page.Context.APIRequest.GetAsync($"/api/orders/{orderId}", new() { Headers = owner })).JsonAsync();
+        var shipmentId = order!.Value.GetProperty("shipment").GetProperty("id").GetString();
+        var labelled = await page.Context.APIRequest.PostAsync($"/api/shipments/{shipmentId}/label", new()
+        {
+            Headers = owner,
+            DataObject = new { carrier = "ups", trackingNumber = "1Z999AA10123456784" },
+        });
+        Assert.Equal(200, labelled.Status);
+        await Assertions.Expect(page.Locator("[data-testid=carrier]")).ToContainTextAsync("1Z999AA10123456784", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=milestones] li[data-kind=Shipped]")).ToHaveCountAsync(1);
+        await ChromiumBrowser.ScreenshotAsync(page, "checkout-09-order-shipped");
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace MakerShop.Web.Pages.Orders;
 
 /// <summary>The customer's order page, reached by the private link from the confirmation and the e-mail.</summary>
-public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader, OrderStore orders, Shipping.ShipmentViews shipments, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader, OrderStore orders, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public string? Id { get; private set; }
 
@@ -20,9 +20,6 @@ public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader,
     /// <summary>The order as charged (its breakdown is shown under the parts).</summary>
     public Core.Order? Order { get; private set; }
 
-    /// <summary>The parcel and its tracking events, once the order has one.</summary>
-    public Shipping.Contracts.ShipmentResponse? Shipment { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string? key, CancellationToken cancellationToken)
     {
         if (!await links.OpensAsync(id, key, cancellationToken) || await reader.ReadAsync(id, cancellationToken) is not { } view)
@@ -34,7 +31,6 @@ public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader,
         Response.Headers["Referrer-Policy"] = "no-referrer";
         (Id, Key, View, Text) = (id, key, view, OrderProgressText.From(view, localizer));
         Order = await orders.GetAsync(id, cancellationToken);
-        Shipment = await shipments.ForOrderAsync(id, cancellationToken);
         return Page();
     }
 }
