@@ -38,8 +38,11 @@ public sealed class OrderConfirmationMail(
         if (order.Charges is { } charges)
         {
             body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Goods"]}: {PriceFormatter.Format(charges.Goods, culture)}");
-            body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Shipping"]} ({charges.ShippingService}): {PriceFormatter.Format(charges.Shipping, culture)}");
-            body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Tax"]}: {PriceFormatter.Format(charges.Tax, culture)}");
+            body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Shipping"]} · {charges.ShippingService}: {PriceFormatter.Format(charges.Shipping, culture)}");
+            var taxLabel = charges.TaxRate > 0
+                ? text["Checkout.TaxRate", (charges.TaxRate * 100).ToString("0.##", culture) + " %", CheckoutCountries.DisplayName(text, charges.TaxCountry)].Value
+                : text["Checkout.Tax"].Value;
+            body.AppendLine(CultureInfo.InvariantCulture, $"{taxLabel}: {PriceFormatter.Format(charges.Tax, culture)}");
             if (!charges.Duties.IsZero)
             {
                 body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Duties"]}: {PriceFormatter.Format(charges.Duties, culture)}");
