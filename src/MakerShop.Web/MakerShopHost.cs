@@ -13,6 +13,7 @@ using MakerShop.Web.Payments;
 using MakerShop.Web.Shipping;
 using MakerShop.Web.Storage;
 using MakerShop.Web.Storefront;
+using MakerShop.Web.Storefront.Checkout;
 
 namespace MakerShop.Web;
 
@@ -37,6 +38,7 @@ public static class MakerShopHost
         builder.Services.AddShopApi();
         builder.Services.AddQuoting(builder.Configuration);
         builder.Services.AddStorefront(builder.Configuration);
+        builder.Services.AddCheckout(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddAdmin();

@@ -13,6 +13,28 @@ public sealed class StoreRoundTripTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Fact]
+    public async Task An_order_placed_at_checkout_reads_back_with_what_the_customer_was_charged()
+    {
+        await _db.Migrations.ApplyAsync(MigrationCatalog.All);
+        var chf = Currency.Chf;
+        var line = new OrderLine("quote:quo_1", "Custom part (box.stl)", "PLA", "black", 2, Money.FromMinor(1290, chf));
+        var charges = new OrderCharges(line.LineTotal, Money.FromMinor(1530, chf), Money.FromMinor(781, chf), Money.FromMinor(0, chf),
+            TaxRegime.IntraEuOss, "DE", 0.19m, DutiesPaidBy.NoBorder, "Colissimo (eu)");
+        var order = Order.Place("ord_c", "Ada", "ada@example.com", new Address("Ada", "Hauptstr. 1", null, "Berlin", "10115", null, "DE"), chf,
+            [line], express: false, Now, Now.AddDays(5), charges);
+        await using (var session = await DbSession.BeginAsync(_db.Connections))
+        {
+            await OrderStore.InsertAsync(session, order, "checkout:k", "hash", default);
+            await session.CommitAsync();
+        }
+
+        var stored = await new OrderStore(_db.Connections).GetAsync("ord_c");
+
+        Assert.Equal(charges, stored!.Charges);
+        Assert.Equal(Money.FromMinor(2580 + 1530 + 781, chf), stored.Total);
+    }
+
+    [Fact]
     public async Task An_order_its_job_and_its_printer_read_back_as_they_were_written()
     {
         await _db.Migrations.ApplyAsync(MigrationCatalog.All);

@@ -29,7 +29,8 @@ public sealed class Order
         DateTimeOffset placedAt,
         DateTimeOffset shipBy,
         OrderStatus status,
-        DateTimeOffset updatedAt)
+        DateTimeOffset updatedAt,
+        OrderCharges? charges)
     {
         Id = id;
         CustomerName = customerName;
@@ -43,6 +44,7 @@ public sealed class Order
         ShipBy = shipBy;
         Status = status;
         UpdatedAt = updatedAt;
+        Charges = charges;
     }
 
     /// <summary>States in which the order still needs the shop to do something.</summary>
@@ -64,7 +66,11 @@ public sealed class Order
 
     public IReadOnlyList<OrderLine> Lines { get; }
 
+    /// <summary>What the customer pays: the landed total when the order came through checkout, else the lines' sum.</summary>
     public Money Total { get; }
+
+    /// <summary>The checkout's breakdown (goods, shipping, tax, duties); null for orders placed without one (the API).</summary>
+    public OrderCharges? Charges { get; }
 
     public bool Express { get; }
 
@@ -89,7 +95,8 @@ public sealed class Order
         IReadOnlyList<OrderLine> lines,
         bool express,
         DateTimeOffset placedAt,
-        DateTimeOffset shipBy)
+        DateTimeOffset shipBy,
+        OrderCharges? charges = null)
     {
         Guard.NotBlank(id, "id", "The order id");
         Guard.NotBlank(customerName, "customer.name", "The customer's name");
@@ -120,9 +127,10 @@ public sealed class Order
             throw new DomainValidationException("shipBy", "The ship-by date must be after the order is placed.");
         }
 
+        charges?.Validate(currency, total);
         return new Order(
-            id, customerName.Trim(), customerEmail.Trim(), shippingAddress, currency, [.. lines], total,
-            express, placedAt, shipBy, OrderStatus.Placed, placedAt);
+            id, customerName.Trim(), customerEmail.Trim(), shippingAddress, currency, [.. lines], charges?.Total ?? total,
+            express, placedAt, shipBy, OrderStatus.Placed, placedAt, charges);
     }
 
     /// <summary>Rebuilds an order from storage as it was saved; no rule is re-checked.</summary>
@@ -138,12 +146,13 @@ public sealed class Order
         DateTimeOffset placedAt,
         DateTimeOffset shipBy,
         OrderStatus status,
-        DateTimeOffset updatedAt)
+        DateTimeOffset updatedAt,
+        OrderCharges? charges = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         return new Order(
             id, customerName, customerEmail, shippingAddress, currency, [.. lines], total,
-            express, placedAt, shipBy, status, updatedAt);
+            express, placedAt, shipBy, status, updatedAt, charges);
     }
 
     public bool CanTransitionTo(OrderStatus target) => target switch

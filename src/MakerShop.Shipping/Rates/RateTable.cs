@@ -38,7 +38,14 @@ public sealed class RateTable(RateTableOptions options, int volumetricDivisor)
     public RateQuote? Quote(Shipment shipment)
     {
         ArgumentNullException.ThrowIfNull(shipment);
-        var zone = ZoneOf(shipment.OriginCountry, shipment.DestinationCountry);
+        return Quote(shipment.OriginCountry, shipment.DestinationCountry, shipment.Parcels);
+    }
+
+    /// <summary>The price of parcels not yet shipped (checkout prices the parcels an order will make).</summary>
+    public RateQuote? Quote(string originCountry, string destinationCountry, IReadOnlyList<Parcel> parcels)
+    {
+        ArgumentNullException.ThrowIfNull(parcels);
+        var zone = ZoneOf(originCountry, destinationCountry);
         if (zone is null)
         {
             return null;
@@ -46,7 +53,7 @@ public sealed class RateTable(RateTableOptions options, int volumetricDivisor)
 
         var currency = Currency.FromCode(options.Currency);
         var total = Money.Zero(currency);
-        foreach (var parcel in shipment.Parcels)
+        foreach (var parcel in parcels)
         {
             var grams = parcel.ChargeableWeightGrams(volumetricDivisor);
             var bracket = options.Brackets.OrderBy(b => b.MaxGrams).FirstOrDefault(b => grams <= b.MaxGrams);

@@ -23,6 +23,23 @@ public sealed class OrderLinkStore(SqliteConnectionFactory connections)
         return token;
     }
 
+    /// <summary>Stores a token the caller derived (checkout derives it from its form's secret, so a replayed submission
+    /// finds the same link); it must be as unguessable as <see cref="IssueAsync(DbSession, string, DateTimeOffset, CancellationToken)"/>'s.</summary>
+    public static async Task IssueAsync(DbSession session, string orderId, string token, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (string.IsNullOrEmpty(token) || token.Length < 40)
+        {
+            throw new ArgumentException("An order link token needs at least 40 characters of randomness.", nameof(token));
+        }
+
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO order_links (token_hash, order_id, created_at) VALUES (@Hash, @OrderId, @At)",
+            new { Hash = Hash(token), OrderId = orderId, At = DbTime.Write(at) },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
     public async Task<string> IssueAsync(string orderId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);

@@ -24,9 +24,11 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
         await session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO orders (id, customer_name, customer_email, address_name, address_line1, address_line2, address_city,
-                address_postal_code, address_region, address_country, currency, total_minor, express, placed_at, ship_by, status, updated_at)
+                address_postal_code, address_region, address_country, currency, total_minor, express, placed_at, ship_by, status, updated_at,
+                goods_minor, shipping_minor, tax_minor, duties_minor, tax_regime, tax_country, tax_rate, duties_paid_by, shipping_service)
             VALUES (@Id, @CustomerName, @CustomerEmail, @AddressName, @Line1, @Line2, @City, @PostalCode, @Region, @Country,
-                @Currency, @TotalMinor, @Express, @PlacedAt, @ShipBy, @Status, @UpdatedAt)
+                @Currency, @TotalMinor, @Express, @PlacedAt, @ShipBy, @Status, @UpdatedAt,
+                @GoodsMinor, @ShippingMinor, @TaxMinor, @DutiesMinor, @TaxRegime, @TaxCountry, @TaxRate, @DutiesPaidBy, @ShippingService)
             """,
             new
             {
@@ -47,6 +49,15 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
                 ShipBy = DbTime.Write(order.ShipBy),
                 Status = order.Status.ToString(),
                 UpdatedAt = DbTime.Write(order.UpdatedAt),
+                GoodsMinor = order.Charges?.Goods.MinorUnits,
+                ShippingMinor = order.Charges?.Shipping.MinorUnits,
+                TaxMinor = order.Charges?.Tax.MinorUnits,
+                DutiesMinor = order.Charges?.Duties.MinorUnits,
+                TaxRegime = order.Charges?.Regime.ToString(),
+                order.Charges?.TaxCountry,
+                TaxRate = order.Charges?.TaxRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                DutiesPaidBy = order.Charges?.DutiesPaidBy.ToString(),
+                order.Charges?.ShippingService,
             },
             session.Transaction,
             cancellationToken: cancellationToken));
@@ -104,7 +115,10 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
             SELECT id AS Id, customer_name AS CustomerName, customer_email AS CustomerEmail, address_name AS AddressName,
                 address_line1 AS Line1, address_line2 AS Line2, address_city AS City, address_postal_code AS PostalCode,
                 address_region AS Region, address_country AS Country, currency AS Currency, total_minor AS TotalMinor,
-                express AS Express, placed_at AS PlacedAt, ship_by AS ShipBy, status AS Status, updated_at AS UpdatedAt
+                express AS Express, placed_at AS PlacedAt, ship_by AS ShipBy, status AS Status, updated_at AS UpdatedAt,
+                goods_minor AS GoodsMinor, shipping_minor AS ShippingMinor, tax_minor AS TaxMinor, duties_minor AS DutiesMinor,
+                tax_regime AS TaxRegime, tax_country AS TaxCountry, tax_rate AS TaxRate, duties_paid_by AS DutiesPaidBy,
+                shipping_service AS ShippingService
             FROM orders WHERE id = @Id
             """,
             new { Id = id },
@@ -140,8 +154,23 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
             placedAt: DbTime.Read(row.PlacedAt),
             shipBy: DbTime.Read(row.ShipBy),
             status: Enum.Parse<OrderStatus>(row.Status),
-            updatedAt: DbTime.Read(row.UpdatedAt));
+            updatedAt: DbTime.Read(row.UpdatedAt),
+            charges: ChargesOf(row, currency));
     }
+
+    private static OrderCharges? ChargesOf(OrderRow row, Currency currency) =>
+        row.GoodsMinor is { } goods
+            ? new OrderCharges(
+                Money.FromMinor(goods, currency),
+                Money.FromMinor(row.ShippingMinor ?? 0, currency),
+                Money.FromMinor(row.TaxMinor ?? 0, currency),
+                Money.FromMinor(row.DutiesMinor ?? 0, currency),
+                Enum.Parse<TaxRegime>(row.TaxRegime ?? nameof(TaxRegime.Domestic)),
+                row.TaxCountry ?? "",
+                decimal.Parse(row.TaxRate ?? "0", System.Globalization.CultureInfo.InvariantCulture),
+                Enum.Parse<DutiesPaidBy>(row.DutiesPaidBy ?? nameof(DutiesPaidBy.NoBorder)),
+                row.ShippingService ?? "")
+            : null;
 
     public sealed record IdempotencyRecord(string OrderId, string RequestHash);
 
@@ -164,6 +193,15 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
         public string ShipBy { get; init; } = "";
         public string Status { get; init; } = "";
         public string UpdatedAt { get; init; } = "";
+        public long? GoodsMinor { get; init; }
+        public long? ShippingMinor { get; init; }
+        public long? TaxMinor { get; init; }
+        public long? DutiesMinor { get; init; }
+        public string? TaxRegime { get; init; }
+        public string? TaxCountry { get; init; }
+        public string? TaxRate { get; init; }
+        public string? DutiesPaidBy { get; init; }
+        public string? ShippingService { get; init; }
     }
 
     private sealed class LineRow

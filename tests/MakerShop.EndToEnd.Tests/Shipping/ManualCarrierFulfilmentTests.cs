@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using MakerShop.EndToEnd.Tests.Infrastructure;
 using MakerShop.Shipping.AfterShip;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MakerShop.EndToEnd.Tests.Shipping;
 
@@ -92,6 +93,13 @@ public sealed class ManualCarrierFulfilmentTests
         Assert.Equal(2, mail.Count);
         Assert.StartsWith("Your order has shipped", mail[0], StringComparison.Ordinal);
         Assert.StartsWith("Your parcel was delivered", mail[1], StringComparison.Ordinal);
+
+        // The customer's private order page shows the parcel's scans, newest first, with the tracking number.
+        var key = await shop.Services.GetRequiredService<MakerShop.Storage.Stores.OrderLinkStore>().IssueAsync(orderId, DateTimeOffset.UtcNow);
+        var page = await shop.Http.GetStringAsync($"/orders/{orderId}?key={Uri.EscapeDataString(key)}");
+        Assert.Contains("1Z999AA10123456784", page, StringComparison.Ordinal);
+        var scans = System.Text.RegularExpressions.Regex.Matches(page, "<li data-status=\"([A-Za-z]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["Delivered", "OutForDelivery", "InTransit"], scans);
     }
 
     private static async Task<HttpResponseMessage> PostAfterShipAsync(TestShop shop, string eventId, string tag, DateTimeOffset at, string secret)

@@ -21,6 +21,9 @@ public sealed record OrderResponse(
     /// <summary>The parcel(s) and tracking timeline once the order is Produced; null before.</summary>
     public MakerShop.Web.Shipping.Contracts.ShipmentResponse? Shipment { get; init; }
 
+    /// <summary>The checkout's breakdown (goods, shipping, tax, duties); null for an order placed through this API.</summary>
+    public ChargesResponse? Charges { get; init; }
+
     public static OrderResponse From(Order order, IReadOnlyList<PrintJob> jobs, IReadOnlyList<TimelineEntry> timeline) => new(
         order.Id,
         order.Status.ToString(),
@@ -33,5 +36,8 @@ public sealed record OrderResponse(
         order.ShippingAddress.CountryCode,
         order.Lines.Select(l => new OrderLineResponse(l.ProductId, l.ProductName, l.Material, l.Colour, l.Quantity, MoneyResponse.From(l.UnitPrice), MoneyResponse.From(l.LineTotal))).ToList(),
         jobs.Select(JobResponse.From).ToList(),
-        timeline.Select(t => new TimelineResponse(t.At, t.Kind, t.Detail, t.JobId, t.PrinterId)).ToList());
+        timeline.Select(t => new TimelineResponse(t.At, t.Kind, t.Detail, t.JobId, t.PrinterId)).ToList())
+    {
+        Charges = order.Charges is { } charges ? ChargesResponse.From(charges) : null,
+    };
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace MakerShop.Web.Pages.Orders;
 
 /// <summary>The customer's order page, reached by the private link from the confirmation and the e-mail.</summary>
-public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader, OrderStore orders, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public string? Id { get; private set; }
 
@@ -16,6 +16,9 @@ public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader,
     public OrderProgressView? View { get; private set; }
 
     public OrderProgressText? Text { get; private set; }
+
+    /// <summary>The order as charged (its breakdown is shown under the parts).</summary>
+    public Core.Order? Order { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string? key, CancellationToken cancellationToken)
     {
@@ -27,6 +30,7 @@ public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader,
         // The key is in the URL; keep it out of other sites' logs through the Referer header.
         Response.Headers["Referrer-Policy"] = "no-referrer";
         (Id, Key, View, Text) = (id, key, view, OrderProgressText.From(view, localizer));
+        Order = await orders.GetAsync(id, cancellationToken);
         return Page();
     }
 }

@@ -7,7 +7,7 @@ using MakerShop.Storage.Stores;
 namespace MakerShop.Web.Storefront.Orders;
 
 /// <summary>Reads an order's progress from the database, which is the truth every shop node shares.</summary>
-public sealed class OrderProgressReader(OrderStore orders, PrintJobStore jobs, PrinterStore printers, TimelineStore timeline, TimeProvider time)
+public sealed class OrderProgressReader(OrderStore orders, PrintJobStore jobs, PrinterStore printers, TimelineStore timeline, Shipping.ShipmentViews shipments, TimeProvider time)
 {
     // Order-level events the customer cares about; job-level events name printers and attempts, which are the farm's business.
     private static readonly HashSet<string> CustomerMilestones = new(StringComparer.Ordinal)
@@ -30,8 +30,13 @@ public sealed class OrderProgressReader(OrderStore orders, PrintJobStore jobs, P
             .Where(e => e.JobId is null && CustomerMilestones.Contains(e.Kind))
             .Select(e => new OrderMilestone(e.Kind, e.At))
             .ToList();
+        var shipment = await shipments.ForOrderAsync(orderId, cancellationToken);
+        var parcel = shipment is not null && (shipment.TrackingNumber is not null || shipment.Tracking.Count > 0)
+            ? new ParcelTracking(shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl,
+                [.. shipment.Tracking.Select(e => new ParcelScan(e.At, e.AtRaw, e.Status, e.Message, e.Location))])
+            : null;
         return new OrderProgressView(order.Id, order.Status, order.PlacedAt, order.ShipBy, order.Total,
-            PartProgress.For(order, orderJobs, remaining, now), milestones);
+            PartProgress.For(order, orderJobs, remaining, now), milestones) { Parcel = parcel };
     }
 
     // A printing printer reports its own remaining time with its telemetry; it is as old as that telemetry.

@@ -12,7 +12,8 @@ public sealed record OrderProgressText(
     string Status,
     string StatusText,
     IReadOnlyList<PartText> Parts,
-    IReadOnlyList<MilestoneText> Milestones)
+    IReadOnlyList<MilestoneText> Milestones,
+    ParcelText? Parcel)
 {
     public static OrderProgressText From(OrderProgressView view, IStringLocalizer localizer)
     {
@@ -30,7 +31,14 @@ public sealed record OrderProgressText(
                 Phase(p, localizer, culture),
                 p.Progress,
                 p.ExpectedDoneAt))],
-            [.. view.Milestones.Select(m => new MilestoneText(m.Kind, Milestone(m.Kind, localizer), m.At))]);
+            [.. view.Milestones.Select(m => new MilestoneText(m.Kind, Milestone(m.Kind, localizer), m.At))],
+            view.Parcel is { } parcel
+                ? new ParcelText(
+                    parcel.TrackingNumber is null ? null : localizer["Order.Carrier", parcel.Carrier ?? "", parcel.TrackingNumber].Value,
+                    parcel.TrackingUrl,
+                    // Newest scan first, as carriers' own pages show them.
+                    [.. parcel.Scans.Reverse().Select(s => new ScanText(s.Status, s.At, s.AtRaw, s.Location is null ? s.Message ?? "" : $"{s.Message} · {s.Location}"))])
+                : null);
     }
 
     private static string Phase(PartProgress part, IStringLocalizer localizer, CultureInfo culture) => part.Phase switch
@@ -50,3 +58,8 @@ public sealed record OrderProgressText(
 public sealed record PartText(int Unit, string Label, string Phase, string PhaseText, double? Progress, DateTimeOffset? DoneAt);
 
 public sealed record MilestoneText(string Kind, string Text, DateTimeOffset At);
+
+/// <summary>The parcel's carrier line ("UPS, tracking number …") and its scans, newest first.</summary>
+public sealed record ParcelText(string? Carrier, string? TrackingUrl, IReadOnlyList<ScanText> Scans);
+
+public sealed record ScanText(string Status, DateTimeOffset? At, string AtRaw, string Text);

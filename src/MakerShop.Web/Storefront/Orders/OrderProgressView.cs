@@ -11,6 +11,14 @@ public sealed record OrderProgressView(
     DateTimeOffset ShipBy,
     Money Total,
     IReadOnlyList<PartProgress> Parts,
-    IReadOnlyList<OrderMilestone> Milestones);
+    IReadOnlyList<OrderMilestone> Milestones)
+{
+    /// <summary>The parcel once it has a label or scans: carrier, tracking number and the scans in the order they happened.</summary>
+    public ParcelTracking? Parcel { get; init; }
+}
+
+public sealed record ParcelTracking(string? Carrier, string? TrackingNumber, string? TrackingUrl, IReadOnlyList<ParcelScan> Scans);
+
+public sealed record ParcelScan(DateTimeOffset? At, string AtRaw, string Status, string? Message, string? Location);
 
 public sealed record OrderMilestone(string Kind, DateTimeOffset At);

@@ -39,6 +39,28 @@
             item.append(when, ' ' + m.text);
             return item;
         }));
+        const tracking = section.querySelector('[data-testid=tracking]');
+        if (tracking && state.parcel) {
+            tracking.hidden = false;
+            const carrier = tracking.querySelector('[data-testid=carrier]');
+            if (state.parcel.trackingUrl && state.parcel.carrier) {
+                const link = document.createElement('a');
+                link.href = state.parcel.trackingUrl;
+                link.rel = 'noreferrer';
+                link.textContent = state.parcel.carrier;
+                carrier.replaceChildren(link);
+            } else {
+                carrier.textContent = state.parcel.carrier || '';
+            }
+            tracking.querySelector('[data-testid=tracking-events]').replaceChildren(...state.parcel.scans.map(scan => {
+                const item = document.createElement('li');
+                item.dataset.status = scan.status;
+                const when = document.createElement('time');
+                if (scan.at) { when.dateTime = scan.at; when.textContent = stamp.format(new Date(scan.at)); } else { when.textContent = scan.atRaw; }
+                item.append(when, ' ' + scan.text);
+                return item;
+            }));
+        }
         section.dataset.updated = String(Date.now());
     };
 

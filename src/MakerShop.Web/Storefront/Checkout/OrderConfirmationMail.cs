@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using MakerShop.Core;
+using MakerShop.Web.Notifications;
+using MakerShop.Web.Payments;
+using MakerShop.Web.Storefront.Currencies;
+using MakerShop.Web.Storefront.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace MakerShop.Web.Storefront.Checkout;
+
+/// <summary>
+/// The e-mail a customer gets when their order is placed, in the language they checked out in: what they bought, the
+/// landed total, how to pay, and the private link to follow the order. A mail that cannot be sent is logged; the order
+/// stands and its confirmation page shows the same facts.
+/// </summary>
+public sealed class OrderConfirmationMail(
+    IEmailSender sender,
+    IStringLocalizer<SharedResource> text,
+    IOptions<BankTransferOptions> bank,
+    ILogger<OrderConfirmationMail> logger)
+{
+    public async Task SendAsync(Order order, Payment payment, Uri orderPage, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(payment);
+        var culture = CultureInfo.CurrentCulture;
+        var body = new StringBuilder();
+        body.AppendLine(text["Mail.Hello", order.CustomerName]).AppendLine();
+        body.AppendLine(text["Mail.Received", order.Id]).AppendLine();
+        foreach (var line in order.Lines)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"  {line.Quantity} × {line.ProductName} ({line.Material} {text.Colour(line.Colour)}) — {PriceFormatter.Format(line.LineTotal, culture)}");
+        }
+
+        body.AppendLine();
+        if (order.Charges is { } charges)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Goods"]}: {PriceFormatter.Format(charges.Goods, culture)}");
+            body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Shipping"]} · {charges.ShippingService}: {PriceFormatter.Format(charges.Shipping, culture)}");
+            var taxLabel = charges.TaxRate > 0
+                ? text["Checkout.TaxRate", (charges.TaxRate * 100).ToString("0.##", culture) + " %", CheckoutCountries.DisplayName(text, charges.TaxCountry)].Value
+                : text["Checkout.Tax"].Value;
+            body.AppendLine(CultureInfo.InvariantCulture, $"{taxLabel}: {PriceFormatter.Format(charges.Tax, culture)}");
+            if (!charges.Duties.IsZero)
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Duties"]}: {PriceFormatter.Format(charges.Duties, culture)}");
+            }
+
+            body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Total"]}: {PriceFormatter.Format(order.Total, culture)}");
+            body.AppendLine(text["Checkout.Incoterm." + (charges.Incoterm ?? "None")]);
+        }
+        else
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Total"]}: {PriceFormatter.Format(order.Total, culture)}");
+        }
+
+        body.AppendLine();
+        if (payment.Provider == BankTransferProvider.ProviderName)
+        {
+            var account = bank.Value;
+            body.AppendLine(text["Mail.PayByTransfer", PriceFormatter.Format(payment.Amount, culture), account.PayWithinDays]);
+            body.AppendLine(CultureInfo.InvariantCulture, $"  {text["Payment.Reference"]}: {payment.Reference}");
+            foreach (var (label, value) in new[] { (text["Payment.AccountHolder"].Value, account.AccountHolder), ("IBAN", account.Iban), ("BIC", account.Bic), (text["Payment.Bank"].Value, account.BankName) })
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    body.AppendLine(CultureInfo.InvariantCulture, $"  {label}: {value}");
+                }
+            }
+
+            body.AppendLine();
+        }
+
+        body.AppendLine(text["Mail.Follow"]);
+        body.AppendLine(orderPage.ToString()).AppendLine();
+        body.AppendLine(text["Mail.KeepLink"]);
+
+        var message = new EmailMessage(order.CustomerEmail, order.CustomerName, text["Mail.Subject", order.Id], body.ToString());
+        try
+        {
+            await sender.SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException)
+        {
+            logger.LogError(ex, "Could not send the confirmation of order {OrderId}", order.Id);
+        }
+    }
+}
