@@ -39,7 +39,7 @@ public static class MakerShopHost
         builder.Services.AddStorefront(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
-        builder.Services.AddAdmin();
+        builder.Services.AddAdmin(builder.Configuration);
         builder.Services.AddMakerArea();
         builder.Services.AddShipping(builder.Configuration);
 
@@ -51,6 +51,7 @@ public static class MakerShopHost
         app.MapPayments();
         app.MapMakerArea();
         app.MapShipping();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -15,7 +15,7 @@ public sealed class MigrationRunnerTests : IDisposable
         var version = await _db.Migrations.ApplyAsync(MigrationCatalog.All);
 
         await using var connection = await _db.Connections.OpenAsync();
-        Assert.Equal(MigrationCatalog.All.Count, version);
+        Assert.Equal(MigrationCatalog.All[^1].Version, version);
         Assert.Equal(MigrationCatalog.All.Select(m => m.Version), await connection.QueryAsync<int>("SELECT version FROM schema_migrations ORDER BY version"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'print_jobs'"));
     }
@@ -32,7 +32,7 @@ public sealed class MigrationRunnerTests : IDisposable
         await _db.Migrations.ApplyAsync(MigrationCatalog.All);
 
         await using var again = await _db.Connections.OpenAsync();
-        Assert.Equal(MigrationCatalog.All.Count, await again.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(MigrationCatalog.All[^1].Version, await again.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_migrations"));
         Assert.Equal(1, await again.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM processed_printer_events"));
     }
 
@@ -54,7 +54,7 @@ public sealed class MigrationRunnerTests : IDisposable
     public async Task A_database_with_a_newer_schema_is_refused_with_a_clear_message_and_left_untouched()
     {
         await _db.Migrations.ApplyAsync(MigrationCatalog.All);
-        var future = MigrationCatalog.All.Count + 1;
+        var future = MigrationCatalog.All[^1].Version + 1;
         await using (var connection = await _db.Connections.OpenAsync())
         {
             await connection.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Future, 'from_the_future', '2030-01-01T00:00:00Z')", new { Future = future });
@@ -63,7 +63,7 @@ public sealed class MigrationRunnerTests : IDisposable
         var error = await Assert.ThrowsAsync<SchemaTooNewException>(() => _db.Migrations.ApplyAsync(MigrationCatalog.All));
 
         Assert.Equal(future, error.DatabaseVersion);
-        Assert.Equal(MigrationCatalog.All.Count, error.KnownVersion);
+        Assert.Equal(MigrationCatalog.All[^1].Version, error.KnownVersion);
         Assert.Contains($"schema version {future}", error.Message, StringComparison.Ordinal);
         Assert.Contains("Nothing was changed", error.Message, StringComparison.Ordinal);
         await using var after = await _db.Connections.OpenAsync();

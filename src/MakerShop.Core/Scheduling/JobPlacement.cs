@@ -89,7 +89,8 @@ internal readonly ref struct JobPlacement
     {
         var printer = _fleet.Printers[chosen.Printer];
         var maker = _fleet.Makers[_fleet.PrinterMaker[chosen.Printer]];
-        var urgency = _job.Express ? "express; " : string.Empty;
+        var urgency = (_job.Priority != 0 ? string.Create(CultureInfo.InvariantCulture, $"owner priority {_job.Priority}; ") : string.Empty)
+            + (_job.Express ? "express; " : string.Empty);
         var slack = _slack - (chosen.Swap ? Settings.SwapTime : TimeSpan.Zero);
         var timing = slack >= TimeSpan.Zero
             ? $"ship-by {_job.ShipBy:yyyy-MM-dd HH:mm}Z, {Span(slack)} slack"

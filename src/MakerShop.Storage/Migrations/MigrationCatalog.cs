@@ -27,11 +27,12 @@ public static partial class MigrationCatalog
         }
 
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < migrations.Count; i++)
+        // Numbers are handed out per feature branch, so a branch may ship 0010 before 0008 lands: unique is the rule, not gapless.
+        for (var i = 1; i < migrations.Count; i++)
         {
-            if (migrations[i].Version != i + 1)
+            if (migrations[i].Version == migrations[i - 1].Version)
             {
-                throw new InvalidOperationException($"Migrations must be numbered 1, 2, 3… without gaps; found {migrations[i].Version} at position {i + 1}.");
+                throw new InvalidOperationException($"Two migrations share number {migrations[i].Version}.");
             }
         }
 
