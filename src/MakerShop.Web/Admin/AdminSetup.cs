@@ -33,6 +33,7 @@ public static class AdminSetup
         }
 
         services.AddSingleton<QueueActions>();
+        services.AddSingleton<RequeueCandidateStore>();
 
         services.AddSingleton<SpoolStore>();
         services.AddSingleton<SpoolConsumption>();
