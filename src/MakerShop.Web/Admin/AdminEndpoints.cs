@@ -45,7 +45,11 @@ public static class AdminEndpoints
             {
                 var summary = await service.RefundAsync(id, ct);
                 await audit.RecordAsync(context, "OrderRefunded", id, Describe(summary));
-                return Results.Ok(Present(id, summary));
+                // What was done is stored either way; a refusal or a provider that did not answer is the owner's to see.
+                return summary.Problems.Count == 0
+                    ? Results.Ok(Present(id, summary))
+                    : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The refund is not complete.", detail: string.Join(" ", summary.Problems),
+                        extensions: new Dictionary<string, object?> { ["order"] = Present(id, summary) });
             })).WithName("RefundOrder");
 
         admin.MapPost("/orders/{id}/refunds/{refundId}/paid-out", (string id, string refundId, PaidOutRequest? body, HttpContext context, RefundService service, AuditTrail audit, CancellationToken ct) =>
