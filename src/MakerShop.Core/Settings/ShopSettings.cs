@@ -38,7 +38,7 @@ public sealed record ShopSettings(string ShopName, string ContactEmail, double L
         {
             problems["expressLeadTimeDays"] = "The express lead time must be between 1 and 30 days.";
         }
-        else if (ExpressLeadTimeDays > LeadTimeDays)
+        else if (!problems.ContainsKey("leadTimeDays") && ExpressLeadTimeDays > LeadTimeDays)
         {
             problems["expressLeadTimeDays"] = "Express cannot take longer than the normal lead time.";
         }
