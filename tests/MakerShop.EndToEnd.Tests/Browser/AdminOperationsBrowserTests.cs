@@ -194,6 +194,22 @@ public sealed class AdminOperationsBrowserTests(ChromiumBrowser chromium) : ICla
         {
             Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = '{action}' AND target = 'calibration-cube' AND user_email = '{OwnerEmail}'"));
         }
+
+        // A new product, its size and print time measured from its G-code, is on sale at once.
+        await page.GotoAsync("/admin/products");
+        await page.FillAsync("[data-testid=add-product] input[name=id]", "cable-clip");
+        await page.FillAsync("[data-testid=add-product] input[name='input.Name']", "Cable clip");
+        await page.FillAsync("[data-testid=add-product] textarea[name='input.Description']", "Holds three cables to a desk edge.");
+        await page.FillAsync("[data-testid=add-product] input[name='input.Price']", "3.20");
+        await page.SetInputFilesAsync("[data-testid=add-product] input[type=file]", Path.Combine(shop.Settings.DataDirectory, "gcode", "cable-organiser.gcode"));
+        await page.ClickAsync("[data-action=add-product]");
+        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToHaveTextAsync("Product added.");
+        Assert.True(await shop.CountAsync("SELECT estimated_print_seconds FROM products WHERE id = 'cable-clip'") > 0);
+        Assert.True(await shop.CountAsync("SELECT CAST(part_z * 10 AS INTEGER) FROM products WHERE id = 'cable-clip'") > 0);
+        await visitor.GotoAsync("/products/cable-clip");
+        await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Cable clip");
+        await Assertions.Expect(visitor.Locator("[data-testid=price]")).ToHaveTextAsync("€3.20");
+        Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'ProductCreated' AND target = 'cable-clip' AND user_email = '{OwnerEmail}'"));
     }
 
     private async Task<IPage> SignInAsync(TestShop shop, string returnUrl)
