@@ -147,7 +147,8 @@ public sealed class AdminOperationsBrowserTests(ChromiumBrowser chromium) : ICla
     public async Task The_owner_edits_a_product_is_refused_a_bad_gcode_and_retires_it_and_the_storefront_follows()
     {
         await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
-        var page = await SignInAsync(shop, "/admin/products");
+        // A French-speaking owner: number inputs still send "6.50", which must not be read as French "6,50".
+        var page = await SignInAsync(shop, "/admin/products", "fr-FR,fr;q=0.9");
         await page.ClickAsync("[data-product=calibration-cube] a");
         await page.FillAsync("[data-testid=edit-product] input[name='input.Name']", "Calibration cube XL");
         await page.FillAsync("[data-testid=edit-product] input[name='input.Price']", "6.50");
@@ -212,10 +213,10 @@ public sealed class AdminOperationsBrowserTests(ChromiumBrowser chromium) : ICla
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'ProductCreated' AND target = 'cable-clip' AND user_email = '{OwnerEmail}'"));
     }
 
-    private async Task<IPage> SignInAsync(TestShop shop, string returnUrl)
+    private async Task<IPage> SignInAsync(TestShop shop, string returnUrl, string language = "en")
     {
         await shop.Services.GetRequiredService<AccountService>().CreateAsync(OwnerEmail, "Olivia", UserRole.Owner, null, OwnerPassword, CancellationToken.None);
-        var page = await chromium.NewPageAsync(shop.Http.BaseAddress!, "en");
+        var page = await chromium.NewPageAsync(shop.Http.BaseAddress!, language);
         await page.GotoAsync("/account/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl));
         await page.FillAsync("input[name=email]", OwnerEmail);
         await page.FillAsync("input[name=password]", OwnerPassword);

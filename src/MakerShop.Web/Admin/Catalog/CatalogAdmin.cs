@@ -35,9 +35,9 @@ public sealed class CatalogAdmin(CatalogAdminStore store, ProductGcodeUploads up
             GcodeSize = analysed.Gcode.SizeBytes,
             EstimatedPrintSeconds = (long)analysed.PrintTime.TotalSeconds,
             FilamentGrams = analysed.FilamentGrams,
-            PartX = input.PartX ?? analysed.PartSize.X,
-            PartY = input.PartY ?? analysed.PartSize.Y,
-            PartZ = input.PartZ ?? analysed.PartSize.Z,
+            PartX = input.PartSize()?.X ?? analysed.PartSize.X,
+            PartY = input.PartSize()?.Y ?? analysed.PartSize.Y,
+            PartZ = input.PartSize()?.Z ?? analysed.PartSize.Z,
         };
         await store.InsertAsync(details, firstVariant, time.GetUtcNow(), cancellationToken);
         logger.LogInformation("Product {ProductId} added to the catalog", productId);

@@ -5,19 +5,27 @@ using MakerShop.Storage.Stores;
 
 namespace MakerShop.Web.Admin.Catalog;
 
-/// <summary>What the owner types for a product; <see cref="ApplyTo"/> checks every field and names the wrong one.</summary>
+/// <summary>
+/// What the owner types for a product, as the form's text (numbers are read culture-free by <see cref="FormNumber"/>);
+/// <see cref="ApplyTo"/> checks every field and names the wrong one.
+/// </summary>
 public sealed partial record ProductInput
 {
     public string? Name { get; init; }
     public string? Description { get; init; }
-    public decimal Price { get; init; }
+    public string? Price { get; init; }
     public string? Currency { get; init; } = "EUR";
     public string? HsCode { get; init; }
-    public double? NetWeightGrams { get; init; }
-    public int LeadTimeDays { get; init; } = 5;
-    public double? PartX { get; init; }
-    public double? PartY { get; init; }
-    public double? PartZ { get; init; }
+    public string? NetWeightGrams { get; init; }
+    public string? LeadTimeDays { get; init; } = "5";
+    public string? PartX { get; init; }
+    public string? PartY { get; init; }
+    public string? PartZ { get; init; }
+
+    /// <summary>The part size typed by the owner, when all three sides are.</summary>
+    public Size3? PartSize() => FormNumber.Optional(PartX, "partX") is { } x && FormNumber.Optional(PartY, "partY") is { } y && FormNumber.Optional(PartZ, "partZ") is { } z
+        ? new Size3(x, y, z)
+        : null;
 
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
 
@@ -32,24 +40,27 @@ public sealed partial record ProductInput
             throw new DomainValidationException("currency", $"'{Currency}' is not a currency the shop sells in.");
         }
 
-        if (Price <= 0 || Price > 100_000)
+        var amount = FormNumber.Money(Price, "price");
+        if (amount <= 0 || amount > 100_000)
         {
             throw new DomainValidationException("price", "The price must be more than 0 and at most 100 000.");
         }
 
-        var price = Money.FromDecimal(Price, currency, MidpointRounding.AwayFromZero);
-        if (price.ToDecimal() != Price)
+        var price = Money.FromDecimal(amount, currency, MidpointRounding.AwayFromZero);
+        if (price.ToDecimal() != amount)
         {
-            throw new DomainValidationException("price", string.Create(CultureInfo.InvariantCulture, $"{currency.Code} has {currency.MinorUnits} decimal places; {Price} has more."));
+            throw new DomainValidationException("price", string.Create(CultureInfo.InvariantCulture, $"{currency.Code} has {currency.MinorUnits} decimal places; {amount} has more."));
         }
 
         var hs = Core.HsCode.Normalise(string.IsNullOrWhiteSpace(HsCode) ? Core.HsCode.Default : HsCode);
-        if (NetWeightGrams is { } weight && (!double.IsFinite(weight) || weight <= 0 || weight > 50_000))
+        var netWeight = FormNumber.Optional(NetWeightGrams, "netWeightGrams");
+        if (netWeight is { } weight && (weight <= 0 || weight > 50_000))
         {
             throw new DomainValidationException("netWeightGrams", "The net weight must be more than 0 and at most 50 000 g, or left empty to estimate it from the G-code.");
         }
 
-        if (LeadTimeDays is < 1 or > 90)
+        var leadTime = FormNumber.Whole(LeadTimeDays, "leadTimeDays");
+        if (leadTime is < 1 or > 90)
         {
             throw new DomainValidationException("leadTimeDays", "The lead time must be between 1 and 90 days.");
         }
@@ -61,23 +72,20 @@ public sealed partial record ProductInput
             PriceMinor = price.MinorUnits,
             Currency = currency.Code,
             HsCode = hs,
-            NetWeightGrams = NetWeightGrams,
-            LeadTimeDays = LeadTimeDays,
+            NetWeightGrams = netWeight,
+            LeadTimeDays = leadTime,
         };
-        if (PartX is null && PartY is null && PartZ is null)
+        if (string.IsNullOrWhiteSpace(PartX) && string.IsNullOrWhiteSpace(PartY) && string.IsNullOrWhiteSpace(PartZ))
         {
             return updated;
         }
 
-        foreach (var (side, value) in new[] { ("partX", PartX), ("partY", PartY), ("partZ", PartZ) })
-        {
-            if (value is not { } mm || !double.IsFinite(mm) || mm <= 0 || mm > 1000)
-            {
-                throw new DomainValidationException(side, "Each side of the part must be more than 0 and at most 1000 mm.");
-            }
-        }
-
-        return updated with { PartX = PartX!.Value, PartY = PartY!.Value, PartZ = PartZ!.Value };
+        var sides = new[] { ("partX", PartX), ("partY", PartY), ("partZ", PartZ) }
+            .Select(side => FormNumber.Optional(side.Item2, side.Item1) is { } mm and > 0 and <= 1000
+                ? mm
+                : throw new DomainValidationException(side.Item1, "Each side of the part must be more than 0 and at most 1000 mm."))
+            .ToArray();
+        return updated with { PartX = sides[0], PartY = sides[1], PartZ = sides[2] };
     }
 
     public static MaterialOption Variant(string? material, string? colour) =>

@@ -1,5 +1,6 @@
 using MakerShop.Core;
 using MakerShop.Web.Accounts;
+using MakerShop.Web.Admin;
 using MakerShop.Web.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,11 +24,11 @@ public sealed class SettingsModel(ShopSettingsService settings, AuditTrail audit
         Current = await settings.CurrentAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(string? shopName, string? contactEmail, double? lowStockGrams, int? leadTimeDays, int? expressLeadTimeDays, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string? shopName, string? contactEmail, string? lowStockGrams, string? leadTimeDays, string? expressLeadTimeDays, CancellationToken cancellationToken)
     {
         var before = await settings.CurrentAsync(cancellationToken);
-        // A field left empty or not a number is kept as the impossible value, so the form says which one is wrong.
-        var wanted = new ShopSettings(shopName ?? "", contactEmail ?? "", lowStockGrams ?? double.NaN, leadTimeDays ?? 0, expressLeadTimeDays ?? 0);
+        // A field left empty or not a number is kept as an impossible value, so the form says which one is wrong.
+        var wanted = new ShopSettings(shopName ?? "", contactEmail ?? "", Number(lowStockGrams) ?? double.NaN, (int?)Number(leadTimeDays) ?? 0, (int?)Number(expressLeadTimeDays) ?? 0);
         Problems = wanted.Problems();
         if (Problems.Count > 0)
         {
@@ -38,5 +39,17 @@ public sealed class SettingsModel(ShopSettingsService settings, AuditTrail audit
         var saved = await settings.SaveAsync(wanted, cancellationToken);
         await audit.RecordAsync(HttpContext, "SettingsChanged", "shop", SettingsDiff.Describe(before, saved));
         return LocalRedirect("/admin/settings?done=" + Uri.EscapeDataString("Settings saved."));
+    }
+
+    private static double? Number(string? text)
+    {
+        try
+        {
+            return FormNumber.Optional(text, "number");
+        }
+        catch (DomainValidationException)
+        {
+            return null;
+        }
     }
 }

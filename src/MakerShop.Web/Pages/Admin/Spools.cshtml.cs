@@ -25,18 +25,18 @@ public sealed class SpoolsModel(SpoolInventory inventory, AuditTrail audit) : Pa
         await LoadAsync(cancellationToken);
     }
 
-    public Task<IActionResult> OnPostAsync(string? material, string? colour, string? brand, double? gramsAtStart, string? printerId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostAsync(string? material, string? colour, string? brand, string? gramsAtStart, string? printerId, CancellationToken cancellationToken) =>
         ActAsync(async () =>
         {
-            var spool = await inventory.AddAsync(material, colour, brand, gramsAtStart, printerId, cancellationToken);
+            var spool = await inventory.AddAsync(material, colour, brand, FormNumber.Optional(gramsAtStart, "gramsAtStart"), printerId, cancellationToken);
             await audit.RecordAsync(HttpContext, "SpoolAdded", spool.Id, string.Create(CultureInfo.InvariantCulture, $"{spool.Brand} {spool.Material} {spool.Colour}, {spool.GramsAtStart} g, on {spool.PrinterId ?? "the shelf"}"));
             return $"Spool {spool.Brand} {spool.Material} {spool.Colour} added.";
         }, cancellationToken);
 
-    public Task<IActionResult> OnPostChangeAsync(string spoolId, double? gramsLeft, string? printerId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostChangeAsync(string spoolId, string? gramsLeft, string? printerId, CancellationToken cancellationToken) =>
         ActAsync(async () =>
         {
-            var spool = await inventory.ChangeAsync(spoolId, gramsLeft, printerId ?? "", cancellationToken);
+            var spool = await inventory.ChangeAsync(spoolId, FormNumber.Optional(gramsLeft, "gramsLeft"), printerId ?? "", cancellationToken);
             await audit.RecordAsync(HttpContext, "SpoolChanged", spoolId, string.Create(CultureInfo.InvariantCulture, $"{spool.GramsLeft} g left, on {spool.PrinterId ?? "the shelf"}"));
             return $"Spool {spool.Brand} {spool.Material} {spool.Colour} saved.";
         }, cancellationToken);
