@@ -41,12 +41,3 @@ public static class OrderCancellation
         return new CancellationPlan(cancelled, stop);
     }
 }
-
-/// <summary>The jobs a cancellation changed, and of those the ones whose printer has to be told to stop.</summary>
-public sealed record CancellationPlan(IReadOnlyList<PrintJob> Cancelled, IReadOnlyList<PrinterStop> StopOnPrinter);
-
-/// <summary>
-/// A printer to tell to stop a job. <see cref="OnlyReserved"/>: the printer had not yet said it took the job, so the
-/// shop frees it at once; a printer running the job is freed when it reports the job stopped.
-/// </summary>
-public sealed record PrinterStop(PrintJob Job, string PrinterId, bool OnlyReserved);
