@@ -28,6 +28,19 @@ public sealed class OwnerPriorityTests
     }
 
     [Fact]
+    public void A_job_the_owner_moved_up_does_not_wait_for_a_closer_printer()
+    {
+        var scenario = Scenario.Farm().Printer("p-de", maker: "m-de", status: PrinterStatus.Busy).Printer("p-us", maker: "m-us")
+            .Job("job-1", destination: "FR", shipIn: TimeSpan.FromDays(4))
+            .Prioritise("job-1", 1);
+
+        var assignment = Assert.Single(scenario.Run());
+
+        Assert.Equal("p-us", assignment.PrinterId);
+        Assert.Contains("moved up by the owner, so it does not wait for a closer printer", assignment.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_fifo_policy_also_takes_the_owners_priority_before_age()
     {
         var scenario = Scenario.Farm().Printer("p-1")
