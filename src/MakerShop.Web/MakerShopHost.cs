@@ -41,7 +41,7 @@ public static class MakerShopHost
         builder.Services.AddCheckout(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
-        builder.Services.AddAdmin();
+        builder.Services.AddAdmin(builder.Configuration);
         builder.Services.AddMakerArea();
         builder.Services.AddShipping(builder.Configuration);
 
@@ -53,6 +53,7 @@ public static class MakerShopHost
         app.MapPayments();
         app.MapMakerArea();
         app.MapShipping();
+        app.MapAdminApi();
         return app;
     }
 }

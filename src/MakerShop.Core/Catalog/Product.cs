@@ -18,6 +18,9 @@ public sealed record Product(
     /// <summary>What one printed unit weighs, when measured; otherwise fulfilment estimates it from the G-code.</summary>
     public double? NetWeightGrams { get; init; }
 
+    /// <summary>Taken off the storefront by the owner: no longer sold, still named by the orders that bought it.</summary>
+    public bool Retired { get; init; }
+
     public MaterialOption? FindMaterial(string material, string colour) =>
         Materials.FirstOrDefault(m => m.Matches(material, colour));
 }

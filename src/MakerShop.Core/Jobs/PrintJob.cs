@@ -63,6 +63,7 @@ public sealed class PrintJob
         UpdatedAt = updatedAt;
         PinnedPrinterId = directives.PinnedPrinterId;
         Held = directives.Held;
+        Priority = directives.Priority;
         AssignmentReason = assignmentReason;
     }
 
@@ -131,6 +132,9 @@ public sealed class PrintJob
 
     /// <summary>The owner holds the job back: the scheduler leaves it in the queue until released.</summary>
     public bool Held { get; private set; }
+
+    /// <summary>The owner's place for the job in the queue: higher runs first, whatever the deadlines say; 0 by default.</summary>
+    public int Priority { get; private set; }
 
     /// <summary>Why the scheduler sent the job to its printer, in words the owner reads in the queue.</summary>
     public string? AssignmentReason { get; private set; }
@@ -281,6 +285,46 @@ public sealed class PrintJob
         Held = held;
         UpdatedAt = at;
         return true;
+    }
+
+    /// <summary>The owner moves a queued job up (higher) or down (lower) the queue.</summary>
+    public bool SetPriority(int priority, DateTimeOffset at)
+    {
+        if (priority is < OwnerPriority.Lowest or > OwnerPriority.Highest)
+        {
+            throw new DomainValidationException(
+                "priority", string.Create(CultureInfo.InvariantCulture, $"The priority must be between {OwnerPriority.Lowest} and {OwnerPriority.Highest} (got {priority})."));
+        }
+
+        if (Priority == priority)
+        {
+            return false;
+        }
+
+        RequireQueued("moved in the queue");
+        Priority = priority;
+        UpdatedAt = at;
+        return true;
+    }
+
+    /// <summary>
+    /// The owner prints a unit again after it failed for good (or the owner cancelled it): a new Queued attempt even
+    /// when the automatic attempts are used up, keeping the old one as history. The owner's priority and pin carry over.
+    /// </summary>
+    public PrintJob CreateOwnerRequeue(string newId, DateTimeOffset at)
+    {
+        if (Status is not (PrintJobStatus.Failed or PrintJobStatus.Cancelled))
+        {
+            throw new InvalidTransitionException(
+                Entity, Id, Status.ToString(), nameof(PrintJobStatus.Queued), "only a failed or cancelled job is requeued");
+        }
+
+        var requeued = CreateAttempt(
+            newId, OrderId, UnitIndex, ProductId, Material, Colour, PartSize, EstimatedPrintTime, GcodePath,
+            GcodeSha256, GcodeSizeBytes, ShipBy, Express, Attempt + 1, Math.Max(MaxAttempts, Attempt + 1), at);
+        requeued.PinnedPrinterId = PinnedPrinterId;
+        requeued.Priority = Priority;
+        return requeued;
     }
 
     /// <summary>Assigned -> Queued: the printer refused the job, so it goes back for another printer.</summary>
@@ -452,9 +496,10 @@ public sealed class PrintJob
             newId, OrderId, UnitIndex, ProductId, Material, Colour, PartSize, EstimatedPrintTime, GcodePath,
             GcodeSha256, GcodeSizeBytes, ShipBy, Express, Attempt + 1, MaxAttempts, at);
 
-        // The owner's pin still stands for the next attempt; a hold was about the queued job, which ran. The G-code is
-        // the same, so it still needs the model it was sliced for.
+        // The owner's pin and priority still stand for the next attempt; a hold was about the queued job, which ran. The
+        // G-code is the same, so it still needs the model it was sliced for.
         retry.PinnedPrinterId = PinnedPrinterId;
+        retry.Priority = Priority;
         retry.RequiredPrinterModel = RequiredPrinterModel;
         return retry;
     }

@@ -104,6 +104,24 @@ public sealed class Payment
         return true;
     }
 
+    /// <summary>Its money went back to the customer in full. False when that was already recorded.</summary>
+    public bool MarkRefunded()
+    {
+        if (Status == PaymentStatus.Refunded)
+        {
+            return false;
+        }
+
+        if (Status != PaymentStatus.Confirmed)
+        {
+            throw new InvalidTransitionException(Entity, Id, Status.ToString(), nameof(PaymentStatus.Refunded), "only a confirmed payment is refunded");
+        }
+
+        // SettledAt stays the day the money came in; the refund keeps its own dates.
+        Status = PaymentStatus.Refunded;
+        return true;
+    }
+
     public void Fail(string reason, DateTimeOffset at)
     {
         if (Status != PaymentStatus.Pending)

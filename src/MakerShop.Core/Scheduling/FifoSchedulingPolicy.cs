@@ -2,7 +2,7 @@ namespace MakerShop.Core;
 
 /// <summary>
 /// What most farm managers do by hand, kept as the baseline the simulation measures against: the oldest queued job
-/// goes to the first free printer (by id) that meets the hard rules, preferring one with its filament loaded and
+/// (after any the owner moved up) goes to the first free printer (by id) that meets the hard rules, preferring one with its filament loaded and
 /// swapping filament on the first suitable one otherwise (when swaps are allowed). No deadlines, no geography.
 /// </summary>
 public sealed class FifoSchedulingPolicy : ISchedulingPolicy
@@ -14,7 +14,8 @@ public sealed class FifoSchedulingPolicy : ISchedulingPolicy
         var assignments = new List<JobAssignment>();
         var queue = snapshot.QueuedJobs
             .Where(j => j is { Status: PrintJobStatus.Queued, Held: false })
-            .OrderBy(j => j.QueuedAt)
+            .OrderByDescending(j => j.Priority)
+            .ThenBy(j => j.QueuedAt)
             .ThenBy(j => j.Id, StringComparer.Ordinal);
         foreach (var job in queue)
         {

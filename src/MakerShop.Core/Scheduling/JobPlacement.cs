@@ -44,16 +44,18 @@ internal readonly ref struct JobPlacement
     /// <summary>
     /// Waits rather than cross a border the fleet could avoid, while the slack left after the expected wait for a
     /// printer inside the territory (more urgent work queued there, shared among its printers) and after room to
-    /// print it once more (a failed print is printed again) stays above the margin.
+    /// print it once more (a failed print is printed again) stays above the margin. A job the owner moved up never
+    /// waits: the owner asked for it to go now.
     /// </summary>
-    private bool HoldsOutForCloser => _slack - _territoryWait - _job.EstimatedPrintTime > Settings.CrossBorderSlack;
+    private bool HoldsOutForCloser => _job.Priority <= 0 && _slack - _territoryWait - _job.EstimatedPrintTime > Settings.CrossBorderSlack;
 
     /// <summary>
     /// A swap is allowed when the owner allows swaps and either no online printer has the filament loaded, or the
-    /// expected wait for one (more urgent work on that filament, shared among its printers) eats the slack margin.
+    /// expected wait for one (more urgent work on that filament, shared among its printers) eats the slack margin, or
+    /// the owner moved the job up.
     /// </summary>
     private bool MaySwap =>
-        Settings.AllowSwaps && (_fleet.LoadedInFleet(_filament) == 0 || _slack - _filamentWait - _job.EstimatedPrintTime <= Settings.SwapSlack);
+        Settings.AllowSwaps && (_fleet.LoadedInFleet(_filament) == 0 || _job.Priority > 0 || _slack - _filamentWait - _job.EstimatedPrintTime <= Settings.SwapSlack);
 
     public Candidate? Choose()
     {
@@ -89,7 +91,8 @@ internal readonly ref struct JobPlacement
     {
         var printer = _fleet.Printers[chosen.Printer];
         var maker = _fleet.Makers[_fleet.PrinterMaker[chosen.Printer]];
-        var urgency = _job.Express ? "express; " : string.Empty;
+        var urgency = (_job.Priority != 0 ? string.Create(CultureInfo.InvariantCulture, $"owner priority {_job.Priority}; ") : string.Empty)
+            + (_job.Express ? "express; " : string.Empty);
         var slack = _slack - (chosen.Swap ? Settings.SwapTime : TimeSpan.Zero);
         var timing = slack >= TimeSpan.Zero
             ? $"ship-by {_job.ShipBy:yyyy-MM-dd HH:mm}Z, {Span(slack)} slack"
@@ -105,7 +108,7 @@ internal readonly ref struct JobPlacement
                 ShippingProximity.SameCustomsTerritory => $"ships to {_destination} inside one customs territory",
                 _ => _bestProximity == ShippingProximity.CrossBorder
                     ? $"crosses a customs border to {_destination} (no printer in the fleet avoids it)"
-                    : $"crosses a customs border to {_destination}, {(OrderMakers.Contains(_fleet.PrinterMaker[chosen.Printer]) ? "joining the order's parcel" : "too little slack to wait for a closer printer")}",
+                    : $"crosses a customs border to {_destination}, {(OrderMakers.Contains(_fleet.PrinterMaker[chosen.Printer]) ? "joining the order's parcel" : _job.Priority > 0 ? "moved up by the owner, so it does not wait for a closer printer" : "too little slack to wait for a closer printer")}",
             };
         var cost = _estimates is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({chosen.CostMinor / 100m:0.00} shipping)");
         var order = OrderMakers.Count == 0 ? "first unit of its order to start"
@@ -113,6 +116,7 @@ internal readonly ref struct JobPlacement
             : "joins the order's other units at this maker";
         var swapWhy = _job.PinnedPrinterId is not null ? string.Empty
             : _fleet.LoadedInFleet(_filament) == 0 ? ": no online printer has it loaded"
+            : _job.Priority > 0 ? ": moved up by the owner, so it does not wait for a printer that has it"
             : _filamentWait < TimeSpan.FromMinutes(1) ? ": too little slack to wait for a printer that has it"
             : $": about {Span(_filamentWait)} of more urgent work is queued for the printers that have it";
         var filament = chosen.Swap

@@ -1,7 +1,7 @@
 namespace MakerShop.Core;
 
 /// <summary>
-/// Sort key of a queued job: jobs of orders that can still ship on time before lost causes (under overload, earliest
+/// Sort key of a queued job: the owner's priority first (higher first; it wins over every rule below); then jobs of orders that can still ship on time before lost causes (under overload, earliest
 /// deadline first would otherwise spend the fleet on orders that are late anyway and make on-time ones late too);
 /// then express first; then the latest moment it can start and still ship on time (ship-by minus print time: earliest
 /// deadline first, corrected by how long the job takes); then the longest waiting; then the id.
@@ -15,6 +15,7 @@ internal readonly struct JobUrgency(int index, PrintJob job, bool lostCause) : I
 
     public int Index { get; } = index;
 
+    private readonly int _priority = job.Priority;
     private readonly bool _lostCause = lostCause;
     private readonly bool _express = job.Express;
     private readonly long _latestStart = (job.ShipBy - job.EstimatedPrintTime).UtcTicks;
@@ -30,6 +31,11 @@ internal readonly struct JobUrgency(int index, PrintJob job, bool lostCause) : I
 
     public int CompareTo(JobUrgency other)
     {
+        if (_priority != other._priority)
+        {
+            return other._priority.CompareTo(_priority);
+        }
+
         if (_lostCause != other._lostCause)
         {
             return _lostCause ? 1 : -1;

@@ -93,6 +93,18 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
         return assignments;
     }
 
+    /// <summary>
+    /// The queue in the order this policy takes it (the owner's priority, then the deadline rules), held jobs last: what
+    /// the owner's queue page shows, so moving a job up there is moving it up here.
+    /// </summary>
+    public static IReadOnlyList<PrintJob> QueueOrder(IReadOnlyList<PrintJob> jobs, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        var ordered = UrgencyOrder(jobs, now).Select(key => jobs[key.Index]).ToList();
+        ordered.AddRange(jobs.Where(j => j is { Status: PrintJobStatus.Queued, Held: true }).OrderByDescending(j => j.Priority).ThenBy(j => j.QueuedAt).ThenBy(j => j.Id, StringComparer.Ordinal));
+        return ordered;
+    }
+
     private static JobUrgency[] UrgencyOrder(IReadOnlyList<PrintJob> jobs, DateTimeOffset now)
     {
         // An order ships when its last unit is done: one unit that cannot be on time makes the whole order a lost cause.

@@ -17,7 +17,7 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         gcode_sha256 AS GcodeSha256, gcode_size AS GcodeSize, ship_by AS ShipBy, express AS Express, attempt AS Attempt,
         max_attempts AS MaxAttempts, status AS Status, printer_id AS PrinterId, queued_at AS QueuedAt, started_at AS StartedAt,
         ended_at AS EndedAt, failure_reason AS FailureReason, progress AS Progress, updated_at AS UpdatedAt,
-        pinned_printer_id AS PinnedPrinterId, held AS Held, assignment_reason AS AssignmentReason,
+        pinned_printer_id AS PinnedPrinterId, held AS Held, assignment_reason AS AssignmentReason, priority AS Priority,
         (SELECT json_extract(q.document, '$.printerModel') FROM quotes q
             WHERE print_jobs.product_id LIKE 'quote:%' AND q.id = substr(print_jobs.product_id, 7)) AS QuotedPrinterModel
         """;
@@ -29,10 +29,10 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             """
             INSERT INTO print_jobs (id, order_id, unit_index, product_id, material, colour, part_x, part_y, part_z, estimated_seconds,
                 gcode_path, gcode_sha256, gcode_size, ship_by, express, attempt, max_attempts, status, printer_id, queued_at,
-                started_at, ended_at, failure_reason, progress, updated_at, pinned_printer_id, held, assignment_reason)
+                started_at, ended_at, failure_reason, progress, updated_at, pinned_printer_id, held, assignment_reason, priority)
             VALUES (@Id, @OrderId, @UnitIndex, @ProductId, @Material, @Colour, @PartX, @PartY, @PartZ, @EstimatedSeconds,
                 @GcodePath, @GcodeSha256, @GcodeSize, @ShipBy, @Express, @Attempt, @MaxAttempts, @Status, @PrinterId, @QueuedAt,
-                @StartedAt, @EndedAt, @FailureReason, @Progress, @UpdatedAt, @PinnedPrinterId, @Held, @AssignmentReason)
+                @StartedAt, @EndedAt, @FailureReason, @Progress, @UpdatedAt, @PinnedPrinterId, @Held, @AssignmentReason, @Priority)
             """,
             JobRow.From(job),
             session.Transaction,
@@ -46,7 +46,7 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             """
             UPDATE print_jobs SET status = @Status, printer_id = @PrinterId, started_at = @StartedAt, ended_at = @EndedAt,
                 failure_reason = @FailureReason, progress = @Progress, updated_at = @UpdatedAt,
-                pinned_printer_id = @PinnedPrinterId, held = @Held, assignment_reason = @AssignmentReason
+                pinned_printer_id = @PinnedPrinterId, held = @Held, assignment_reason = @AssignmentReason, priority = @Priority
             WHERE id = @Id
             """,
             JobRow.From(job),
@@ -139,6 +139,7 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
         public long Held { get; init; }
         public string? AssignmentReason { get; init; }
         public string? QuotedPrinterModel { get; init; }
+        public long Priority { get; init; }
 
         public static JobRow From(PrintJob job) => new()
         {
@@ -170,6 +171,7 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             PinnedPrinterId = job.PinnedPrinterId,
             Held = job.Held ? 1 : 0,
             AssignmentReason = job.AssignmentReason,
+            Priority = job.Priority,
         };
 
         public PrintJob ToJob() => PrintJob.Restore(
@@ -196,7 +198,7 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             failureReason: FailureReason,
             progress: Progress,
             updatedAt: DbTime.Read(UpdatedAt),
-            directives: PinnedPrinterId is null && Held == 0 ? JobDirectives.None : new JobDirectives(PinnedPrinterId, Held != 0),
+            directives: PinnedPrinterId is null && Held == 0 && Priority == 0 ? JobDirectives.None : new JobDirectives(PinnedPrinterId, Held != 0, (int)Priority),
             assignmentReason: AssignmentReason,
             requiredPrinterModel: QuotedPrinterModelJson.Read(QuotedPrinterModel));
     }

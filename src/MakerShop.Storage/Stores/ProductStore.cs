@@ -81,13 +81,13 @@ public sealed class ProductStore(SqliteConnectionFactory connections)
         return row.ToProduct(materials);
     }
 
-    /// <summary>One page of the catalog by name, and how many products there are in all.</summary>
+    /// <summary>One page of the catalog on sale (retired products left out) by name, and how many products there are in all.</summary>
     public async Task<(IReadOnlyList<Product> Products, int Total)> ListPageAsync(int offset, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM products", cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM products WHERE retired_at IS NULL", cancellationToken: cancellationToken));
         var rows = (await connection.QueryAsync<ProductRow>(new CommandDefinition(
-            ProductRow.Select + " ORDER BY name, id LIMIT @Limit OFFSET @Offset", new { Limit = limit, Offset = offset }, cancellationToken: cancellationToken))).ToList();
+            ProductRow.Select + " WHERE retired_at IS NULL ORDER BY name, id LIMIT @Limit OFFSET @Offset", new { Limit = limit, Offset = offset }, cancellationToken: cancellationToken))).ToList();
         var materials = (await connection.QueryAsync<MaterialRow>(new CommandDefinition(
             "SELECT product_id AS ProductId, material AS Material, colour AS Colour FROM product_materials WHERE product_id IN @Ids ORDER BY product_id, material, colour",
             new { Ids = rows.Select(r => r.Id).ToArray() },
@@ -103,7 +103,8 @@ public sealed class ProductStore(SqliteConnectionFactory connections)
             """
             SELECT id AS Id, name AS Name, description AS Description, price_minor AS PriceMinor, price_currency AS PriceCurrency,
                 part_x AS PartX, part_y AS PartY, part_z AS PartZ, estimated_print_seconds AS EstimatedSeconds,
-                gcode_path AS GcodePath, gcode_sha256 AS GcodeSha256, gcode_size AS GcodeSize, lead_time_days AS LeadTimeDays
+                gcode_path AS GcodePath, gcode_sha256 AS GcodeSha256, gcode_size AS GcodeSize, lead_time_days AS LeadTimeDays,
+                retired_at AS RetiredAt
             FROM products
             """;
 
@@ -120,6 +121,7 @@ public sealed class ProductStore(SqliteConnectionFactory connections)
         public string GcodeSha256 { get; init; } = "";
         public long GcodeSize { get; init; }
         public long LeadTimeDays { get; init; }
+        public string? RetiredAt { get; init; }
 
         public Product ToProduct(IEnumerable<MaterialRow> materials) => new(
             Id,
@@ -130,6 +132,9 @@ public sealed class ProductStore(SqliteConnectionFactory connections)
             TimeSpan.FromSeconds(EstimatedSeconds),
             new StoredGcode(GcodePath, GcodeSha256, GcodeSize),
             materials.Select(m => new MaterialOption(m.Material, m.Colour)).ToList(),
-            (int)LeadTimeDays);
+            (int)LeadTimeDays)
+        {
+            Retired = RetiredAt is not null,
+        };
     }
 }

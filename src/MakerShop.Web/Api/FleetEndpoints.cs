@@ -58,5 +58,5 @@ public static class FleetEndpoints
     }
 
     private static async Task<Ok<List<ProductResponse>>> ListProductsAsync(ProductStore products, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await products.ListAsync(cancellationToken)).Select(ProductResponse.From).ToList());
+        TypedResults.Ok((await products.ListAsync(cancellationToken)).Where(p => !p.Retired).Select(ProductResponse.From).ToList());
 }

@@ -6,7 +6,7 @@ using MakerShop.Storage.Stores;
 namespace MakerShop.Web.Production;
 
 /// <summary>What follows when a job starts or ends: the printer frees up, a failure is retried, a finished order is Produced.</summary>
-public sealed class JobOutcomes(ILogger<JobOutcomes> logger, MakerShop.Web.Shipping.ShipmentPlanner shipments)
+public sealed class JobOutcomes(ILogger<JobOutcomes> logger, MakerShop.Web.Shipping.ShipmentPlanner shipments, MakerShop.Web.Materials.SpoolConsumption spools)
 {
     /// <summary>The printer is fetching the job's G-code: the job is on its way, and the printer is taken.</summary>
     public async Task MarkTransferringAsync(DbSession session, Printer printer, PrintJob job, DateTimeOffset at, CancellationToken cancellationToken)
@@ -101,6 +101,7 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger, MakerShop.Web.Shipp
         if (outcome == JobOutcomeKind.Completed)
         {
             logger.LogInformation("Job {JobId} of order {OrderId} completed on {PrinterId}", job.Id, job.OrderId, printer.Id);
+            await spools.TakeDownAsync(session, job, printer.Id, at, cancellationToken);
             await CompleteOrderIfProducedAsync(session, job.OrderId, at, cancellationToken);
         }
         else

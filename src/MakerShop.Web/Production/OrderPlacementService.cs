@@ -23,6 +23,7 @@ public sealed class OrderPlacementService(
     IDispatchTrigger dispatch,
     IOptions<ShopOptions> shopOptions,
     IOptions<PaymentOptions> paymentOptions,
+    MakerShop.Web.Settings.ShopSettingsService settings,
     TimeProvider timeProvider,
     ILogger<OrderPlacementService> logger)
 {
@@ -117,7 +118,7 @@ public sealed class OrderPlacementService(
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(line.ProductId) || await products.GetAsync(line.ProductId, cancellationToken) is not { } product)
+            if (string.IsNullOrWhiteSpace(line.ProductId) || await products.GetAsync(line.ProductId, cancellationToken) is not { Retired: false } product)
             {
                 throw new DomainValidationException($"lines[{i}].productId", $"There is no product '{line.ProductId}' in the catalog.");
             }
@@ -135,7 +136,9 @@ public sealed class OrderPlacementService(
             lines.Add(new OrderLine(product.Id, product.Name, material.Material, material.Colour, line.Quantity, product.Price));
         }
 
-        var leadDays = request.Express ? shopOptions.Value.ExpressLeadTimeDays : shopOptions.Value.LeadTimeDays;
+        // The owner's saved lead times (admin settings) win over the configuration's.
+        var current = await settings.CurrentAsync(cancellationToken);
+        var leadDays = request.Express ? current.ExpressLeadTimeDays : current.LeadTimeDays;
         var order = Order.Place(Ids.NewOrderId(), request.Customer.Name ?? "", request.Customer.Email ?? "", address, currency, lines, request.Express, now, now.AddDays(leadDays));
         if (!paymentOptions.Value.ConfirmOnPlacement)
         {

@@ -89,6 +89,13 @@ internal sealed class Scenario
         return this;
     }
 
+    /// <summary>The owner moves a queued job up (positive) or down (negative).</summary>
+    public Scenario Prioritise(string jobId, int priority)
+    {
+        _jobs.Single(j => j.Id == jobId).SetPriority(priority, Now);
+        return this;
+    }
+
     public SchedulingSnapshot Snapshot() =>
         new(Now, [.. _jobs], [.. _printers], [.. _makers], new Dictionary<string, SchedulingOrder>(_orders), ProximityShippingEstimates.Typical, Settings);
 

@@ -1,57 +1,127 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using MakerShop.Shipping.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace MakerShop.EndToEnd.Tests.Payments;
 
 /// <summary>
-/// Stripe's Checkout Sessions endpoint on loopback, answering with the documented session object (id, url, amount,
-/// currency) and remembering what it was asked, so a test sees exactly what the shop would charge. Stripe's web service
-/// cannot run here; everything else in the payment is the real code.
+/// Stripe's Checkout Session retrieval and Refund creation as documented in its API reference: Bearer secret key (401
+/// without it), form-encoded bodies, the Idempotency-Key header (the same key answers the first result again),
+/// refund objects with status "succeeded", and invalid_request_error 400s (charge_already_refunded, resource_missing).
 /// </summary>
-internal sealed class FakeStripe : IAsyncDisposable
+public sealed class FakeStripe(string secretKey) : LoopbackApp
 {
-    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, string> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonObject> _byIdempotencyKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _refundedByIntent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _amountByIntent = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private int _sequence;
 
-    private FakeStripe(WebApplication app) => this.app = app;
+    /// <summary>Every refund Stripe created (one per idempotency key), with the form it was created from.</summary>
+    public ConcurrentQueue<IReadOnlyDictionary<string, string>> CreatedRefunds { get; } = new();
 
-    public ConcurrentQueue<CreatedSession> Sessions { get; } = new();
+    /// <summary>Idempotency keys of every refund request, repeats included.</summary>
+    public ConcurrentQueue<string> RefundRequestKeys { get; } = new();
 
-    public Uri BaseUrl => new(app.Urls.First());
-
-    public static async Task<FakeStripe> StartAsync()
+    /// <summary>A completed Checkout Session paid through a PaymentIntent for <paramref name="amount"/>.</summary>
+    public void AddPaidSession(string sessionId, string paymentIntentId, long amount)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var fake = new FakeStripe(app);
-        app.MapPost("/v1/checkout/sessions", async (HttpContext context) =>
+        _sessions[sessionId] = paymentIntentId;
+        _amountByIntent[paymentIntentId] = amount;
+    }
+
+    protected override void Map(WebApplication app)
+    {
+        app.Use(async (context, next) =>
         {
-            var form = await context.Request.ReadFormAsync();
-            var id = "cs_test_" + (fake.Sessions.Count + 1);
-            var session = new CreatedSession(id, form["client_reference_id"].ToString(), long.Parse(form["line_items[0][price_data][unit_amount]"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
-                form["line_items[0][price_data][currency]"].ToString(), form["success_url"].ToString(), context.Request.Headers["Idempotency-Key"].ToString());
-            fake.Sessions.Enqueue(session);
-            return Results.Content(new JsonObject
+            if (context.Request.Headers.Authorization.ToString() != $"Bearer {secretKey}")
+            {
+                context.Response.StatusCode = 401;
+                await context.Response.WriteAsJsonAsync(Error("authentication_error", null, "Invalid API Key provided."));
+                return;
+            }
+
+            await next(context);
+        });
+        app.MapGet("/v1/checkout/sessions/{id}", (string id) => _sessions.TryGetValue(id, out var intent)
+            ? Results.Json(new JsonObject
             {
                 ["id"] = id,
                 ["object"] = "checkout.session",
+                ["amount_total"] = _amountByIntent[intent],
+                ["currency"] = "eur",
                 ["mode"] = "payment",
-                ["client_reference_id"] = session.ClientReferenceId,
-                ["amount_total"] = session.UnitAmount,
-                ["currency"] = session.Currency,
-                ["payment_status"] = "unpaid",
-                ["status"] = "open",
-                ["url"] = $"https://checkout.stripe.test/c/pay/{id}",
-            }.ToJsonString(), "application/json");
-        });
-        await app.StartAsync();
-        return fake;
+                ["payment_intent"] = intent,
+                ["payment_status"] = "paid",
+                ["status"] = "complete",
+            })
+            : Results.Json(Error("invalid_request_error", "resource_missing", $"No such checkout.session: '{id}'"), statusCode: 404));
+        app.MapPost("/v1/refunds", CreateRefundAsync);
     }
 
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    private async Task<IResult> CreateRefundAsync(HttpRequest request)
+    {
+        var form = (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        var key = request.Headers["Idempotency-Key"].ToString();
+        RefundRequestKeys.Enqueue(key);
 
-    public sealed record CreatedSession(string Id, string ClientReferenceId, long UnitAmount, string Currency, string SuccessUrl, string IdempotencyKey);
+        // Stripe never makes two objects for one idempotency key, even for requests that overlap; serialising is the simple model of that.
+        await _oneAtATime.WaitAsync();
+        try
+        {
+            return Create(form, key);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private IResult Create(Dictionary<string, string> form, string key)
+    {
+        if (key.Length > 0 && _byIdempotencyKey.TryGetValue(key, out var earlier))
+        {
+            return Results.Json(earlier);
+        }
+
+        if (!form.TryGetValue("payment_intent", out var intent) || !_amountByIntent.TryGetValue(intent, out var charged))
+        {
+            return Results.Json(Error("invalid_request_error", "resource_missing", $"No such payment_intent: '{form.GetValueOrDefault("payment_intent")}'"), statusCode: 400);
+        }
+
+        var amount = form.TryGetValue("amount", out var text) ? long.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : charged;
+        if (_refundedByIntent.GetValueOrDefault(intent) + amount > charged)
+        {
+            return Results.Json(Error("invalid_request_error", "charge_already_refunded", $"Charge for {intent} has already been refunded."), statusCode: 400);
+        }
+
+        _refundedByIntent.AddOrUpdate(intent, amount, (_, done) => done + amount);
+        var refund = new JsonObject
+        {
+            ["id"] = $"re_test_{Interlocked.Increment(ref _sequence)}",
+            ["object"] = "refund",
+            ["amount"] = amount,
+            ["charge"] = "ch_" + intent[3..],
+            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["currency"] = "eur",
+            ["metadata"] = new JsonObject(form.Where(f => f.Key.StartsWith("metadata[", StringComparison.Ordinal))
+                .Select(f => KeyValuePair.Create<string, JsonNode?>(f.Key[9..^1], f.Value))),
+            ["payment_intent"] = intent,
+            ["reason"] = form.GetValueOrDefault("reason"),
+            ["status"] = "succeeded",
+        };
+        CreatedRefunds.Enqueue(form);
+        if (key.Length > 0)
+        {
+            _byIdempotencyKey[key] = refund;
+        }
+
+        return Results.Json(refund);
+    }
+
+    private static JsonObject Error(string type, string? code, string message) =>
+        new() { ["error"] = new JsonObject { ["type"] = type, ["code"] = code, ["message"] = message } };
 }

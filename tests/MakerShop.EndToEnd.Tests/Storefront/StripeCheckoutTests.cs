@@ -11,7 +11,7 @@ public sealed class StripeCheckoutTests
     [Fact]
     public async Task Paying_by_card_sends_the_visitor_to_a_stripe_session_for_the_landed_total_and_its_webhook_pays_the_order()
     {
-        await using var stripe = await FakeStripe.StartAsync();
+        await using var stripe = await FakeStripeCheckoutSessions.StartAsync();
         await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary() with
         {
             ExtraArgs =

@@ -2,19 +2,26 @@ using MakerShop.Core;
 using MakerShop.Storage;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
+using MakerShop.Web.Admin;
+using MakerShop.Web.Admin.Queue;
 using MakerShop.Web.Production;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MakerShop.Web.Pages.Admin;
 
-/// <summary>The owner's view of production: what waits, what runs where and why, and the owner's hold and pin.</summary>
+/// <summary>
+/// The owner's view of production: what waits (in the order the scheduler takes it), what runs where and why, and the
+/// jobs that failed or were cancelled; the owner holds, pins, moves up or down, cancels and requeues.
+/// </summary>
 public sealed class QueueModel(
     PrintJobStore jobs,
     PrinterStore printers,
     SqliteConnectionFactory connections,
     IDispatchTrigger dispatch,
     AuditTrail audit,
+    QueueActions queue,
+    RequeueCandidateStore candidates,
     TimeProvider time) : PageModel
 {
     private static readonly PrintJobStatus[] Open =
@@ -23,6 +30,9 @@ public sealed class QueueModel(
     public IReadOnlyList<PrintJob> Jobs { get; private set; } = [];
 
     public IReadOnlyList<string> PrinterIds { get; private set; } = [];
+
+    /// <summary>Failed or cancelled latest attempts of units their open order still needs: what the owner may requeue.</summary>
+    public IReadOnlyList<PrintJob> Ended { get; private set; } = [];
 
     public string? Message { get; private set; }
 
@@ -40,6 +50,31 @@ public sealed class QueueModel(
     public Task<IActionResult> OnPostPinAsync(string jobId, string? printerId, CancellationToken cancellationToken) =>
         ChangeAsync(jobId, job => job.Pin(string.IsNullOrEmpty(printerId) ? null : printerId, time.GetUtcNow()), "JobPinned",
             string.IsNullOrEmpty(printerId) ? "unpinned" : $"pinned to {printerId}", cancellationToken);
+
+    public Task<IActionResult> OnPostMoveAsync(string jobId, QueueMove move, CancellationToken cancellationToken) =>
+        ActAsync(jobId, "JobReprioritised", () => queue.MoveAsync(jobId, move, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostCancelAsync(string jobId, bool confirm, CancellationToken cancellationToken) =>
+        ActAsync(jobId, "JobCancelled", () => confirm ? queue.CancelWaitingAsync(jobId, cancellationToken) : throw new DomainException("Tick the box to confirm the cancellation."), cancellationToken);
+
+    public Task<IActionResult> OnPostRequeueAsync(string jobId, CancellationToken cancellationToken) =>
+        ActAsync(jobId, "JobRequeued", () => queue.RequeueAsync(jobId, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> ActAsync(string jobId, string action, Func<Task<string>> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var message = await change();
+            await audit.RecordAsync(HttpContext, action, jobId, message);
+            return LocalRedirect("/admin/queue?done=" + Uri.EscapeDataString(message));
+        }
+        catch (Exception ex) when (ex is DomainException or AdminNotFoundException)
+        {
+            Error = ex.Message;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
 
     private async Task<IActionResult> ChangeAsync(string jobId, Func<PrintJob, bool> change, string action, string what, CancellationToken cancellationToken)
     {
@@ -77,7 +112,20 @@ public sealed class QueueModel(
             all.AddRange(await jobs.ListAsync(status, 500, cancellationToken));
         }
 
-        Jobs = [.. all.OrderByDescending(j => j.Express).ThenBy(j => j.ShipBy).ThenBy(j => j.Id, StringComparer.Ordinal)];
+        var now = time.GetUtcNow();
+        var waiting = ShipOnTimeSchedulingPolicy.QueueOrder([.. all.Where(j => j.Status == PrintJobStatus.Queued)], now);
+        var running = all.Where(j => j.Status != PrintJobStatus.Queued).OrderByDescending(j => j.Express).ThenBy(j => j.ShipBy).ThenBy(j => j.Id, StringComparer.Ordinal);
+        Jobs = [.. running, .. waiting];
+        var ended = new List<PrintJob>();
+        foreach (var id in await candidates.ListJobIdsAsync(100, cancellationToken))
+        {
+            if (await jobs.GetAsync(id, cancellationToken) is { } job)
+            {
+                ended.Add(job);
+            }
+        }
+
+        Ended = ended;
         PrinterIds = [.. (await printers.ListWithTelemetryAsync(cancellationToken)).Select(v => v.Printer.Id).Order(StringComparer.Ordinal)];
     }
 }

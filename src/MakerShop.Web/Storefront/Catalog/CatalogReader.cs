@@ -30,7 +30,7 @@ public sealed class CatalogReader(ProductStore products, ProductionLoadStore loa
     public async Task<CatalogItem?> GetAsync(string id, Currency currency, CancellationToken cancellationToken)
     {
         var product = await products.GetAsync(id, cancellationToken);
-        if (product is null)
+        if (product is null || product.Retired)
         {
             return null;
         }

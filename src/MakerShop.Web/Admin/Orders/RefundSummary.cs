@@ -1,0 +1,6 @@
+using MakerShop.Core;
+
+namespace MakerShop.Web.Admin.Orders;
+
+/// <summary>Where an order's refund stands: its status, every refund and what went wrong this time, if anything.</summary>
+public sealed record RefundSummary(OrderStatus OrderStatus, IReadOnlyList<Refund> Refunds, IReadOnlyList<string> Problems);

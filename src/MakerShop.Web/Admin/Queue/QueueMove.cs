@@ -1,0 +1,7 @@
+namespace MakerShop.Web.Admin.Queue;
+
+public enum QueueMove
+{
+    Up,
+    Down,
+}
