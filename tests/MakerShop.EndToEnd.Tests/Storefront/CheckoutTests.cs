@@ -114,6 +114,11 @@ public sealed class CheckoutTests : IAsyncLifetime
         Assert.Equal("Placed", order["status"]!.GetValue<string>());
         Assert.Equal(1645, order["charges"]!["shipping"]!["minorUnits"]!.GetValue<long>());
         Assert.Equal(3029, order["charges"]!["total"]!["minorUnits"]!.GetValue<long>());
+
+        // So does the owner's order page, with the regime the VAT return needs.
+        var adminPage = await shop.Http.GetStringAsync($"/admin/orders/{order["id"]!.GetValue<string>()}");
+        Assert.Contains("IntraEuOss DE 19 %", adminPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"admin-incoterm\">none", adminPage, StringComparison.Ordinal);
     }
 
     [Fact]
