@@ -2,40 +2,97 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
+using MakerShop.Web.Api.Contracts;
+using MakerShop.Web.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.Makers;
 
-/// <summary>The maker grid's live stream: the maker's own printers, sent whenever anything about them changes.</summary>
+/// <summary>
+/// The maker grid's live stream. It opens with the maker's printers (<c>printers</c>), sends that list again when a
+/// printer's record changes (at most once a second) or every 15 s, and in between sends each batch of new readings
+/// (<c>telemetry</c>: temperatures, progress, ETA of the printers that reported) straight from memory.
+/// </summary>
 public static class MakerLiveEndpoint
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan MinSnapshotInterval = TimeSpan.FromSeconds(1);
 
-    public static IResult Get(ClaimsPrincipal user, MakerScope scope, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(StreamAsync(user, scope, time, cancellationToken));
+    public static IResult Get(ClaimsPrincipal user, MakerScope scope, TelemetryHub hub, IOptions<TelemetryOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.ServerSentEvents(StreamAsync(user, scope, hub, TimeSpan.FromMilliseconds(options.Value.LiveBatchMilliseconds), time, cancellationToken));
 
-    private static async IAsyncEnumerable<SseItem<string>> StreamAsync(ClaimsPrincipal user, MakerScope scope, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
+        ClaimsPrincipal user, MakerScope scope, TelemetryHub hub, TimeSpan batch, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var subscription = hub.Subscribe(_ => false);
         string? last = null;
         var lastSent = DateTimeOffset.MinValue;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
-        do
+        var lastRead = DateTimeOffset.MinValue;
+        var changed = true;
+        while (!cancellationToken.IsCancellationRequested)
         {
-            var payload = JsonSerializer.Serialize(await scope.PrintersAsync(user, cancellationToken), Json);
             var now = time.GetUtcNow();
-            if (payload != last || now - lastSent >= TimeSpan.FromSeconds(15))
+            if ((changed && now - lastRead >= MinSnapshotInterval) || now - lastRead >= Heartbeat)
             {
-                (last, lastSent) = (payload, now);
-                yield return new SseItem<string>(payload, "printers");
+                var printers = WithLiveReadings(await scope.PrintersAsync(user, cancellationToken), hub);
+                var own = printers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+                subscription.Wants = own.Contains;
+                (changed, lastRead) = (false, now);
+                var payload = JsonSerializer.Serialize(printers, Json);
+                if (payload != last || now - lastSent >= Heartbeat)
+                {
+                    (last, lastSent) = (payload, now);
+                    yield return new SseItem<string>(payload, "printers");
+                }
+            }
+
+            var wait = changed ? MinSnapshotInterval - (time.GetUtcNow() - lastRead) : Heartbeat - (time.GetUtcNow() - lastRead);
+            if (!await WaitAsync(subscription, wait, batch, time, cancellationToken))
+            {
+                yield break;
+            }
+
+            var (readings, printersChanged) = subscription.Take();
+            changed |= printersChanged;
+            var fresh = readings.Select(hub.Latest).OfType<LiveReading>().Select(r => r.Json).ToList();
+            if (fresh.Count > 0)
+            {
+                yield return new SseItem<string>("[" + string.Join(',', fresh) + "]", "telemetry");
             }
         }
-        while (await TickAsync(timer, cancellationToken));
     }
 
-    private static async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    /// <summary>The stored list carries readings up to a second old; the hub has the newest.</summary>
+    private static List<PrinterResponse> WithLiveReadings(IReadOnlyList<PrinterResponse> printers, TelemetryHub hub) =>
+        [.. printers.Select(p => hub.Latest(p.Id) is { } live
+            ? p with
+            {
+                Heaters = live.Heaters,
+                Progress = live.JobId is not null && live.JobId == p.CurrentJobId ? live.Progress : p.Progress,
+                EtaSeconds = live.JobId is not null && live.JobId == p.CurrentJobId ? live.EtaSeconds : p.EtaSeconds,
+            }
+            : p)];
+
+    /// <summary>Waits for a change (then gathers for one batch interval) or until <paramref name="timeout"/>; false when the page left.</summary>
+    private static async Task<bool> WaitAsync(TelemetrySubscription subscription, TimeSpan timeout, TimeSpan batch, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(cancellationToken);
+            if (timeout > TimeSpan.Zero)
+            {
+                using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var signalled = subscription.WaitAsync(timeoutSource.Token);
+                var delay = Task.Delay(timeout, time, timeoutSource.Token);
+                var first = await Task.WhenAny(signalled, delay);
+                await timeoutSource.CancelAsync();
+                if (first == signalled)
+                {
+                    await Task.Delay(batch, time, cancellationToken);
+                }
+            }
+
+            return !cancellationToken.IsCancellationRequested;
         }
         catch (OperationCanceledException)
         {

@@ -27,5 +27,21 @@
         }));
         table.dataset.updated = String(Date.now());
     };
-    new EventSource(table.dataset.live).addEventListener('printers', e => render(JSON.parse(e.data)));
+    // Between two full lists the stream sends only the readings that changed: temperatures, progress, ETA.
+    const readings = list => {
+        for (const r of list) {
+            const row = table.querySelector(`tr[data-printer="${CSS.escape(r.id)}"]`);
+            if (!row) continue;
+            row.querySelector('.nozzle').textContent = heater(r, 'tool0');
+            row.querySelector('.bed').textContent = heater(r, 'bed');
+            if (r.jobId != null && r.jobId === row.querySelector('.job').textContent) {
+                row.querySelector('.progress').textContent = r.progress == null ? '' : Math.floor(r.progress * 100) + ' %';
+                row.querySelector('.eta').textContent = eta(r.etaSeconds);
+            }
+        }
+        table.dataset.updated = String(Date.now());
+    };
+    const live = new EventSource(table.dataset.live);
+    live.addEventListener('printers', e => render(JSON.parse(e.data)));
+    live.addEventListener('telemetry', e => readings(JSON.parse(e.data)));
 })();

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using MakerShop.Contracts.Mqtt;
+
+namespace MakerShop.Web.Telemetry;
+
+/// <summary>
+/// The newest readings of every printer, in memory, and the live pages that follow them. Readings reach the pages from
+/// here without a database round trip; the database gets them in batches (<see cref="TelemetryWriter"/>). On several
+/// shop nodes each node's hub holds what its own broker subscription delivers, which is all a live page needs.
+/// </summary>
+public sealed class TelemetryHub
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<string, LiveReading> _latest = new(StringComparer.Ordinal);
+    private volatile TelemetrySubscription[] _subscriptions = [];
+    private readonly Lock _gate = new();
+
+    public LiveReading? Latest(string printerId) => _latest.GetValueOrDefault(printerId);
+
+    public LiveReading Publish(string printerId, IReadOnlyList<HeaterReading> heaters, string? jobId, double? progress, int? etaSeconds, DateTimeOffset at)
+    {
+        var json = JsonSerializer.Serialize(new LiveReadingMessage(printerId, heaters, jobId, progress, etaSeconds, at), Json);
+        var reading = new LiveReading(printerId, heaters, jobId, progress, etaSeconds, at, json);
+        _latest[printerId] = reading;
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.OnReading(printerId);
+        }
+
+        return reading;
+    }
+
+    /// <summary>A printer's stored record changed (state, job, bed, service, registration): pages re-read their printers.</summary>
+    public void PrinterChanged()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.OnPrinterChanged();
+        }
+    }
+
+    public TelemetrySubscription Subscribe(Func<string, bool> wants)
+    {
+        var subscription = new TelemetrySubscription(this, wants);
+        lock (_gate)
+        {
+            _subscriptions = [.. _subscriptions, subscription];
+        }
+
+        return subscription;
+    }
+
+    internal void Unsubscribe(TelemetrySubscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscriptions = [.. _subscriptions.Where(s => !ReferenceEquals(s, subscription))];
+        }
+    }
+
+    private sealed record LiveReadingMessage(string Id, IReadOnlyList<HeaterReading> Heaters, string? JobId, double? Progress, int? EtaSeconds, DateTimeOffset At);
+}
