@@ -2,7 +2,6 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
-using MakerShop.Web.Api.Contracts;
 using MakerShop.Web.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +34,7 @@ public static class MakerLiveEndpoint
             var now = time.GetUtcNow();
             if ((changed && now - lastRead >= MinSnapshotInterval) || now - lastRead >= Heartbeat)
             {
-                var printers = WithLiveReadings(await scope.PrintersAsync(user, cancellationToken), hub);
+                var printers = await scope.PrintersAsync(user, cancellationToken);
                 var own = printers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
                 subscription.Wants = own.Contains;
                 (changed, lastRead) = (false, now);
@@ -62,17 +61,6 @@ public static class MakerLiveEndpoint
             }
         }
     }
-
-    /// <summary>The stored list carries readings up to a second old; the hub has the newest.</summary>
-    private static List<PrinterResponse> WithLiveReadings(IReadOnlyList<PrinterResponse> printers, TelemetryHub hub) =>
-        [.. printers.Select(p => hub.Latest(p.Id) is { } live
-            ? p with
-            {
-                Heaters = live.Heaters,
-                Progress = live.JobId is not null && live.JobId == p.CurrentJobId ? live.Progress : p.Progress,
-                EtaSeconds = live.JobId is not null && live.JobId == p.CurrentJobId ? live.EtaSeconds : p.EtaSeconds,
-            }
-            : p)];
 
     /// <summary>Waits for a change (then gathers for one batch interval) or until <paramref name="timeout"/>; false when the page left.</summary>
     private static async Task<bool> WaitAsync(TelemetrySubscription subscription, TimeSpan timeout, TimeSpan batch, TimeProvider time, CancellationToken cancellationToken)
