@@ -1,7 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
-using System.Text.Json;
+using MakerShop.Web.Accounts;
 using MakerShop.Web.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -14,16 +14,21 @@ namespace MakerShop.Web.Makers;
 /// </summary>
 public static class MakerLiveEndpoint
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan MinSnapshotInterval = TimeSpan.FromSeconds(1);
 
-    public static IResult Get(ClaimsPrincipal user, MakerScope scope, TelemetryHub hub, IOptions<TelemetryOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(StreamAsync(user, scope, hub, TimeSpan.FromMilliseconds(options.Value.LiveBatchMilliseconds), time, cancellationToken));
+    public static IResult Get(
+        ClaimsPrincipal user, MakerGridSnapshots snapshots, TelemetryHub hub, IOptions<TelemetryOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.ServerSentEvents(StreamAsync(ShopClaims.MakerIdOf(user), snapshots, hub, TimeSpan.FromMilliseconds(options.Value.LiveBatchMilliseconds), time, cancellationToken));
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
-        ClaimsPrincipal user, MakerScope scope, TelemetryHub hub, TimeSpan batch, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string? makerId, MakerGridSnapshots snapshots, TelemetryHub hub, TimeSpan batch, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (makerId is null)
+        {
+            yield break;
+        }
+
         using var subscription = hub.Subscribe(_ => false);
         string? last = null;
         var lastSent = DateTimeOffset.MinValue;
@@ -34,11 +39,10 @@ public static class MakerLiveEndpoint
             var now = time.GetUtcNow();
             if ((changed && now - lastRead >= MinSnapshotInterval) || now - lastRead >= Heartbeat)
             {
-                var printers = await scope.PrintersAsync(user, cancellationToken);
-                var own = printers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-                subscription.Wants = own.Contains;
+                var snapshot = await snapshots.GetAsync(makerId, cancellationToken);
+                subscription.Wants = snapshot.PrinterIds.Contains;
                 (changed, lastRead) = (false, now);
-                var payload = JsonSerializer.Serialize(printers, Json);
+                var payload = snapshot.Json;
                 if (payload != last || now - lastSent >= Heartbeat)
                 {
                     (last, lastSent) = (payload, now);

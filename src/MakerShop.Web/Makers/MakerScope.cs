@@ -16,11 +16,12 @@ public sealed class MakerScope(PrinterStore printers, PrintJobStore jobs, Teleme
     public async Task<IReadOnlyList<PrinterResponse>> PrintersAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var maker = ShopClaims.MakerIdOf(user);
-        if (maker is null)
-        {
-            return [];
-        }
+        return maker is null ? [] : await PrintersOfAsync(maker, cancellationToken);
+    }
 
+    /// <summary>The maker's printers with their newest readings, by name.</summary>
+    public async Task<IReadOnlyList<PrinterResponse>> PrintersOfAsync(string maker, CancellationToken cancellationToken)
+    {
         return [.. (await printers.ListWithTelemetryAsync(cancellationToken))
             .Where(v => v.Printer.MakerId == maker)
             .OrderBy(v => v.Printer.Name, StringComparer.Ordinal)

@@ -10,6 +10,7 @@ public static class MakersSetup
     public static IServiceCollection AddMakerArea(this IServiceCollection services)
     {
         services.AddSingleton<MakerScope>();
+        services.AddSingleton<MakerGridSnapshots>();
         services.AddSingleton<PrinterActions>();
         services.AddSingleton<DeviceSecretRotation>();
         services.AddLiveTelemetry();

@@ -16,6 +16,11 @@ public sealed class TelemetryHub
     private volatile TelemetrySubscription[] _subscriptions = [];
     private readonly Lock _gate = new();
 
+    private long _changeVersion;
+
+    /// <summary>Grows by one with every <see cref="PrinterChanged"/>, so cached printer lists know they are stale.</summary>
+    public long ChangeVersion => Interlocked.Read(ref _changeVersion);
+
     public LiveReading? Latest(string printerId) => _latest.GetValueOrDefault(printerId);
 
     public LiveReading Publish(string printerId, IReadOnlyList<HeaterReading> heaters, string? jobId, double? progress, int? etaSeconds, DateTimeOffset at)
@@ -34,6 +39,7 @@ public sealed class TelemetryHub
     /// <summary>A printer's stored record changed (state, job, bed, service, registration): pages re-read their printers.</summary>
     public void PrinterChanged()
     {
+        Interlocked.Increment(ref _changeVersion);
         foreach (var subscription in _subscriptions)
         {
             subscription.OnPrinterChanged();
