@@ -23,17 +23,40 @@ public sealed class TelemetryHub
 
     public LiveReading? Latest(string printerId) => _latest.GetValueOrDefault(printerId);
 
-    public LiveReading Publish(string printerId, IReadOnlyList<HeaterReading> heaters, string? jobId, double? progress, int? etaSeconds, DateTimeOffset at)
+    /// <summary>
+    /// Takes a printer's readings unless newer ones are already here: a state snapshot applied late (after a burst of
+    /// production writes) must not put older temperatures back on the pages. Returns false when it was older.
+    /// </summary>
+    public bool Publish(string printerId, IReadOnlyList<HeaterReading> heaters, string? jobId, double? progress, int? etaSeconds, DateTimeOffset at)
     {
         var json = JsonSerializer.Serialize(new LiveReadingMessage(printerId, heaters, jobId, progress, etaSeconds, at), Json);
         var reading = new LiveReading(printerId, heaters, jobId, progress, etaSeconds, at, json);
-        _latest[printerId] = reading;
+        while (true)
+        {
+            if (_latest.TryGetValue(printerId, out var current))
+            {
+                if (current.At > at)
+                {
+                    return false;
+                }
+
+                if (_latest.TryUpdate(printerId, reading, current))
+                {
+                    break;
+                }
+            }
+            else if (_latest.TryAdd(printerId, reading))
+            {
+                break;
+            }
+        }
+
         foreach (var subscription in _subscriptions)
         {
             subscription.OnReading(printerId);
         }
 
-        return reading;
+        return true;
     }
 
     /// <summary>A printer's stored record changed (state, job, bed, service, registration): pages re-read their printers.</summary>
