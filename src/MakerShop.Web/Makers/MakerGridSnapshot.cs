@@ -1,4 +1,4 @@
 namespace MakerShop.Web.Makers;
 
-/// <summary>A maker's printer list as the live grid sends it, and the ids it holds.</summary>
-public sealed record MakerGridSnapshot(string Json, IReadOnlySet<string> PrinterIds);
+/// <summary>A maker's printer list as the live grid sends it (<see cref="Json"/>), and each printer's entry on its own.</summary>
+public sealed record MakerGridSnapshot(string Json, IReadOnlyDictionary<string, string> PrinterJson);

@@ -39,7 +39,8 @@ public sealed class MakerGridSnapshots(MakerScope scope, TelemetryHub hub, TimeP
     private async Task<MakerGridSnapshot> ReadAsync(string makerId)
     {
         var printers = await scope.PrintersOfAsync(makerId, CancellationToken.None);
-        return new MakerGridSnapshot(JsonSerializer.Serialize(printers, Json), printers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal));
+        var each = printers.Select(p => (p.Id, Json: JsonSerializer.Serialize(p, Json))).ToList();
+        return new MakerGridSnapshot("[" + string.Join(',', each.Select(e => e.Json)) + "]", each.ToDictionary(e => e.Id, e => e.Json, StringComparer.Ordinal));
     }
 
     private sealed record Entry(long Version, DateTimeOffset At, Task<MakerGridSnapshot> Task);

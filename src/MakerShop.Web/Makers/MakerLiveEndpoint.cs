@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace MakerShop.Web.Makers;
 
 /// <summary>
-/// The maker grid's live stream. It opens with the maker's printers (<c>printers</c>), sends that list again when a
-/// printer's record changes (at most once a second) or every 15 s, and in between sends each batch of new readings
-/// (<c>telemetry</c>: temperatures, progress, ETA of the printers that reported) straight from memory.
+/// The maker grid's live stream. It opens with the maker's printers (<c>printers</c>) and sends that list again every
+/// 15 s or when the maker's set of printers changes; a change to some printers' records (state, job, bed, service)
+/// sends just those (<c>printer</c>, at most once a second); in between, each batch of new readings
+/// (<c>telemetry</c>: temperatures, progress, ETA of the printers that reported) comes straight from memory.
 /// </summary>
 public static class MakerLiveEndpoint
 {
@@ -30,34 +31,46 @@ public static class MakerLiveEndpoint
         }
 
         using var subscription = hub.Subscribe(_ => false);
-        string? last = null;
-        var lastSent = DateTimeOffset.MinValue;
+        IReadOnlyDictionary<string, string>? shown = null;
+        var lastFull = DateTimeOffset.MinValue;
         var lastRead = DateTimeOffset.MinValue;
-        var changed = true;
+        var pending = new HashSet<string>(StringComparer.Ordinal);
         while (!cancellationToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
-            if ((changed && now - lastRead >= MinSnapshotInterval) || now - lastRead >= Heartbeat)
+            if (shown is null || now - lastFull >= Heartbeat || (pending.Count > 0 && now - lastRead >= MinSnapshotInterval))
             {
                 var snapshot = await snapshots.GetAsync(makerId, cancellationToken);
-                subscription.Wants = snapshot.PrinterIds.Contains;
-                (changed, lastRead) = (false, now);
-                var payload = snapshot.Json;
-                if (payload != last || now - lastSent >= Heartbeat)
+                var current = snapshot.PrinterJson;
+                subscription.Wants = current.ContainsKey;
+                lastRead = now;
+                if (shown is null || now - lastFull >= Heartbeat || current.Count != shown.Count || current.Keys.Any(id => !shown.ContainsKey(id)))
                 {
-                    (last, lastSent) = (payload, now);
-                    yield return new SseItem<string>(payload, "printers");
+                    lastFull = now;
+                    yield return new SseItem<string>(snapshot.Json, "printers");
                 }
+                else
+                {
+                    // Only the printers whose record changed, so a fleet reconnecting at once does not resend the whole list each second.
+                    var updated = pending.Where(id => current.TryGetValue(id, out var json) && json != shown[id]).Select(id => current[id]).ToList();
+                    if (updated.Count > 0)
+                    {
+                        yield return new SseItem<string>("[" + string.Join(',', updated) + "]", "printer");
+                    }
+                }
+
+                shown = current;
+                pending.Clear();
             }
 
-            var wait = changed ? MinSnapshotInterval - (time.GetUtcNow() - lastRead) : Heartbeat - (time.GetUtcNow() - lastRead);
+            var wait = pending.Count > 0 ? MinSnapshotInterval - (time.GetUtcNow() - lastRead) : Heartbeat - (time.GetUtcNow() - lastFull);
             if (!await WaitAsync(subscription, wait, batch, time, cancellationToken))
             {
                 yield break;
             }
 
-            var (readings, printersChanged) = subscription.Take();
-            changed |= printersChanged;
+            var (readings, changed) = subscription.Take();
+            pending.UnionWith(changed);
             var fresh = readings.Select(hub.Latest).OfType<LiveReading>().Select(r => r.Json).ToList();
             if (fresh.Count > 0)
             {

@@ -27,6 +27,6 @@ public sealed class LiveReportSink(PrinterReportHandler handler, TelemetryHub hu
             writer.Enqueue(state.PrinterId, state.Heaters, state.JobId, state.Progress, state.EtaSeconds, state.ReceivedAt, storeLatest: false);
         }
 
-        hub.PrinterChanged();
+        hub.PrinterChanged(report.PrinterId);
     }
 }

@@ -59,13 +59,13 @@ public sealed class TelemetryHub
         return true;
     }
 
-    /// <summary>A printer's stored record changed (state, job, bed, service, registration): pages re-read their printers.</summary>
-    public void PrinterChanged()
+    /// <summary>A printer's stored record changed (state, job, bed, service, registration): pages re-read that printer.</summary>
+    public void PrinterChanged(string printerId)
     {
         Interlocked.Increment(ref _changeVersion);
         foreach (var subscription in _subscriptions)
         {
-            subscription.OnPrinterChanged();
+            subscription.OnPrinterChanged(printerId);
         }
     }
 

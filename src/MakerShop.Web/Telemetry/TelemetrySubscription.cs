@@ -9,7 +9,7 @@ public sealed class TelemetrySubscription : IDisposable
     private readonly TelemetryHub _hub;
     private readonly Lock _gate = new();
     private HashSet<string> _readings = new(StringComparer.Ordinal);
-    private bool _printersChanged;
+    private HashSet<string> _changed = new(StringComparer.Ordinal);
     private TaskCompletionSource _signal = NewSignal();
 
     internal TelemetrySubscription(TelemetryHub hub, Func<string, bool> wants)
@@ -30,14 +30,14 @@ public sealed class TelemetrySubscription : IDisposable
         }
     }
 
-    /// <summary>The printers with new readings, and whether any printer's record changed (state, job, service).</summary>
-    public (IReadOnlyCollection<string> Readings, bool PrintersChanged) Take()
+    /// <summary>The printers with new readings, and those whose record changed (state, job, service, or a new printer).</summary>
+    public (IReadOnlyCollection<string> Readings, IReadOnlyCollection<string> Changed) Take()
     {
         lock (_gate)
         {
-            var taken = (_readings, _printersChanged);
+            var taken = (_readings, _changed);
             _readings = new HashSet<string>(StringComparer.Ordinal);
-            _printersChanged = false;
+            _changed = new HashSet<string>(StringComparer.Ordinal);
             if (_signal.Task.IsCompleted)
             {
                 _signal = NewSignal();
@@ -61,11 +61,12 @@ public sealed class TelemetrySubscription : IDisposable
         }
     }
 
-    internal void OnPrinterChanged()
+    internal void OnPrinterChanged(string printerId)
     {
         lock (_gate)
         {
-            _printersChanged = true;
+            // Unknown ids are kept too: a printer just registered by this maker is not in the page's list yet.
+            _changed.Add(printerId);
             _signal.TrySetResult();
         }
     }

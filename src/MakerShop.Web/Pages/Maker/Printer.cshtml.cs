@@ -59,7 +59,7 @@ public sealed class PrinterModel(
         {
             var credentials = await rotation.RotateAsync(id, Enum.Parse<PrinterKind>(Printer.Kind), cancellationToken);
             await audit.RecordAsync(HttpContext, "PrinterSecretRotated", id, "new MQTT secret issued; the old one is refused");
-            hub.PrinterChanged();
+            hub.PrinterChanged(id);
             ConfigJson = BridgeConfigFile.For(credentials, broker.Value.Host, broker.Value.Port, autoEject: false);
             Message = "A new secret is issued and the old one no longer connects. It is shown this once: save the bridge's configuration now.";
             Response.Headers.CacheControl = "no-store";
@@ -95,7 +95,7 @@ public sealed class PrinterModel(
         {
             var outcome = await actions.ApplyAsync(id, action, material, colour, cancellationToken);
             await audit.RecordAsync(HttpContext, "Printer" + action, id, outcome);
-            hub.PrinterChanged();
+            hub.PrinterChanged(id);
             return LocalRedirect($"/maker/printers/{Uri.EscapeDataString(id)}?done={Uri.EscapeDataString(outcome)}");
         }
         catch (DomainException ex)

@@ -8,23 +8,32 @@
     };
     const eta = s => s == null ? '' : new Date(s * 1000).toISOString().substring(11, 19).replace(/^00:/, '0:');
     const cell = (text, cls) => { const td = document.createElement('td'); td.className = cls; td.textContent = text; return td; };
+    const rowOf = p => {
+        const row = document.createElement('tr');
+        row.dataset.printer = p.id;
+        row.dataset.status = p.status;
+        const name = document.createElement('td');
+        const link = document.createElement('a');
+        link.href = `/maker/printers/${encodeURIComponent(p.id)}`;
+        link.textContent = p.name;
+        name.append(link);
+        row.append(name,
+            cell(p.status + (p.bedClear ? '' : ' · bed not clear') + (p.inService ? '' : ' · out of service'), 'state'),
+            cell(heater(p, 'tool0'), 'nozzle'), cell(heater(p, 'bed'), 'bed'), cell(p.currentJobId ?? '', 'job'),
+            cell(p.progress == null ? '' : Math.floor(p.progress * 100) + ' %', 'progress'), cell(eta(p.etaSeconds), 'eta'),
+            cell(`${p.loadedMaterial} ${p.loadedColour}`, 'filament'));
+        return row;
+    };
     const render = printers => {
-        table.tBodies[0].replaceChildren(...printers.map(p => {
-            const row = document.createElement('tr');
-            row.dataset.printer = p.id;
-            row.dataset.status = p.status;
-            const name = document.createElement('td');
-            const link = document.createElement('a');
-            link.href = `/maker/printers/${encodeURIComponent(p.id)}`;
-            link.textContent = p.name;
-            name.append(link);
-            row.append(name,
-                cell(p.status + (p.bedClear ? '' : ' · bed not clear') + (p.inService ? '' : ' · out of service'), 'state'),
-                cell(heater(p, 'tool0'), 'nozzle'), cell(heater(p, 'bed'), 'bed'), cell(p.currentJobId ?? '', 'job'),
-                cell(p.progress == null ? '' : Math.floor(p.progress * 100) + ' %', 'progress'), cell(eta(p.etaSeconds), 'eta'),
-                cell(`${p.loadedMaterial} ${p.loadedColour}`, 'filament'));
-            return row;
-        }));
+        table.tBodies[0].replaceChildren(...printers.map(rowOf));
+        table.dataset.updated = String(Date.now());
+    };
+    // Some printers' records changed (state, job, bed, service): replace just their rows.
+    const replace = printers => {
+        for (const p of printers) {
+            const old = table.querySelector(`tr[data-printer="${CSS.escape(p.id)}"]`);
+            if (old) old.replaceWith(rowOf(p)); else table.tBodies[0].append(rowOf(p));
+        }
         table.dataset.updated = String(Date.now());
     };
     // Between two full lists the stream sends only the readings that changed: temperatures, progress, ETA.
@@ -43,5 +52,6 @@
     };
     const live = new EventSource(table.dataset.live);
     live.addEventListener('printers', e => render(JSON.parse(e.data)));
+    live.addEventListener('printer', e => replace(JSON.parse(e.data)));
     live.addEventListener('telemetry', e => readings(JSON.parse(e.data)));
 })();
