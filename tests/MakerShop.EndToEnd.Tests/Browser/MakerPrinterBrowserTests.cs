@@ -64,7 +64,7 @@ public sealed class MakerPrinterBrowserTests(ChromiumBrowser chromium) : IClassF
         await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
         await MakerSession.AddMakerAsync(shop, "ana", "FR", "ana@makers.example");
         var old = await shop.Services.GetRequiredService<PrinterRegistry>().RegisterAsync(
-            new PrinterRegistration("ana-mini", "Ana's Mini", PrinterKind.FirmwareBridge, new Size3(180, 180, 180), 0.4, "PLA", "black", "FR", AutoEject: false)
+            new PrinterRegistration("ana-mini", "Ana's Mini", PrinterKind.FirmwareBridge, new Size3(180, 180, 180), 0.4, "PLA", "black", "FR", AutoEject: true)
             {
                 Equipment = new PrinterEquipment("ana", Enclosed: false, HardenedNozzle: false),
             });
@@ -81,6 +81,7 @@ public sealed class MakerPrinterBrowserTests(ChromiumBrowser chromium) : IClassF
         await ChromiumBrowser.ScreenshotAsync(page, "maker-05-secret-rotated");
         var rotated = new DeviceCredentials("ana-mini", config["Secret"]!.GetValue<string>());
         Assert.NotEqual(old.Secret, rotated.Secret);
+        Assert.True(config["AutoEject"]!.GetValue<bool>());
 
         // The session that logged in with the old secret is dropped, the old secret is refused, the new one accepted.
         await Eventually.UntilAsync(() => !connected.IsConnected, Timeout, "the old session dropped by the broker");

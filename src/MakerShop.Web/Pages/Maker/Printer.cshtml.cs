@@ -1,4 +1,6 @@
 using MakerShop.Core;
+using MakerShop.Storage;
+using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Api.Contracts;
 using MakerShop.Web.Devices;
@@ -13,7 +15,13 @@ namespace MakerShop.Web.Pages.Maker;
 
 /// <summary>One of the maker's printers and the commands they can give it. Another maker's printer is a 404.</summary>
 public sealed class PrinterModel(
-    MakerScope scope, PrinterActions actions, DeviceSecretRotation rotation, TelemetryHub hub, IOptions<MqttBrokerOptions> broker, AuditTrail audit) : PageModel
+    MakerScope scope,
+    PrinterActions actions,
+    DeviceSecretRotation rotation,
+    TelemetryHub hub,
+    SqliteConnectionFactory connections,
+    IOptions<MqttBrokerOptions> broker,
+    AuditTrail audit) : PageModel
 {
     public PrinterResponse? Printer { get; private set; }
 
@@ -60,7 +68,13 @@ public sealed class PrinterModel(
             var credentials = await rotation.RotateAsync(id, Enum.Parse<PrinterKind>(Printer.Kind), cancellationToken);
             await audit.RecordAsync(HttpContext, "PrinterSecretRotated", id, "new MQTT secret issued; the old one is refused");
             hub.PrinterChanged(id);
-            ConfigJson = BridgeConfigFile.For(credentials, broker.Value.Host, broker.Value.Port, autoEject: false);
+            bool autoEject;
+            await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+            {
+                autoEject = (await PrinterStore.GetAsync(session, id, cancellationToken))?.AutoEject ?? false;
+            }
+
+            ConfigJson = BridgeConfigFile.For(credentials, broker.Value.Host, broker.Value.Port, autoEject);
             Message = "A new secret is issued and the old one no longer connects. It is shown this once: save the bridge's configuration now.";
             Response.Headers.CacheControl = "no-store";
             return Page();
