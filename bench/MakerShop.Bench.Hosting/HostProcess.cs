@@ -20,14 +20,21 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Lock _outputGate = new();
     private readonly string _dataDir;
 
-    private HostProcess(Process process, string dataDir, Uri baseAddress)
+    private HostProcess(Process process, string dataDir, Uri baseAddress, int mqttPort)
     {
         _process = process;
         _dataDir = dataDir;
         BaseAddress = baseAddress;
+        MqttPort = mqttPort;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The embedded MQTT broker's loopback port.</summary>
+    public int MqttPort { get; }
+
+    /// <summary>The host's process id, for reading its CPU time and memory.</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>The host's throw-away data folder (its SQLite file is <c>makershop.db</c> in it).</summary>
     public string DataDirectory => _dataDir;
@@ -43,7 +50,8 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(CancellationToken ct)
+    /// <summary>Starts the host; <paramref name="environment"/> adds or overrides settings (e.g. <c>MakerShop__Telemetry__SampleSeconds</c>).</summary>
+    public static async Task<HostProcess> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var repoRoot = FindRepoRoot();
         var webProject = Path.Combine(repoRoot, "src", "MakerShop.Web", "MakerShop.Web.csproj");
@@ -78,9 +86,13 @@ public sealed class HostProcess : IAsyncDisposable
         startInfo.Environment["MakerShop__Demo__SeedCatalog"] = "true";
         startInfo.Environment["MakerShop__Demo__Fleet__Count"] = "0";
         startInfo.Environment["MakerShop__Mqtt__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var host = new HostProcess(process, dataDir, baseAddress);
+        var host = new HostProcess(process, dataDir, baseAddress, mqttPort);
         process.OutputDataReceived += (_, e) => host.AddOutput(e.Data);
         process.ErrorDataReceived += (_, e) => host.AddOutput(e.Data);
         try

@@ -20,7 +20,7 @@ public static class BridgeMessageTranslator
                 ? new PrinterStateReport(printerId, receivedAt, ToActivity(state.Status), state.JobId, state.Progress, state.LastJob, state.Heaters ?? [], state.Firmware, state.EtaSeconds, state.At)
                 : null,
             "telemetry" => ContractJson.TryDeserialize<TelemetryPayload>(payload) is { } telemetry
-                ? new TelemetryReport(printerId, receivedAt, telemetry.Heaters ?? [], telemetry.JobId, telemetry.Progress, telemetry.EtaSeconds)
+                ? new TelemetryReport(printerId, receivedAt, telemetry.Heaters ?? [], telemetry.JobId, telemetry.Progress, telemetry.EtaSeconds) { ReportedAt = telemetry.At }
                 : null,
             "events" => ContractJson.TryDeserialize<PrinterEventPayload>(payload) is { } e && !string.IsNullOrEmpty(e.EventId)
                 ? new JobReport(printerId, receivedAt, e.EventId, ToKind(e.Kind), e.JobId, e.Progress, e.Reason)

@@ -11,8 +11,10 @@ namespace MakerShop.Printers.Mqtt;
 
 /// <summary>
 /// The shop's connection to the broker. MQTTnet v5 has no self-reconnecting client, so this loop connects,
-/// subscribes, pings while connected and reconnects after a delay; incoming messages are translated once and
-/// handed to the report sink in arrival order.
+/// subscribes, pings while connected and reconnects after a delay; incoming messages are translated once. Telemetry is
+/// handed to the sink at once; state, events and acks go through one ordered queue and are acknowledged to the broker
+/// only once applied, so a burst of production writes (a farm reconnecting after a shop restart) never holds up the
+/// live readings behind it, and the order and at-least-once handling of what matters are kept.
 /// </summary>
 public sealed partial class ShopMqttClient(
     MqttConnectionSettings settings,
@@ -24,6 +26,8 @@ public sealed partial class ShopMqttClient(
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(5);
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Threading.Channels.Channel<(PrinterReport Report, MqttApplicationMessageReceivedEventArgs Message)> _ordered =
+        System.Threading.Channels.Channel.CreateUnbounded<(PrinterReport, MqttApplicationMessageReceivedEventArgs)>(new() { SingleReader = true });
     private int _disposed;
 
     public bool IsConnected => _client.IsConnected;
@@ -75,6 +79,7 @@ public sealed partial class ShopMqttClient(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        var ordered = Task.Run(() => ApplyInOrderAsync(stoppingToken), CancellationToken.None);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -108,6 +113,8 @@ public sealed partial class ShopMqttClient(
             }
         }
 
+        _ordered.Writer.TryComplete();
+        await ordered;
         await DisconnectQuietlyAsync();
     }
 
@@ -163,6 +170,43 @@ public sealed partial class ShopMqttClient(
             return;
         }
 
+        if (report is TelemetryReport)
+        {
+            // Droppable readings: applied here, never queued behind production writes.
+            await HandleAsync(report);
+            return;
+        }
+
+        args.AutoAcknowledge = false;
+        _ordered.Writer.TryWrite((report, args));
+    }
+
+    private async Task ApplyInOrderAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (report, message) in _ordered.Reader.ReadAllAsync(stoppingToken))
+            {
+                await HandleAsync(report);
+                try
+                {
+                    await message.AcknowledgeAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+                {
+                    // The connection it came on is gone; the broker sends it again on the persistent session and the
+                    // report is idempotent.
+                    LogAckFailed(logger, report.PrinterId, ex.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task HandleAsync(PrinterReport report)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -214,6 +258,9 @@ public sealed partial class ShopMqttClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing a command to printer {PrinterId} failed: {Reason}")]
     private static partial void LogPublishFailed(ILogger logger, string printerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not acknowledge a report of printer {PrinterId} to the broker: {Reason}")]
+    private static partial void LogAckFailed(ILogger logger, string printerId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an unreadable MQTT message on {Topic}")]
     private static partial void LogUnreadable(ILogger logger, string topic);

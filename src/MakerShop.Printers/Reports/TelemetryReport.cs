@@ -9,4 +9,8 @@ public sealed record TelemetryReport(
     IReadOnlyList<HeaterReading> Heaters,
     string? JobId,
     double? Progress,
-    int? EtaSeconds) : PrinterReport(PrinterId, ReceivedAt);
+    int? EtaSeconds) : PrinterReport(PrinterId, ReceivedAt)
+{
+    /// <summary>The printer's own clock when it took the readings, when it says; shown live and used to measure delivery delay.</summary>
+    public DateTimeOffset? ReportedAt { get; init; }
+}

@@ -16,9 +16,11 @@ public static class BrokerSetup
         services.AddSingleton<DeviceAuthenticator>();
 
         var mode = configuration.GetValue(MqttBrokerOptions.SectionName + ":Mode", MqttBrokerMode.Embedded);
+        // Resolvable in both modes (it only runs when embedded), so a secret rotation can drop the old session.
+        services.AddSingleton<EmbeddedBroker>();
         if (mode == MqttBrokerMode.Embedded)
         {
-            services.AddHostedService<EmbeddedBroker>();
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         }
 
         services.AddSingleton(sp =>

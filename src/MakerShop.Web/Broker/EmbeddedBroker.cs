@@ -36,6 +36,29 @@ public sealed partial class EmbeddedBroker(
         LogStarted(logger, settings.Host, settings.Port);
     }
 
+    /// <summary>
+    /// Drops the connection of the printer's client, if it is connected: after a secret rotation the session that logged
+    /// in with the old secret must not live on; the bridge reconnects, and only the new secret lets it back in.
+    /// </summary>
+    public async Task<bool> DisconnectPrinterAsync(string printerId)
+    {
+        if (_server is null)
+        {
+            return false;
+        }
+
+        foreach (var client in await _server.GetClientsAsync())
+        {
+            if (string.Equals(client.Id, printerId, StringComparison.Ordinal))
+            {
+                await client.DisconnectAsync(new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized, ReasonString = "credentials rotated" });
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_server is not null)

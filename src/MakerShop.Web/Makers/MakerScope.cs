@@ -2,27 +2,47 @@ using System.Security.Claims;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Api.Contracts;
+using MakerShop.Web.Telemetry;
 
 namespace MakerShop.Web.Makers;
 
 /// <summary>
 /// What a signed-in maker may see: only printers (and through them jobs) of their own maker. Anything else is
-/// answered exactly like something that does not exist, so ids of other makers' printers cannot be probed.
+/// answered exactly like something that does not exist, so ids of other makers' printers cannot be probed. Readings
+/// come from the live hub when it has newer ones than the database (which is written once a second).
 /// </summary>
-public sealed class MakerScope(PrinterStore printers, PrintJobStore jobs)
+public sealed class MakerScope(PrinterStore printers, PrintJobStore jobs, TelemetryHub hub)
 {
     public async Task<IReadOnlyList<PrinterResponse>> PrintersAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var maker = ShopClaims.MakerIdOf(user);
-        if (maker is null)
-        {
-            return [];
-        }
+        return maker is null ? [] : await PrintersOfAsync(maker, cancellationToken);
+    }
 
+    /// <summary>The maker's printers with their newest readings, by name.</summary>
+    public async Task<IReadOnlyList<PrinterResponse>> PrintersOfAsync(string maker, CancellationToken cancellationToken)
+    {
         return [.. (await printers.ListWithTelemetryAsync(cancellationToken))
             .Where(v => v.Printer.MakerId == maker)
             .OrderBy(v => v.Printer.Name, StringComparer.Ordinal)
-            .Select(PrinterResponse.From)];
+            .Select(PrinterResponse.From)
+            .Select(WithLiveReadings)];
+    }
+
+    private PrinterResponse WithLiveReadings(PrinterResponse printer)
+    {
+        if (hub.Latest(printer.Id) is not { } live)
+        {
+            return printer;
+        }
+
+        var sameJob = live.JobId is not null && live.JobId == printer.CurrentJobId;
+        return printer with
+        {
+            Heaters = live.Heaters,
+            Progress = sameJob ? live.Progress : printer.Progress,
+            EtaSeconds = sameJob ? live.EtaSeconds : printer.EtaSeconds,
+        };
     }
 
     public async Task<PrinterResponse?> PrinterAsync(ClaimsPrincipal user, string printerId, CancellationToken cancellationToken) =>

@@ -81,6 +81,13 @@ public sealed class MakerAreaBrowserTests(ChromiumBrowser chromium) : IClassFixt
             "async t => (await fetch('/maker/printers/bob-voron-1', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'action=EmergencyStop&confirm=true&__RequestVerificationToken=' + encodeURIComponent(t) })).status",
             token);
         Assert.Equal(404, post);
+        var rotate = await page.EvaluateAsync<int>(
+            "async t => (await fetch('/maker/printers/bob-voron-1?handler=RotateSecret', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'confirm=true&__RequestVerificationToken=' + encodeURIComponent(t) })).status",
+            token);
+        Assert.Equal(404, rotate);
+        Assert.Equal(404, await page.EvaluateAsync<int>("async () => (await fetch('/maker/printers/bob-voron-1/temperatures')).status"));
+        Assert.Equal(404, await page.EvaluateAsync<int>("async () => (await fetch('/maker/printers/no-such-printer/temperatures')).status"));
+        Assert.Equal(200, await page.EvaluateAsync<int>("async () => (await fetch('/maker/printers/ana-mk3-1/temperatures')).status"));
 
         // The API and the live stream list only Ana's printer and the jobs that ran on it.
         var printers = await page.EvaluateAsync<string>("async () => await (await fetch('/api/printers')).text()");

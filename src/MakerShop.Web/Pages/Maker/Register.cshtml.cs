@@ -3,6 +3,7 @@ using MakerShop.Storage;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Devices;
+using MakerShop.Web.HttpPrinters;
 using MakerShop.Web.Makers;
 using MakerShop.Web.Options;
 using Microsoft.AspNetCore.Mvc;
@@ -11,9 +12,13 @@ using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.Pages.Maker;
 
-/// <summary>A maker registers a firmware-bridge printer of their own and gets its credentials once, as a config file.</summary>
+/// <summary>
+/// A maker registers a printer of their own: a firmware-bridge printer gets its credentials once, as a config file; an
+/// OctoPrint or Moonraker printer is reached by the shop at the address and with the API key the maker gives.
+/// </summary>
 public sealed class RegisterModel(
     PrinterRegistry registry,
+    MakerHttpPrinters httpPrinters,
     MakerStore makers,
     SqliteConnectionFactory connections,
     IOptions<MqttBrokerOptions> broker,
@@ -25,13 +30,16 @@ public sealed class RegisterModel(
 
     public string? ConfigJson { get; private set; }
 
+    /// <summary>For an HTTP printer: what the shop connects to, with the key masked.</summary>
+    public string? HttpSummary { get; private set; }
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync(
         string? id, string? name, double x, double y, double z, double nozzle, string? material, string? colour,
-        bool enclosed, bool hardenedNozzle, bool autoEject, CancellationToken cancellationToken)
+        bool enclosed, bool hardenedNozzle, bool autoEject, PrinterKind? kind, string? baseUrl, string? apiKey, CancellationToken cancellationToken)
     {
         var makerId = ShopClaims.MakerIdOf(User);
         var maker = (await makers.ListAsync(cancellationToken)).FirstOrDefault(m => m.Id == makerId);
@@ -51,10 +59,27 @@ public sealed class RegisterModel(
                 }
             }
 
-            var registration = new PrinterRegistration(id ?? "", name ?? "", PrinterKind.FirmwareBridge, new Size3(x, y, z), nozzle, material ?? "", colour ?? "", maker.CountryCode, autoEject)
+            var printerKind = kind ?? PrinterKind.FirmwareBridge;
+            if (!Enum.IsDefined(printerKind))
+            {
+                throw new DomainValidationException("kind", "Choose firmware-bridge, OctoPrint or Moonraker.");
+            }
+
+            var registration = new PrinterRegistration(id ?? "", name ?? "", printerKind, new Size3(x, y, z), nozzle, material ?? "", colour ?? "", maker.CountryCode, autoEject)
             {
                 Equipment = new PrinterEquipment(maker.Id, enclosed, hardenedNozzle),
             };
+            if (printerKind != PrinterKind.FirmwareBridge)
+            {
+                var url = HttpPrinterAddress.Parse(baseUrl);
+                var key = HttpPrinterAddress.CheckApiKey(printerKind, apiKey);
+                await httpPrinters.RegisterAsync(registration, url, key, cancellationToken);
+                await audit.RecordAsync(HttpContext, "PrinterRegistered", registration.Id, $"{printerKind} at {url}, {name}, {x}x{y}x{z} mm, {material} {colour}");
+                PrinterId = registration.Id;
+                HttpSummary = $"The shop drives it at {url} with the API key {HttpPrinterAddress.Masked(key)}.";
+                return Page();
+            }
+
             var credentials = await registry.RegisterAsync(registration, cancellationToken);
             await audit.RecordAsync(HttpContext, "PrinterRegistered", credentials.PrinterId, $"{name}, {x}x{y}x{z} mm, {material} {colour}");
             PrinterId = credentials.PrinterId;

@@ -8,24 +8,50 @@
     };
     const eta = s => s == null ? '' : new Date(s * 1000).toISOString().substring(11, 19).replace(/^00:/, '0:');
     const cell = (text, cls) => { const td = document.createElement('td'); td.className = cls; td.textContent = text; return td; };
+    const rowOf = p => {
+        const row = document.createElement('tr');
+        row.dataset.printer = p.id;
+        row.dataset.status = p.status;
+        const name = document.createElement('td');
+        const link = document.createElement('a');
+        link.href = `/maker/printers/${encodeURIComponent(p.id)}`;
+        link.textContent = p.name;
+        name.append(link);
+        row.append(name,
+            cell(p.status + (p.bedClear ? '' : ' · bed not clear') + (p.inService ? '' : ' · out of service'), 'state'),
+            cell(heater(p, 'tool0'), 'nozzle'), cell(heater(p, 'bed'), 'bed'), cell(p.currentJobId ?? '', 'job'),
+            cell(p.progress == null ? '' : Math.floor(p.progress * 100) + ' %', 'progress'), cell(eta(p.etaSeconds), 'eta'),
+            cell(`${p.loadedMaterial} ${p.loadedColour}`, 'filament'));
+        return row;
+    };
     const render = printers => {
-        table.tBodies[0].replaceChildren(...printers.map(p => {
-            const row = document.createElement('tr');
-            row.dataset.printer = p.id;
-            row.dataset.status = p.status;
-            const name = document.createElement('td');
-            const link = document.createElement('a');
-            link.href = `/maker/printers/${encodeURIComponent(p.id)}`;
-            link.textContent = p.name;
-            name.append(link);
-            row.append(name,
-                cell(p.status + (p.bedClear ? '' : ' · bed not clear') + (p.inService ? '' : ' · out of service'), 'state'),
-                cell(heater(p, 'tool0'), 'nozzle'), cell(heater(p, 'bed'), 'bed'), cell(p.currentJobId ?? '', 'job'),
-                cell(p.progress == null ? '' : Math.floor(p.progress * 100) + ' %', 'progress'), cell(eta(p.etaSeconds), 'eta'),
-                cell(`${p.loadedMaterial} ${p.loadedColour}`, 'filament'));
-            return row;
-        }));
+        table.tBodies[0].replaceChildren(...printers.map(rowOf));
         table.dataset.updated = String(Date.now());
     };
-    new EventSource(table.dataset.live).addEventListener('printers', e => render(JSON.parse(e.data)));
+    // Some printers' records changed (state, job, bed, service): replace just their rows.
+    const replace = printers => {
+        for (const p of printers) {
+            const old = table.querySelector(`tr[data-printer="${CSS.escape(p.id)}"]`);
+            if (old) old.replaceWith(rowOf(p)); else table.tBodies[0].append(rowOf(p));
+        }
+        table.dataset.updated = String(Date.now());
+    };
+    // Between two full lists the stream sends only the readings that changed: temperatures, progress, ETA.
+    const readings = list => {
+        for (const r of list) {
+            const row = table.querySelector(`tr[data-printer="${CSS.escape(r.id)}"]`);
+            if (!row) continue;
+            row.querySelector('.nozzle').textContent = heater(r, 'tool0');
+            row.querySelector('.bed').textContent = heater(r, 'bed');
+            if (r.jobId != null && r.jobId === row.querySelector('.job').textContent) {
+                row.querySelector('.progress').textContent = r.progress == null ? '' : Math.floor(r.progress * 100) + ' %';
+                row.querySelector('.eta').textContent = eta(r.etaSeconds);
+            }
+        }
+        table.dataset.updated = String(Date.now());
+    };
+    const live = new EventSource(table.dataset.live);
+    live.addEventListener('printers', e => render(JSON.parse(e.data)));
+    live.addEventListener('printer', e => replace(JSON.parse(e.data)));
+    live.addEventListener('telemetry', e => readings(JSON.parse(e.data)));
 })();

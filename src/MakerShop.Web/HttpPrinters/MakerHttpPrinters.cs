@@ -1,0 +1,68 @@
+using MakerShop.Contracts.Devices;
+using MakerShop.Core;
+using MakerShop.Printers.Http;
+using MakerShop.Storage;
+using MakerShop.Storage.Stores;
+using MakerShop.Web.Devices;
+
+namespace MakerShop.Web.HttpPrinters;
+
+/// <summary>
+/// OctoPrint and Moonraker printers that makers register from the maker area. They are stored (printer, address and
+/// key in one transaction) and handed to the directory at once, so the poller drives them from its next pass; at start
+/// they are loaded again beside the ones from configuration.
+/// </summary>
+public sealed class MakerHttpPrinters(
+    SqliteConnectionFactory connections,
+    PrinterStore printerStore,
+    HttpPrinterLinkStore links,
+    DeviceSecretStore secrets,
+    HttpPrinterDirectory directory,
+    TimeProvider time,
+    ILogger<MakerHttpPrinters> logger) : IHostedService
+{
+    public async Task RegisterAsync(PrinterRegistration registration, Uri baseUrl, string apiKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        if (registration.Kind is not (PrinterKind.OctoPrint or PrinterKind.Moonraker))
+        {
+            throw new DomainValidationException("kind", "An HTTP printer is OctoPrint or Moonraker.");
+        }
+
+        var now = time.GetUtcNow();
+        var printer = Printer.Register(
+            registration.Id, registration.Name, registration.Kind, registration.BuildVolume, registration.NozzleDiameter,
+            registration.LoadedMaterial, registration.LoadedColour, registration.CountryCode, registration.AutoEject, now, registration.Equipment);
+        // The connector's own device credentials (to fetch job G-code from the shop) live only in this host's memory.
+        var credentials = new DeviceCredentials(printer.Id, DeviceSecrets.NewSecret());
+        await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+        {
+            await PrinterStore.UpsertAsync(session, printer, DeviceSecrets.Hash(credentials.Secret), cancellationToken);
+            await HttpPrinterLinkStore.InsertAsync(session, new HttpPrinterLink(printer.Id, baseUrl, apiKey), now, cancellationToken);
+            await session.CommitAsync(cancellationToken);
+        }
+
+        directory.Put(new HttpPrinterEndpoint(printer.Id, printer.Kind, baseUrl, apiKey, credentials, printer.AutoEject, BedClearedJobId: null));
+        logger.LogInformation("Maker {MakerId} registered HTTP printer {PrinterId} ({Kind}) at {BaseUrl}", printer.MakerId, printer.Id, printer.Kind, baseUrl);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var printers = (await printerStore.ListWithTelemetryAsync(cancellationToken)).ToDictionary(v => v.Printer.Id, v => v.Printer, StringComparer.Ordinal);
+        foreach (var link in await links.ListAsync(cancellationToken))
+        {
+            if (!printers.TryGetValue(link.PrinterId, out var printer))
+            {
+                continue;
+            }
+
+            var credentials = new DeviceCredentials(printer.Id, DeviceSecrets.NewSecret());
+            await secrets.ReplaceAsync(printer.Id, DeviceSecrets.Hash(credentials.Secret), time.GetUtcNow(), cancellationToken);
+            directory.Put(new HttpPrinterEndpoint(printer.Id, printer.Kind, link.BaseUrl, link.ApiKey, credentials, printer.AutoEject, BedClearedJobId: null));
+            logger.LogInformation("HTTP printer {PrinterId} ({Kind}) at {BaseUrl}, registered by maker {MakerId}", printer.Id, printer.Kind, link.BaseUrl, printer.MakerId);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

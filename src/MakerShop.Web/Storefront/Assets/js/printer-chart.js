@@ -1,0 +1,50 @@
+// The printer page's temperature chart: the last hour from the shop's history, then every new reading from the
+// maker's live stream (/maker/live). uPlot is installed from npm and served from /lib.
+import uPlot from '/lib/uplot/dist/uPlot.esm.js';
+
+const box = document.querySelector('[data-chart]');
+if (box) {
+    const hour = 3600;
+    const printer = box.dataset.printer;
+    const data = [[], [], [], [], []];
+    const push = (t, nozzle, nozzleTarget, bed, bedTarget) => {
+        data[0].push(t); data[1].push(nozzle); data[2].push(nozzleTarget); data[3].push(bed); data[4].push(bedTarget);
+    };
+    const trim = () => {
+        const from = data[0][data[0].length - 1] - hour;
+        let drop = 0;
+        while (drop < data[0].length && data[0][drop] < from) drop++;
+        if (drop > 0) data.forEach(series => series.splice(0, drop));
+    };
+    const history = await (await fetch(box.dataset.history, { headers: { Accept: 'application/json' } })).json();
+    for (const s of history.samples) {
+        push(Date.parse(s.at) / 1000, s.nozzleActual, s.nozzleTarget, s.bedActual, s.bedTarget);
+    }
+
+    const line = (label, stroke, dash) => ({ label, stroke, width: 2, dash, value: (u, v) => v == null ? '–' : v.toFixed(1) + ' °C' });
+    const plot = new uPlot({
+        width: Math.max(320, box.clientWidth),
+        height: 280,
+        scales: { x: { time: true } },
+        axes: [{}, { label: '°C' }],
+        series: [{}, line('Nozzle', '#c2410c'), line('Nozzle target', '#c2410c', [6, 4]), line('Bed', '#1d4ed8'), line('Bed target', '#1d4ed8', [6, 4])],
+    }, data, box);
+    const shown = () => { box.dataset.points = String(data[0].length); box.dataset.updated = String(Date.now()); };
+    shown();
+    window.addEventListener('resize', () => plot.setSize({ width: Math.max(320, box.clientWidth), height: 280 }));
+
+    const heater = (r, name) => r.heaters.find(h => h.name.toLowerCase() === name);
+    new EventSource(box.dataset.live).addEventListener('telemetry', e => {
+        for (const r of JSON.parse(e.data)) {
+            if (r.id !== printer) continue;
+            const t = Date.parse(r.at) / 1000;
+            if (data[0].length > 0 && t <= data[0][data[0].length - 1]) continue;
+            const nozzle = heater(r, 'tool0');
+            const bed = heater(r, 'bed');
+            push(t, nozzle?.actual ?? null, nozzle?.target ?? null, bed?.actual ?? null, bed?.target ?? null);
+            trim();
+            plot.setData(data);
+            shown();
+        }
+    });
+}
