@@ -25,6 +25,8 @@ public sealed class QuoteBrowserTests(ChromiumBrowser chromium) : IClassFixture<
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/quotes/"), new() { Timeout = 120_000 });
         await Assertions.Expect(page.Locator("[data-testid=price]")).ToHaveTextAsync(new Regex(@"^\d+,\d{2}\s+CHF$"));
         await Assertions.Expect(page.Locator("[data-testid=triangles]")).ToHaveTextAsync("12");
+        // A 20 mm box goes to the smallest machine of the fleet, and the page says which one the price is for.
+        await Assertions.Expect(page.Locator("[data-testid=printer-model]")).ToHaveTextAsync("plateau de 250 × 210 × 210 mm, buse de 0,4 mm");
         await Assertions.Expect(page.Locator("[data-testid=preview] canvas")).ToHaveAttributeAsync("data-rendered", "12", new() { Timeout = 30_000 });
         await ChromiumBrowser.ScreenshotAsync(page, "quote-02-quote");
     }
