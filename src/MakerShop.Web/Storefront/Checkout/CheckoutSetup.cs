@@ -13,6 +13,8 @@ public static class CheckoutSetup
         services.AddSingleton<CheckoutPricing>();
         services.AddSingleton<CheckoutToken>();
         services.AddSingleton<OrderConfirmationMail>();
+        services.AddSingleton<MakerShop.Storage.Stores.OrderConfirmationStore>();
+        services.AddSingleton<StorefrontUrls>();
         services.AddSingleton<CheckoutService>();
         return services;
     }
