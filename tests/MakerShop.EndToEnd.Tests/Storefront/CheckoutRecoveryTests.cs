@@ -109,6 +109,44 @@ public sealed class CheckoutRecoveryTests
         Assert.DoesNotContain("evil.example.net", mail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_missing_vat_rate_is_said_as_the_shops_configuration_problem_and_never_a_500()
+    {
+        // Germany's current rate (third entry of config/makershop.json) ends before today: no German VAT rate is configured.
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary() with { ExtraArgs = ["--MakerShop:Tax:VatRates:2:To=2022-01-01"] });
+        using var visitor = new StorefrontVisitor(shop);
+        const string email = "no-vat-rate@example.com";
+        var form = await ReviewedFormAsync(visitor, email);
+        Assert.Contains("the shop's tax settings are incomplete", WebUtility.HtmlDecode(visitor.Html), StringComparison.Ordinal);
+        Assert.DoesNotContain("We cannot sell to this country", WebUtility.HtmlDecode(visitor.Html), StringComparison.Ordinal);
+
+        using var placed = await visitor.PostAsync("/checkout?handler=Place", form, withAntiforgery: false);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, placed.StatusCode);
+        Assert.Equal(0, await shop.CountAsync($"SELECT COUNT(*) FROM orders WHERE customer_email = '{email}'"));
+    }
+
+    [Fact]
+    public async Task A_quoted_part_in_a_colour_the_quote_page_does_not_offer_is_refused_at_the_cart()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
+        var (quoted, quote) = await Quotes.QuoteUploads.PostAsync(shop.Http, Quotes.QuoteUploads.CubeStl(12), "cube.stl", currency: "EUR");
+        Assert.Equal(HttpStatusCode.Created, quoted.StatusCode);
+        var quoteId = quote!["id"]!.GetValue<string>();
+        using var visitor = new StorefrontVisitor(shop);
+        await visitor.GetAsync($"/quotes/{quoteId}");
+
+        using var refused = await visitor.PostAsync("/cart?handler=Add", [new("itemId", "quote:" + quoteId), new("colour", "chartreuse"), new("quantity", "1")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("colour", visitor.Html, StringComparison.Ordinal);
+        using var empty = await visitor.GetAsync("/cart");
+        Assert.DoesNotContain("data-testid=\"checkout\"", visitor.Html, StringComparison.Ordinal);
+
+        await visitor.GetAsync($"/quotes/{quoteId}");
+        using var added = await visitor.PostAsync("/cart?handler=Add", [new("itemId", "quote:" + quoteId), new("colour", "blue"), new("quantity", "1")]);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+    }
+
     private static async Task<List<KeyValuePair<string, string>>> ReviewedFormAsync(StorefrontVisitor visitor, string email, string method = "bank-transfer")
     {
         await visitor.AddProductAsync("calibration-cube", "PLA|black", 2);

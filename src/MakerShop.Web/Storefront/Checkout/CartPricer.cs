@@ -51,7 +51,7 @@ public sealed class CartPricer(
         var price = exchange.Convert(product.Price, currency);
         var grams = product.NetWeightGrams ?? shipping.Value.Packing.FallbackUnitGrams;
         var problem = product.FindMaterial(item.Material, item.Colour) is null ? CartLineProblem.VariantGone : (CartLineProblem?)null;
-        return new PricedCartLine(index, item, product.Name, price, problem, grams, product.HsCode, shipsBy, null);
+        return new PricedCartLine(index, item, product.Name, price, problem, grams, product.HsCode, shipsBy, null) { ShopUnitPrice = product.Price };
     }
 
     private async Task<PricedCartLine> QuoteLineAsync(int index, CartItem item, Currency currency, ExchangeRates exchange, DateTimeOffset now, CancellationToken cancellationToken)
@@ -66,8 +66,14 @@ public sealed class CartPricer(
         var price = string.Equals(quote.Record.Currency, currency.Code, StringComparison.Ordinal)
             ? Money.FromMinor(quote.Record.PriceMinor, currency)
             : exchange.Convert(Money.FromMinor(shopPrice.MinorUnits, Currency.FromCode(shopPrice.Currency)), currency);
-        var problem = now >= quote.Record.ExpiresAt ? CartLineProblem.QuoteExpired : (CartLineProblem?)null;
+        // The colour comes from the visitor's cookie: one the quote page does not offer cannot be ordered.
+        var problem = now >= quote.Record.ExpiresAt ? CartLineProblem.QuoteExpired
+            : !QuoteColours.IsOffered(item.Colour) ? CartLineProblem.VariantGone
+            : (CartLineProblem?)null;
         return new PricedCartLine(index, item with { Material = quote.Record.Material }, quote.Document.FileName, price, problem,
-            Math.Max(1, quote.Slice.FilamentGrams), HsCode.Default, quote.Document.EstimatedShipDate, quote.Record.ExpiresAt);
+            Math.Max(1, quote.Slice.FilamentGrams), HsCode.Default, quote.Document.EstimatedShipDate, quote.Record.ExpiresAt)
+        {
+            ShopUnitPrice = Money.FromMinor(shopPrice.MinorUnits, Currency.FromCode(shopPrice.Currency)),
+        };
     }
 }

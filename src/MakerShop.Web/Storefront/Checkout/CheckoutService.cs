@@ -72,7 +72,9 @@ public sealed class CheckoutService(
 
         if (summary.Refusal is not null)
         {
-            errors.Add(new CheckoutError(nameof(CheckoutForm.Country), "Checkout.Error.Destination"));
+            errors.Add(summary.ConfigurationError
+                ? new CheckoutError("", "Checkout.Error.TaxConfiguration")
+                : new CheckoutError(nameof(CheckoutForm.Country), "Checkout.Error.Destination"));
         }
 
         var provider = providers.FirstOrDefault(p => string.Equals(p.Name, form.PaymentMethod ?? BankTransferProvider.ProviderName, StringComparison.Ordinal));
@@ -106,8 +108,19 @@ public sealed class CheckoutService(
             .Select(l => new OrderLine(l.Item.ItemId, l.Name, l.Item.Material, l.Item.Colour, l.Item.Quantity, l.UnitPrice))
             .ToList();
         var charges = OrderCharges.From(landed, chosen.Service);
-        var order = Order.Place(Ids.NewOrderId(), form.Name ?? "", form.Email ?? "", address, currency, lines, express: false, now,
-            ShipBy(summary.Cart, now), charges);
+        Order order;
+        try
+        {
+            order = Order.Place(Ids.NewOrderId(), form.Name ?? "", form.Email ?? "", address, currency, lines, express: false, now,
+                ShipBy(summary.Cart, now), charges);
+        }
+        catch (DomainValidationException ex)
+        {
+            // Whatever the order's own rules refuse (a line the checks above let through) is said on the form, never a 500.
+            logger.LogWarning("Checkout refused by the order's rules on {Field}: {Reason}", ex.Field, ex.Message);
+            return new CheckoutOutcome.Refused([new CheckoutError("", "Checkout.Error.CartProblems")], summary);
+        }
+
         var payment = Payment.Start("pay_" + Guid.CreateVersion7().ToString("N"), order.Id, provider.Name, order.Total, BankTransferReference.New(), now);
         try
         {
