@@ -6,6 +6,7 @@ using MakerShop.Storage.Stores;
 using MakerShop.Web.Options;
 using MakerShop.Web.Payments;
 using MakerShop.Web.Production;
+using MakerShop.Web.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ public sealed class CheckoutService(
     PaymentStore payments,
     OrderConfirmationStore confirmations,
     OrderConfirmationMail mail,
-    IOptions<ShopOptions> shop,
+    ShopSettingsService settings,
     TimeProvider time,
     ILogger<CheckoutService> logger)
 {
@@ -108,11 +109,12 @@ public sealed class CheckoutService(
             .Select(l => new OrderLine(l.Item.ItemId, l.Name, l.Item.Material, l.Item.Colour, l.Item.Quantity, l.UnitPrice))
             .ToList();
         var charges = OrderCharges.From(landed, chosen.Service);
+        var shipBy = ShipBy(summary.Cart, now, (await settings.CurrentAsync(cancellationToken)).LeadTimeDays);
         Order order;
         try
         {
             order = Order.Place(Ids.NewOrderId(), form.Name ?? "", form.Email ?? "", address, currency, lines, express: false, now,
-                ShipBy(summary.Cart, now), charges);
+                shipBy, charges);
         }
         catch (DomainValidationException ex)
         {
@@ -213,11 +215,11 @@ public sealed class CheckoutService(
         new(baseUrl, $"/orders/{Uri.EscapeDataString(orderId)}?key={Uri.EscapeDataString(link)}");
 
     // The ship date the customer was shown (from the live queue) is the one the scheduler works to; the shop's standard
-    // lead time stands in when the cart had none.
-    private DateTimeOffset ShipBy(PricedCart cart, DateTimeOffset now)
+    // lead time (as the owner saved it in the settings) stands in when the cart had none.
+    private static DateTimeOffset ShipBy(PricedCart cart, DateTimeOffset now, int leadTimeDays)
     {
         var promised = cart.ShipsBy is { } day ? new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero) : (DateTimeOffset?)null;
-        return promised is { } at && at > now ? at : now.AddDays(shop.Value.LeadTimeDays);
+        return promised is { } at && at > now ? at : now.AddDays(leadTimeDays);
     }
 
     public static Uri ConfirmationUrl(Uri baseUrl, string orderId, string link) =>
