@@ -147,6 +147,33 @@ public sealed class CheckoutRecoveryTests
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
     }
 
+    [Fact]
+    public async Task The_shipping_service_chosen_at_checkout_is_stored_with_the_order_as_carrier_and_service()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        using var visitor = new StorefrontVisitor(shop);
+        const string email = "shipping-choice@example.com";
+        await ReviewedFormAsync(visitor, email);
+        var options = System.Text.RegularExpressions.Regex.Matches(visitor.Html, "name=\"Form.Shipping\" value=\"([^\"]+)\"")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(options);
+        Assert.All(options, o => Assert.Contains(":", o, StringComparison.Ordinal));
+        Assert.Equal(options.Count, options.Distinct().Count());
+
+        // The last (dearest) option, reviewed so its total is the one shown, then placed.
+        var chosen = options[^1];
+        List<KeyValuePair<string, string>> review = [.. StorefrontVisitor.GermanCustomer(email), new("Form.Token", visitor.Hidden("Form.Token")), new("Form.Shipping", chosen),
+            new("Form.ShownTotalMinor", visitor.Hidden("Form.ShownTotalMinor")), new("Form.ShownCurrency", visitor.Hidden("Form.ShownCurrency"))];
+        using var reviewed = await visitor.PostAsync("/checkout?handler=Review", review);
+        using var placed = await visitor.PostAsync("/checkout?handler=Place", [.. StorefrontVisitor.GermanCustomer(email), new("Form.Token", visitor.Hidden("Form.Token")), new("Form.Shipping", chosen),
+            new("Form.ShownTotalMinor", visitor.Hidden("Form.ShownTotalMinor")), new("Form.ShownCurrency", visitor.Hidden("Form.ShownCurrency"))]);
+
+        Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
+        var orderId = placed.Headers.Location!.ToString().Split('/', '?')[3];
+        Assert.Equal(chosen, await shop.TextAsync($"SELECT carrier || ':' || service FROM order_shipping_choices WHERE order_id = '{orderId}'"));
+        Assert.Equal(chosen.Split(':', 2)[1], await shop.TextAsync($"SELECT shipping_service FROM orders WHERE id = '{orderId}'"));
+    }
+
     private static async Task<List<KeyValuePair<string, string>>> ReviewedFormAsync(StorefrontVisitor visitor, string email, string method = "bank-transfer")
     {
         await visitor.AddProductAsync("calibration-cube", "PLA|black", 2);

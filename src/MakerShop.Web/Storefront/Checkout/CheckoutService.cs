@@ -133,6 +133,7 @@ public sealed class CheckoutService(
             await OrderLinkStore.IssueAsync(session, order.Id, link, now, cancellationToken);
             await PaymentStore.InsertAsync(session, payment, cancellationToken);
             await OrderConfirmationStore.MarkDueAsync(session, order.Id, now, cancellationToken);
+            await OrderShippingChoiceStore.InsertAsync(session, order.Id, chosen.Carrier, chosen.Service, cancellationToken);
             await session.CommitAsync(cancellationToken);
         }
         catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 1555 && ex.Message.Contains("idempotency_keys", StringComparison.Ordinal))
