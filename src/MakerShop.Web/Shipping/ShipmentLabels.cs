@@ -15,6 +15,7 @@ public sealed class ShipmentLabels(
     SqliteConnectionFactory connections,
     ShipmentStore shipments,
     OrderStore orders,
+    OrderShippingChoiceStore choices,
     IEnumerable<ICarrierGateway> gateways,
     IOptions<ShippingOptions> options,
     ShipmentNotifier notifier,
@@ -66,6 +67,7 @@ public sealed class ShipmentLabels(
         LabelOutcome outcome;
         try
         {
+            rateId ??= await PaidForRateAsync(gateway, request, cancellationToken);
             outcome = await gateway.BuyLabelAsync(request, rateId, cancellationToken);
         }
         catch (HttpRequestException ex)
@@ -80,6 +82,30 @@ public sealed class ShipmentLabels(
         }
 
         return await AttachAsync(shipmentId, outcome.Label, cancellationToken);
+    }
+
+    // Without a rate named by the owner, the label is the carrier and service the customer paid for at checkout when the
+    // provider offers it; only otherwise does the provider's cheapest rate stand in.
+    private async Task<string?> PaidForRateAsync(ICarrierGateway gateway, LabelRequest request, CancellationToken cancellationToken)
+    {
+        if (await choices.GetAsync(request.Shipment.OrderId, cancellationToken) is not { } paid)
+        {
+            return null;
+        }
+
+        var carrier = options.Value.FindCarrier(paid.Carrier);
+        var names = new[] { paid.Carrier, carrier?.ProviderCarrier, carrier?.Id }.OfType<string>().ToList();
+        var rates = await gateway.QuoteAsync(request, cancellationToken);
+        var match = rates.FirstOrDefault(r => r.RateId is not null
+            && names.Any(n => string.Equals(n, r.Carrier, StringComparison.OrdinalIgnoreCase))
+            && string.Equals(r.Service, paid.Service, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            logger.LogWarning("{Provider} offers no {Carrier} {Service} rate for shipment {ShipmentId} of order {OrderId}, which the customer paid for; buying its cheapest rate",
+                gateway.Provider, paid.Carrier, paid.Service, request.Shipment.Id, request.Shipment.OrderId);
+        }
+
+        return match?.RateId;
     }
 
     /// <summary>Prices from the carrier rate tables and, where a provider is configured, live rates.</summary>

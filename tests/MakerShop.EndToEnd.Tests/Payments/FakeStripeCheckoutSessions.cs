@@ -30,9 +30,11 @@ internal sealed class FakeStripeCheckoutSessions : IAsyncDisposable
         app.MapPost("/v1/checkout/sessions", async (HttpContext context) =>
         {
             var form = await context.Request.ReadFormAsync();
-            var id = "cs_test_" + (fake.Sessions.Count + 1);
+            // Stripe answers a repeated idempotency key with the session it made for it.
+            var key = context.Request.Headers["Idempotency-Key"].ToString();
+            var id = fake.Sessions.FirstOrDefault(s => s.IdempotencyKey.Length > 0 && s.IdempotencyKey == key)?.Id ?? "cs_test_" + (fake.Sessions.Count + 1);
             var session = new CreatedSession(id, form["client_reference_id"].ToString(), long.Parse(form["line_items[0][price_data][unit_amount]"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
-                form["line_items[0][price_data][currency]"].ToString(), form["success_url"].ToString(), context.Request.Headers["Idempotency-Key"].ToString());
+                form["line_items[0][price_data][currency]"].ToString(), form["success_url"].ToString(), key) { CancelUrl = form["cancel_url"].ToString() };
             fake.Sessions.Enqueue(session);
             return Results.Content(new JsonObject
             {
@@ -53,5 +55,8 @@ internal sealed class FakeStripeCheckoutSessions : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
-    public sealed record CreatedSession(string Id, string ClientReferenceId, long UnitAmount, string Currency, string SuccessUrl, string IdempotencyKey);
+    public sealed record CreatedSession(string Id, string ClientReferenceId, long UnitAmount, string Currency, string SuccessUrl, string IdempotencyKey)
+    {
+        public string CancelUrl { get; init; } = "";
+    }
 }

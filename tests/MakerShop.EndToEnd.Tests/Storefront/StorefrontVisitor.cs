@@ -31,7 +31,7 @@ public sealed partial class StorefrontVisitor : IDisposable
     }
 
     /// <summary>Posts a form as the last page would: its antiforgery token and the named hidden fields, plus <paramref name="fields"/>.</summary>
-    public async Task<HttpResponseMessage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, bool withAntiforgery = true)
+    public async Task<HttpResponseMessage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, bool withAntiforgery = true, string? host = null)
     {
         var form = new List<KeyValuePair<string, string>>(fields);
         if (withAntiforgery)
@@ -39,8 +39,13 @@ public sealed partial class StorefrontVisitor : IDisposable
             form.Add(new("__RequestVerificationToken", Hidden("__RequestVerificationToken")));
         }
 
-        using var content = new FormUrlEncodedContent(form);
-        var response = await http.PostAsync(path, content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        if (host is not null)
+        {
+            request.Headers.Host = host;
+        }
+
+        var response = await http.SendAsync(request);
         Html = await response.Content.ReadAsStringAsync();
         return response;
     }

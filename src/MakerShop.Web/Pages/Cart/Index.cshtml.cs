@@ -23,9 +23,16 @@ public sealed class IndexModel(CartPricer pricer, VisitorCurrency currency, Prod
         CartItem? item = null;
         if (itemId is { Length: > 0 } && itemId.StartsWith(Production.ProductionRelease.QuotedLinePrefix, StringComparison.Ordinal))
         {
+            var chosen = string.IsNullOrWhiteSpace(colour) ? "black" : colour.Trim().ToLowerInvariant();
+            if (!QuoteColours.IsOffered(chosen))
+            {
+                ModelState.AddModelError(nameof(colour), $"'{chosen}' is not a colour this part can be printed in.");
+                return BadRequest(new ValidationProblemDetails(ModelState));
+            }
+
             if (await quotes.GetForOrderAsync(itemId[Production.ProductionRelease.QuotedLinePrefix.Length..], cancellationToken) is { } quote)
             {
-                item = new CartItem(itemId, quote.Record.Material, string.IsNullOrWhiteSpace(colour) ? "black" : colour.Trim(), count);
+                item = new CartItem(itemId, quote.Record.Material, chosen, count);
             }
         }
         else if (itemId is { Length: > 0 } && await products.GetAsync(itemId, cancellationToken) is { } product)

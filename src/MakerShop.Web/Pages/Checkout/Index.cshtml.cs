@@ -18,6 +18,7 @@ public sealed class IndexModel(
     CheckoutService checkout,
     CheckoutToken tokens,
     VisitorCurrency currency,
+    StorefrontUrls urls,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     private readonly Dictionary<string, string> fieldErrors = new(StringComparer.Ordinal);
@@ -56,18 +57,23 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostPlaceAsync(CancellationToken cancellationToken)
     {
-        var baseUrl = new Uri($"{Request.Scheme}://{Request.Host}");
+        var baseUrl = urls.BaseUrl(Request);
         var outcome = await checkout.PlaceAsync(Form, CartCookie.Read(HttpContext), currency.Resolve(HttpContext), baseUrl, cancellationToken);
         if (outcome is CheckoutOutcome.Placed placed)
         {
-            CartCookie.Write(HttpContext, []);
+            if (placed.SameCart)
+            {
+                CartCookie.Write(HttpContext, []);
+            }
+
             return placed.RedirectTo is { } external
                 ? Redirect(external.ToString())
                 : LocalRedirect(CheckoutService.ConfirmationUrl(baseUrl, placed.OrderId, placed.LinkToken).PathAndQuery);
         }
 
         var refused = (CheckoutOutcome.Refused)outcome;
-        if (tokens.Open(Form.Token) is null)
+        // An expired or stale form gets a fresh token: placing it again (after review) is a new order.
+        if (tokens.Open(Form.Token) is null || refused.Errors.Any(e => e.MessageKey == "Checkout.Error.FormExpired"))
         {
             Form.Token = tokens.Issue();
         }

@@ -10,7 +10,7 @@ public sealed class DetailsModel(QuoteService quotes) : PageModel
     public QuoteResponse? Quote { get; private set; }
 
     /// <summary>The colours a custom part can be printed in: those the storefront has names for.</summary>
-    public IReadOnlyList<string> Colours { get; } = ["black", "white", "grey", "red", "orange", "yellow", "green", "blue"];
+    public IReadOnlyList<string> Colours => Storefront.Checkout.QuoteColours.Offered;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {

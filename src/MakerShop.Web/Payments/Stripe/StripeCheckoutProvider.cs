@@ -47,7 +47,8 @@ public sealed class StripeCheckoutProvider(IHttpClientFactory httpClients, IOpti
                     },
                 ],
                 SuccessUrl = returnUrl.ToString(),
-                CancelUrl = returnUrl.ToString(),
+                // Back from "cancel", the confirmation page offers to pay by card again.
+                CancelUrl = $"{returnUrl}{(returnUrl.Query.Length > 0 ? "&" : "?")}cancelled=true",
             },
             new RequestOptions { IdempotencyKey = payment.Id },
             cancellationToken);

@@ -77,5 +77,5 @@ public static class CartCookie
     }
 
     private static bool IsSane(CartItem? item) =>
-        item is { ItemId.Length: > 0 and <= 200, Material.Length: <= 50, Colour.Length: <= 50, Quantity: >= 1 and <= Order.MaxQuantityPerLine };
+        item is { ItemId.Length: > 0 and <= 200, Material.Length: <= 50, Colour.Length: > 0 and <= 50, Quantity: >= 1 and <= Order.MaxQuantityPerLine };
 }

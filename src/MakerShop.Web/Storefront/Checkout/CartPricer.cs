@@ -18,6 +18,7 @@ public sealed class CartPricer(
     ProductionLoadStore load,
     ExchangeRateProvider rates,
     IOptions<ShippingOptions> shipping,
+    IOptions<QuotingOptions> quoting,
     TimeProvider time)
 {
     public async Task<PricedCart> PriceAsync(IReadOnlyList<CartItem> items, Currency currency, CancellationToken cancellationToken = default)
@@ -31,7 +32,7 @@ public sealed class CartPricer(
         {
             var item = items[i];
             lines.Add(item.IsQuote
-                ? await QuoteLineAsync(i, item, currency, exchange, now, cancellationToken)
+                ? await QuoteLineAsync(i, item, currency, exchange, backlog, now, cancellationToken)
                 : await ProductLineAsync(i, item, currency, exchange, backlog, now, cancellationToken));
         }
 
@@ -51,10 +52,10 @@ public sealed class CartPricer(
         var price = exchange.Convert(product.Price, currency);
         var grams = product.NetWeightGrams ?? shipping.Value.Packing.FallbackUnitGrams;
         var problem = product.FindMaterial(item.Material, item.Colour) is null ? CartLineProblem.VariantGone : (CartLineProblem?)null;
-        return new PricedCartLine(index, item, product.Name, price, problem, grams, product.HsCode, shipsBy, null);
+        return new PricedCartLine(index, item, product.Name, price, problem, grams, product.HsCode, shipsBy, null) { ShopUnitPrice = product.Price };
     }
 
-    private async Task<PricedCartLine> QuoteLineAsync(int index, CartItem item, Currency currency, ExchangeRates exchange, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<PricedCartLine> QuoteLineAsync(int index, CartItem item, Currency currency, ExchangeRates exchange, ProductionLoad backlog, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var quote = await quotes.GetForOrderAsync(item.QuoteId!, cancellationToken);
         if (quote is null)
@@ -66,8 +67,16 @@ public sealed class CartPricer(
         var price = string.Equals(quote.Record.Currency, currency.Code, StringComparison.Ordinal)
             ? Money.FromMinor(quote.Record.PriceMinor, currency)
             : exchange.Convert(Money.FromMinor(shopPrice.MinorUnits, Currency.FromCode(shopPrice.Currency)), currency);
-        var problem = now >= quote.Record.ExpiresAt ? CartLineProblem.QuoteExpired : (CartLineProblem?)null;
+        // The price is frozen in the quote, the ship date is not: the queue has moved since, as for catalog products.
+        var shipsBy = MadeToOrderLeadTime.ShipDate(backlog, TimeSpan.FromSeconds(Math.Max(0, quote.Slice.PrintSeconds)), quoting.Value.HandlingDays, now);
+        // The colour comes from the visitor's cookie: one the quote page does not offer cannot be ordered.
+        var problem = now >= quote.Record.ExpiresAt ? CartLineProblem.QuoteExpired
+            : !QuoteColours.IsOffered(item.Colour) ? CartLineProblem.VariantGone
+            : (CartLineProblem?)null;
         return new PricedCartLine(index, item with { Material = quote.Record.Material }, quote.Document.FileName, price, problem,
-            Math.Max(1, quote.Slice.FilamentGrams), HsCode.Default, quote.Document.EstimatedShipDate, quote.Record.ExpiresAt);
+            Math.Max(1, quote.Slice.FilamentGrams), HsCode.Default, shipsBy, quote.Record.ExpiresAt)
+        {
+            ShopUnitPrice = Money.FromMinor(shopPrice.MinorUnits, Currency.FromCode(shopPrice.Currency)),
+        };
     }
 }

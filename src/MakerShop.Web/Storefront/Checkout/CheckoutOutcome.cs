@@ -4,7 +4,11 @@ namespace MakerShop.Web.Storefront.Checkout;
 /// not placed, by form field.</summary>
 public abstract record CheckoutOutcome
 {
-    public sealed record Placed(string OrderId, string LinkToken, Uri? RedirectTo, bool Replayed) : CheckoutOutcome;
+    public sealed record Placed(string OrderId, string LinkToken, Uri? RedirectTo, bool Replayed) : CheckoutOutcome
+    {
+        /// <summary>False when a replay came with another (non-empty) cart than the order's: that cart is kept.</summary>
+        public bool SameCart { get; init; } = true;
+    }
 
     public sealed record Refused(IReadOnlyList<CheckoutError> Errors, CheckoutSummary? Summary) : CheckoutOutcome;
 }

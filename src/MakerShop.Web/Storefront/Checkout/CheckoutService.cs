@@ -6,6 +6,7 @@ using MakerShop.Storage.Stores;
 using MakerShop.Web.Options;
 using MakerShop.Web.Payments;
 using MakerShop.Web.Production;
+using MakerShop.Web.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -24,8 +25,10 @@ public sealed class CheckoutService(
     CheckoutPricing pricing,
     CheckoutToken tokens,
     IEnumerable<IPaymentProvider> providers,
+    PaymentStore payments,
+    OrderConfirmationStore confirmations,
     OrderConfirmationMail mail,
-    IOptions<ShopOptions> shop,
+    ShopSettingsService settings,
     TimeProvider time,
     ILogger<CheckoutService> logger)
 {
@@ -44,13 +47,13 @@ public sealed class CheckoutService(
 
         var key = CheckoutToken.IdempotencyKey(secret);
         var link = CheckoutToken.OrderLinkToken(secret);
+        var address = AddressOf(form);
+        var hash = RequestHash(form, address, items, currency);
         if (await orders.FindByIdempotencyKeyAsync(key, cancellationToken) is { } earlier)
         {
-            logger.LogInformation("Checkout form submitted again; it already placed order {OrderId}", earlier.OrderId);
-            return new CheckoutOutcome.Placed(earlier.OrderId, link, null, Replayed: true);
+            return await ReplayAsync(earlier, hash, link, baseUrl, cancellationToken);
         }
 
-        var address = AddressOf(form);
         var errors = Validate(form, address);
         var cart = await pricer.PriceAsync(items, currency, cancellationToken);
         if (cart.IsEmpty)
@@ -70,7 +73,9 @@ public sealed class CheckoutService(
 
         if (summary.Refusal is not null)
         {
-            errors.Add(new CheckoutError(nameof(CheckoutForm.Country), "Checkout.Error.Destination"));
+            errors.Add(summary.ConfigurationError
+                ? new CheckoutError("", "Checkout.Error.TaxConfiguration")
+                : new CheckoutError(nameof(CheckoutForm.Country), "Checkout.Error.Destination"));
         }
 
         var provider = providers.FirstOrDefault(p => string.Equals(p.Name, form.PaymentMethod ?? BankTransferProvider.ProviderName, StringComparison.Ordinal));
@@ -93,52 +98,129 @@ public sealed class CheckoutService(
             return new CheckoutOutcome.Refused([new CheckoutError("", "Checkout.Error.TotalChanged")], summary);
         }
 
-        return await StoreAsync(form, address, summary, landed, chosen, provider, key, link, currency, baseUrl, cancellationToken);
+        return await StoreAsync(form, address, summary, landed, chosen, provider, key, hash, link, currency, baseUrl, cancellationToken);
     }
 
     private async Task<CheckoutOutcome> StoreAsync(CheckoutForm form, Address address, CheckoutSummary summary, LandedPrice landed, ShippingChoice chosen,
-        IPaymentProvider provider, string key, string link, Currency currency, Uri baseUrl, CancellationToken cancellationToken)
+        IPaymentProvider provider, string key, RequestFingerprint hash, string link, Currency currency, Uri baseUrl, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var lines = summary.Cart.Lines
             .Select(l => new OrderLine(l.Item.ItemId, l.Name, l.Item.Material, l.Item.Colour, l.Item.Quantity, l.UnitPrice))
             .ToList();
         var charges = OrderCharges.From(landed, chosen.Service);
-        var order = Order.Place(Ids.NewOrderId(), form.Name ?? "", form.Email ?? "", address, currency, lines, express: false, now,
-            ShipBy(summary.Cart, now), charges);
+        var shipBy = ShipBy(summary.Cart, now, (await settings.CurrentAsync(cancellationToken)).LeadTimeDays);
+        Order order;
+        try
+        {
+            order = Order.Place(Ids.NewOrderId(), form.Name ?? "", form.Email ?? "", address, currency, lines, express: false, now,
+                shipBy, charges);
+        }
+        catch (DomainValidationException ex)
+        {
+            // Whatever the order's own rules refuse (a line the checks above let through) is said on the form, never a 500.
+            logger.LogWarning("Checkout refused by the order's rules on {Field}: {Reason}", ex.Field, ex.Message);
+            return new CheckoutOutcome.Refused([new CheckoutError("", "Checkout.Error.CartProblems")], summary);
+        }
+
         var payment = Payment.Start("pay_" + Guid.CreateVersion7().ToString("N"), order.Id, provider.Name, order.Total, BankTransferReference.New(), now);
         try
         {
             await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-            await OrderStore.InsertAsync(session, order, key, RequestHash(summary, address, provider.Name), cancellationToken);
+            await OrderStore.InsertAsync(session, order, key, hash.ToString(), cancellationToken);
             await TimelineStore.AddOrderEventAsync(session, order.Id, "Placed",
                 $"checkout: {order.UnitCount} unit(s), {charges.ShippingService}, {charges.Regime} {charges.Incoterm ?? "no border"}, total {order.Total}", now, cancellationToken);
             await OrderLinkStore.IssueAsync(session, order.Id, link, now, cancellationToken);
             await PaymentStore.InsertAsync(session, payment, cancellationToken);
+            await OrderConfirmationStore.MarkDueAsync(session, order.Id, now, cancellationToken);
+            await OrderShippingChoiceStore.InsertAsync(session, order.Id, chosen.Carrier, chosen.Service, cancellationToken);
             await session.CommitAsync(cancellationToken);
         }
         catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 1555 && ex.Message.Contains("idempotency_keys", StringComparison.Ordinal))
         {
             // The same form was submitted twice at once and the other request stored its order first.
-            var first = await orders.FindByIdempotencyKeyAsync(key, cancellationToken)
+            var first = await orders.FindByIdempotencyKeyAsync(key, CancellationToken.None)
                 ?? throw new InvalidOperationException("A checkout key conflicted but no order is stored under it.", ex);
-            return new CheckoutOutcome.Placed(first.OrderId, link, null, Replayed: true);
+            return await ReplayAsync(first, hash, link, baseUrl, CancellationToken.None);
         }
 
         logger.LogInformation("Checkout placed order {OrderId}: {Total} ({Regime}, {Incoterm}) to pay by {Provider}",
             order.Id, order.Total.ToString(), charges.Regime, charges.Incoterm ?? "no border", provider.Name);
-        var confirmation = ConfirmationUrl(baseUrl, order.Id, link);
-        var redirect = await StartPaymentAsync(provider, payment, order, confirmation, cancellationToken);
-        await mail.SendAsync(order, payment, new Uri(baseUrl, $"/orders/{order.Id}?key={Uri.EscapeDataString(link)}"), cancellationToken);
+        // From here on the order exists: a second click aborting this request must not stop its payment or its e-mail.
+        var redirect = await StartPaymentAsync(provider, payment, order, ConfirmationUrl(baseUrl, order.Id, link), CancellationToken.None);
+        await SendConfirmationIfDueAsync(order, payment, baseUrl, link);
         return new CheckoutOutcome.Placed(order.Id, link, redirect, Replayed: false);
     }
 
+    /// <summary>The same form again: the order it placed, when it is really the same request. A stale form (another cart,
+    /// another address) is refused rather than sent to an old order. The cart the first answer cleared counts as the same.</summary>
+    private async Task<CheckoutOutcome> ReplayAsync(OrderStore.IdempotencyRecord earlier, RequestFingerprint hash, string link, Uri baseUrl, CancellationToken cancellationToken)
+    {
+        var stored = RequestFingerprint.Parse(earlier.RequestHash);
+        var sameForm = string.Equals(stored.Form, hash.Form, StringComparison.Ordinal);
+        var sameCart = string.Equals(stored.Cart, hash.Cart, StringComparison.Ordinal);
+        if (!sameForm || !(sameCart || hash.CartIsEmpty))
+        {
+            logger.LogWarning("Checkout form replayed for order {OrderId} with different contents; asked to review it again", earlier.OrderId);
+            return new CheckoutOutcome.Refused([new CheckoutError("", "Checkout.Error.FormExpired")], null);
+        }
+
+        logger.LogInformation("Checkout form submitted again; it already placed order {OrderId}", earlier.OrderId);
+        if (await orders.GetAsync(earlier.OrderId, CancellationToken.None) is not { } order)
+        {
+            return new CheckoutOutcome.Placed(earlier.OrderId, link, null, Replayed: true);
+        }
+
+        var all = await payments.ListForOrderAsync(order.Id, CancellationToken.None);
+        var payment = all.Count > 0 ? all[^1] : null;
+        Uri? redirect = null;
+        if (payment is not null)
+        {
+            await SendConfirmationIfDueAsync(order, payment, baseUrl, link);
+            redirect = await ResumePaymentAsync(order, payment, baseUrl, link, CancellationToken.None);
+        }
+
+        return new CheckoutOutcome.Placed(order.Id, link, redirect, Replayed: true) { SameCart = sameCart };
+    }
+
+    /// <summary>Starts a pending card payment again (its lost redirect, a cancelled page). The provider is asked with the
+    /// same payment, whose id is the provider's idempotency key, so it answers with the same session.</summary>
+    public async Task<Uri?> ResumePaymentAsync(Order order, Payment payment, Uri baseUrl, string link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(payment);
+        if (payment.Status != PaymentStatus.Pending || payment.Provider == BankTransferProvider.ProviderName
+            || providers.FirstOrDefault(p => string.Equals(p.Name, payment.Provider, StringComparison.Ordinal)) is not { } provider)
+        {
+            return null;
+        }
+
+        return await StartPaymentAsync(provider, payment, order, ConfirmationUrl(baseUrl, order.Id, link), cancellationToken);
+    }
+
+    private async Task SendConfirmationIfDueAsync(Order order, Payment payment, Uri baseUrl, string link)
+    {
+        if (!await confirmations.TryClaimAsync(order.Id, time.GetUtcNow(), CancellationToken.None))
+        {
+            return;
+        }
+
+        if (!await mail.SendAsync(order, payment, OrderPageUrl(baseUrl, order.Id, link), CancellationToken.None))
+        {
+            // Given back, so the next submission of the form tries again.
+            await confirmations.ReleaseAsync(order.Id, CancellationToken.None);
+        }
+    }
+
+    public static Uri OrderPageUrl(Uri baseUrl, string orderId, string link) =>
+        new(baseUrl, $"/orders/{Uri.EscapeDataString(orderId)}?key={Uri.EscapeDataString(link)}");
+
     // The ship date the customer was shown (from the live queue) is the one the scheduler works to; the shop's standard
-    // lead time stands in when the cart had none.
-    private DateTimeOffset ShipBy(PricedCart cart, DateTimeOffset now)
+    // lead time (as the owner saved it in the settings) stands in when the cart had none.
+    private static DateTimeOffset ShipBy(PricedCart cart, DateTimeOffset now, int leadTimeDays)
     {
         var promised = cart.ShipsBy is { } day ? new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero) : (DateTimeOffset?)null;
-        return promised is { } at && at > now ? at : now.AddDays(shop.Value.LeadTimeDays);
+        return promised is { } at && at > now ? at : now.AddDays(leadTimeDays);
     }
 
     public static Uri ConfirmationUrl(Uri baseUrl, string orderId, string link) =>
@@ -219,14 +301,33 @@ public sealed class CheckoutService(
         return errors;
     }
 
-    private static string RequestHash(CheckoutSummary summary, Address address, string provider) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new
+    // What the customer asked for, in two parts: the form (address, shipping, method, the total agreed) and the cart. The
+    // cart part is apart because the first answer clears the cart cookie, and a resend after it comes with an empty cart.
+    private static RequestFingerprint RequestHash(CheckoutForm form, Address address, IReadOnlyList<CartItem> items, Currency currency)
+    {
+        var formHash = Hash(new
         {
-            Lines = summary.Cart.Lines.Select(l => l.Item),
-            Currency = summary.Cart.Currency.Code,
             address,
-            Shipping = summary.Chosen?.Id,
-            provider,
-            Total = summary.Landed?.Total.MinorUnits,
-        }, Json)));
+            Currency = currency.Code,
+            form.Shipping,
+            Provider = form.PaymentMethod ?? BankTransferProvider.ProviderName,
+            Total = form.ShownTotalMinor,
+            Email = (form.Email ?? "").Trim(),
+        });
+        var cartHash = Hash(items.Select(i => new { i.ItemId, Material = i.Material.ToUpperInvariant(), Colour = i.Colour.ToUpperInvariant(), i.Quantity }));
+        return new RequestFingerprint(formHash, cartHash, items.Count == 0);
+    }
+
+    private static string Hash<T>(T value) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, Json)));
+
+    private sealed record RequestFingerprint(string Form, string Cart, bool CartIsEmpty)
+    {
+        public override string ToString() => Form + ":" + Cart;
+
+        public static RequestFingerprint Parse(string stored)
+        {
+            var colon = stored.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? new RequestFingerprint(stored, "", false) : new RequestFingerprint(stored[..colon], stored[(colon + 1)..], false);
+        }
+    }
 }

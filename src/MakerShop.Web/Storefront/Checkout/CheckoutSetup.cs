@@ -13,6 +13,9 @@ public static class CheckoutSetup
         services.AddSingleton<CheckoutPricing>();
         services.AddSingleton<CheckoutToken>();
         services.AddSingleton<OrderConfirmationMail>();
+        services.AddSingleton<MakerShop.Storage.Stores.OrderConfirmationStore>();
+        services.AddSingleton<MakerShop.Storage.Stores.OrderShippingChoiceStore>();
+        services.AddSingleton<StorefrontUrls>();
         services.AddSingleton<CheckoutService>();
         return services;
     }

@@ -8,4 +8,7 @@ namespace MakerShop.Web.Storefront.Checkout;
 public sealed record CheckoutSummary(PricedCart Cart, string? Destination, IReadOnlyList<ShippingChoice> Choices, ShippingChoice? Chosen, LandedPrice? Landed)
 {
     public string? Refusal { get; init; }
+
+    /// <summary>True when the refusal is the shop's own configuration (a missing VAT rate), not a sale it may not make.</summary>
+    public bool ConfigurationError { get; init; }
 }

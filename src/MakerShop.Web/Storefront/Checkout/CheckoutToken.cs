@@ -11,9 +11,12 @@ namespace MakerShop.Web.Storefront.Checkout;
 /// </summary>
 public sealed class CheckoutToken(IDataProtectionProvider protection)
 {
-    private readonly IDataProtector protector = protection.CreateProtector("MakerShop.Checkout.Token.v1");
+    /// <summary>How long a checkout form stays valid: a tab left open for days is asked to review, not replayed.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    public string Issue() => protector.Protect(Base64Url(RandomNumberGenerator.GetBytes(32)));
+    private readonly ITimeLimitedDataProtector protector = protection.CreateProtector("MakerShop.Checkout.Token.v2").ToTimeLimitedDataProtector();
+
+    public string Issue() => protector.Protect(Base64Url(RandomNumberGenerator.GetBytes(32)), Lifetime);
 
     /// <summary>The secret inside a form's token, or null when the token was not issued by this shop.</summary>
     public string? Open(string? token)

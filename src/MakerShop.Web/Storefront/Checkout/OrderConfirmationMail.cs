@@ -21,7 +21,8 @@ public sealed class OrderConfirmationMail(
     IOptions<BankTransferOptions> bank,
     ILogger<OrderConfirmationMail> logger)
 {
-    public async Task SendAsync(Order order, Payment payment, Uri orderPage, CancellationToken cancellationToken = default)
+    /// <summary>Sends the confirmation; false when it could not go out (logged), so the caller can try again later.</summary>
+    public async Task<bool> SendAsync(Order order, Payment payment, Uri orderPage, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(payment);
@@ -81,10 +82,17 @@ public sealed class OrderConfirmationMail(
         try
         {
             await sender.SendAsync(message, cancellationToken);
+            return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (IsDeliveryFailure(ex))
         {
+            // A wrong SMTP setting or an unreachable server is the shop's problem, never a failed checkout: the order is stored.
             logger.LogError(ex, "Could not send the confirmation of order {OrderId}", order.Id);
+            return false;
         }
     }
+
+    private static bool IsDeliveryFailure(Exception ex) => ex is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException
+        or MailKit.ProtocolException or MailKit.CommandException or MailKit.ServiceNotConnectedException or MailKit.ServiceNotAuthenticatedException
+        or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException or TimeoutException;
 }
