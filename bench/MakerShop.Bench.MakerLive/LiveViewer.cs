@@ -64,7 +64,9 @@ internal sealed class LiveViewer(Uri baseAddress, CookieContainer cookies, Delay
         using var document = JsonDocument.Parse(data);
         foreach (var reading in document.RootElement.EnumerateArray())
         {
-            delays.Record(reading.GetProperty("at").GetDateTimeOffset(), receivedAt);
+            // The printer's own stamp: the delay measured runs from the printer to this page, not from the shop's receipt.
+            var stamped = reading.TryGetProperty("reportedAt", out var reportedAt) && reportedAt.ValueKind == JsonValueKind.String ? reportedAt : reading.GetProperty("at");
+            delays.Record(stamped.GetDateTimeOffset(), receivedAt);
         }
     }
 }

@@ -18,6 +18,7 @@ public static class HttpPrinterServices
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddHttpClient(HttpPrinterApiFactory.StatusClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(PrinterSocketHandler)
             .AddResilienceHandler("http-printer-status", pipeline =>
             {
                 var retry = new HttpRetryStrategyOptions
@@ -36,8 +37,10 @@ public static class HttpPrinterServices
 
                 pipeline.AddTimeout(settings.RequestTimeout);
             });
-        services.AddHttpClient(HttpPrinterApiFactory.CommandClient, client => client.Timeout = settings.RequestTimeout);
-        services.AddHttpClient(HttpPrinterApiFactory.UploadClient, client => client.Timeout = settings.TransferTimeout);
+        services.AddHttpClient(HttpPrinterApiFactory.CommandClient, client => client.Timeout = settings.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(PrinterSocketHandler);
+        services.AddHttpClient(HttpPrinterApiFactory.UploadClient, client => client.Timeout = settings.TransferTimeout)
+            .ConfigurePrimaryHttpMessageHandler(PrinterSocketHandler);
         services.AddHttpClient(JobGcodeDownloader.ClientName, client => client.Timeout = settings.TransferTimeout);
 
         services.AddSingleton<HttpPrinterApiFactory>();
@@ -52,4 +55,8 @@ public static class HttpPrinterServices
         services.AddSingleton<HttpPrinterPoller>();
         return services;
     }
+
+    // The host may register an address filter (maker-registered printers); without one every address is reached.
+    private static HttpMessageHandler PrinterSocketHandler(IServiceProvider services) =>
+        HttpPrinterSocketHandler.Create(services.GetService<IHttpPrinterAddressFilter>());
 }

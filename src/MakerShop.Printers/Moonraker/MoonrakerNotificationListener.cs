@@ -17,7 +17,8 @@ public sealed partial class MoonrakerNotificationListener(
     IHttpPrinterDirectory directory,
     HttpPrinterPoller poller,
     TimeProvider timeProvider,
-    ILogger<MoonrakerNotificationListener> logger) : BackgroundService
+    ILogger<MoonrakerNotificationListener> logger,
+    IHttpPrinterAddressFilter? addressFilter = null) : BackgroundService
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(5);
@@ -122,11 +123,12 @@ public sealed partial class MoonrakerNotificationListener(
     private async Task ListenAsync(HttpPrinterEndpoint endpoint, CancellationToken stoppingToken)
     {
         using var socket = new ClientWebSocket();
+        using var invoker = new HttpMessageInvoker(HttpPrinterSocketHandler.Create(addressFilter));
         socket.Options.SetRequestHeader(HttpPrinterApiFactory.ApiKeyHeader, endpoint.ApiKey);
         using (var connect = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
         {
             connect.CancelAfter(ConnectTimeout);
-            await socket.ConnectAsync(WebsocketUri(endpoint.BaseUrl), connect.Token);
+            await socket.ConnectAsync(WebsocketUri(endpoint.BaseUrl), invoker, connect.Token);
         }
 
         await SendAsync(socket, new JsonObject

@@ -11,6 +11,6 @@ public sealed record TelemetryReport(
     double? Progress,
     int? EtaSeconds) : PrinterReport(PrinterId, ReceivedAt)
 {
-    /// <summary>The printer's own clock when it took the readings, when it says; shown live and used to measure delivery delay.</summary>
+    /// <summary>The printer's own clock when it took the readings, when it says; only for measuring delivery delay (readings are ordered by <see cref="PrinterReport.ReceivedAt"/>).</summary>
     public DateTimeOffset? ReportedAt { get; init; }
 }

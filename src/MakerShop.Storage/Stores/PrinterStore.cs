@@ -16,52 +16,84 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
         hardened_nozzle AS HardenedNozzle, bed_clear AS BedClear
         """;
 
-    /// <summary>Adds a printer, or replaces its description and secret when the id is already registered.</summary>
+    private const string Insert =
+        """
+        INSERT INTO printers (id, name, kind, build_x, build_y, build_z, nozzle_diameter, loaded_material, loaded_colour, country_code,
+            auto_eject, in_service, status, current_job_id, status_reason, last_seen_at, updated_at, secret_hash,
+            maker_id, enclosed, hardened_nozzle, bed_clear)
+        VALUES (@Id, @Name, @Kind, @BuildX, @BuildY, @BuildZ, @NozzleDiameter, @LoadedMaterial, @LoadedColour, @CountryCode,
+            @AutoEject, @InService, @Status, @CurrentJobId, @StatusReason, @LastSeenAt, @UpdatedAt, @SecretHash,
+            @MakerId, @Enclosed, @HardenedNozzle, @BedClear)
+        """;
+
+    // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE: the id is someone's already.
+    private const int SqliteConstraint = 19;
+
+    /// <summary>
+    /// Adds a printer, or replaces its description and secret when the id is already registered. Only for printers
+    /// the owner provisions (configuration, the demo fleet); a maker's registration uses <see cref="InsertAsync"/>.
+    /// </summary>
     public static Task UpsertAsync(DbSession session, Printer printer, string secretHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(printer);
         return session.Connection.ExecuteAsync(new CommandDefinition(
+            Insert +
             """
-            INSERT INTO printers (id, name, kind, build_x, build_y, build_z, nozzle_diameter, loaded_material, loaded_colour, country_code,
-                auto_eject, in_service, status, current_job_id, status_reason, last_seen_at, updated_at, secret_hash,
-                maker_id, enclosed, hardened_nozzle, bed_clear)
-            VALUES (@Id, @Name, @Kind, @BuildX, @BuildY, @BuildZ, @NozzleDiameter, @LoadedMaterial, @LoadedColour, @CountryCode,
-                @AutoEject, @InService, @Status, @CurrentJobId, @StatusReason, @LastSeenAt, @UpdatedAt, @SecretHash,
-                @MakerId, @Enclosed, @HardenedNozzle, @BedClear)
+
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, build_x = excluded.build_x,
                 build_y = excluded.build_y, build_z = excluded.build_z, nozzle_diameter = excluded.nozzle_diameter,
                 loaded_material = excluded.loaded_material, loaded_colour = excluded.loaded_colour, country_code = excluded.country_code,
                 auto_eject = excluded.auto_eject, secret_hash = excluded.secret_hash, updated_at = excluded.updated_at
             """,
-            new
-            {
-                printer.Id,
-                printer.Name,
-                Kind = printer.Kind.ToString(),
-                BuildX = printer.BuildVolume.X,
-                BuildY = printer.BuildVolume.Y,
-                BuildZ = printer.BuildVolume.Z,
-                printer.NozzleDiameter,
-                printer.LoadedMaterial,
-                printer.LoadedColour,
-                printer.CountryCode,
-                AutoEject = printer.AutoEject ? 1 : 0,
-                InService = printer.InService ? 1 : 0,
-                Status = printer.Status.ToString(),
-                printer.CurrentJobId,
-                printer.StatusReason,
-                LastSeenAt = DbTime.Write(printer.LastSeenAt),
-                UpdatedAt = DbTime.Write(printer.UpdatedAt),
-                SecretHash = secretHash,
-                printer.MakerId,
-                Enclosed = printer.Enclosed ? 1 : 0,
-                HardenedNozzle = printer.HardenedNozzle ? 1 : 0,
-                BedClear = printer.BedClear ? 1 : 0,
-            },
+            Parameters(printer, secretHash),
             session.Transaction,
             cancellationToken: cancellationToken));
     }
+
+    /// <summary>
+    /// Adds a new printer and never touches an existing one: an id that is taken (even by a registration committed a
+    /// moment ago by someone else) is refused on the id field, so nobody can take over another maker's printer.
+    /// </summary>
+    public static async Task InsertAsync(DbSession session, Printer printer, string secretHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(printer);
+        try
+        {
+            await session.Connection.ExecuteAsync(new CommandDefinition(Insert, Parameters(printer, secretHash), session.Transaction, cancellationToken: cancellationToken));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        {
+            throw new DomainValidationException("id", $"The printer id '{printer.Id}' is already taken; choose another.");
+        }
+    }
+
+    private static object Parameters(Printer printer, string secretHash) => new
+    {
+        printer.Id,
+        printer.Name,
+        Kind = printer.Kind.ToString(),
+        BuildX = printer.BuildVolume.X,
+        BuildY = printer.BuildVolume.Y,
+        BuildZ = printer.BuildVolume.Z,
+        printer.NozzleDiameter,
+        printer.LoadedMaterial,
+        printer.LoadedColour,
+        printer.CountryCode,
+        AutoEject = printer.AutoEject ? 1 : 0,
+        InService = printer.InService ? 1 : 0,
+        Status = printer.Status.ToString(),
+        printer.CurrentJobId,
+        printer.StatusReason,
+        LastSeenAt = DbTime.Write(printer.LastSeenAt),
+        UpdatedAt = DbTime.Write(printer.UpdatedAt),
+        SecretHash = secretHash,
+        printer.MakerId,
+        Enclosed = printer.Enclosed ? 1 : 0,
+        HardenedNozzle = printer.HardenedNozzle ? 1 : 0,
+        BedClear = printer.BedClear ? 1 : 0,
+    };
 
     public static Task UpdateAsync(DbSession session, Printer printer, CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,7 @@ public sealed class HttpPrinterProvisioner(
     IOptions<HttpPrintersOptions> options,
     PrinterRegistry registry,
     HttpPrinterDirectory directory,
+    MakerPrinterAddressGuard addressGuard,
     ILogger<HttpPrinterProvisioner> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ public sealed class HttpPrinterProvisioner(
             new PrinterRegistration(printer.Id, printer.Name, printer.Kind, new Size3(printer.BuildX, printer.BuildY, printer.BuildZ),
                 printer.NozzleDiameter, printer.LoadedMaterial, printer.LoadedColour, printer.CountryCode, printer.AutoEject),
             cancellationToken);
+        addressGuard.Trust(printer.BaseUrl!);
         directory.Put(new HttpPrinterEndpoint(printer.Id, printer.Kind, printer.BaseUrl!, apiKey, credentials, printer.AutoEject, BedClearedJobId: null));
         logger.LogInformation("HTTP printer {PrinterId} ({Kind}) at {BaseUrl}", printer.Id, printer.Kind, printer.BaseUrl);
     }

@@ -28,6 +28,12 @@ public sealed class HttpPrintersOptions
     /// <summary>Also listen on each Moonraker's websocket, so a change is polled at once instead of at the next tick.</summary>
     public bool MoonrakerNotifications { get; set; } = true;
 
+    /// <summary>
+    /// Which addresses makers may register printers at. Printers listed here are the owner's and always trusted;
+    /// <see cref="MakerAddressPolicy.Any"/> is for tests and demos whose fake printers run on loopback.
+    /// </summary>
+    public MakerAddressPolicy MakerAddressPolicy { get; set; } = MakerAddressPolicy.PrivateNetworks;
+
     public List<HttpPrinterDefinition> Printers { get; set; } = [];
 
     /// <summary>API keys by reference name; set them through environment variables or a secrets file, not the shared config.</summary>

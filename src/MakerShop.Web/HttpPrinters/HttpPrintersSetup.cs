@@ -21,6 +21,8 @@ public static class HttpPrintersSetup
         services.AddHttpPrinterDrivers(new HttpPrinterClientSettings(
             TimeSpan.FromSeconds(options.RequestTimeoutSeconds), TimeSpan.FromSeconds(options.TransferTimeoutSeconds), options.StatusRetries));
 
+        services.AddSingleton<MakerPrinterAddressGuard>();
+        services.AddSingleton<IHttpPrinterAddressFilter>(sp => sp.GetRequiredService<MakerPrinterAddressGuard>());
         services.AddSingleton<HttpPrinterDirectory>();
         services.AddSingleton<IHttpPrinterDirectory>(sp => sp.GetRequiredService<HttpPrinterDirectory>());
         services.AddSingleton<IPrinterKindResolver>(sp => sp.GetRequiredService<HttpPrinterDirectory>());

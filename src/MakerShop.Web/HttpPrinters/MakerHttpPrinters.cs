@@ -18,6 +18,7 @@ public sealed class MakerHttpPrinters(
     HttpPrinterLinkStore links,
     DeviceSecretStore secrets,
     HttpPrinterDirectory directory,
+    MakerPrinterAddressGuard addressGuard,
     TimeProvider time,
     ILogger<MakerHttpPrinters> logger) : IHostedService
 {
@@ -30,6 +31,7 @@ public sealed class MakerHttpPrinters(
             throw new DomainValidationException("kind", "An HTTP printer is OctoPrint or Moonraker.");
         }
 
+        await addressGuard.CheckAsync(baseUrl, cancellationToken);
         var now = time.GetUtcNow();
         var printer = Printer.Register(
             registration.Id, registration.Name, registration.Kind, registration.BuildVolume, registration.NozzleDiameter,
@@ -38,7 +40,8 @@ public sealed class MakerHttpPrinters(
         var credentials = new DeviceCredentials(printer.Id, DeviceSecrets.NewSecret());
         await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
         {
-            await PrinterStore.UpsertAsync(session, printer, DeviceSecrets.Hash(credentials.Secret), cancellationToken);
+            // A plain insert: an id taken by another maker, even a moment ago, is refused and their printer left as it is.
+            await PrinterStore.InsertAsync(session, printer, DeviceSecrets.Hash(credentials.Secret), cancellationToken);
             await HttpPrinterLinkStore.InsertAsync(session, new HttpPrinterLink(printer.Id, baseUrl, apiKey), now, cancellationToken);
             await session.CommitAsync(cancellationToken);
         }

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Text;
+using MakerShop.Contracts.Mqtt;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Api.Contracts;
@@ -9,7 +11,8 @@ namespace MakerShop.Web.Makers;
 /// <summary>
 /// What a signed-in maker may see: only printers (and through them jobs) of their own maker. Anything else is
 /// answered exactly like something that does not exist, so ids of other makers' printers cannot be probed. Readings
-/// come from the live hub when it has newer ones than the database (which is written once a second).
+/// come from the live hub when it has newer ones than the database (which is written once a second); both are
+/// stamped with the shop's receive time, so "newer" never depends on a printer's clock.
 /// </summary>
 public sealed class MakerScope(PrinterStore printers, PrintJobStore jobs, TelemetryHub hub)
 {
@@ -25,13 +28,13 @@ public sealed class MakerScope(PrinterStore printers, PrintJobStore jobs, Teleme
         return [.. (await printers.ListWithTelemetryAsync(cancellationToken))
             .Where(v => v.Printer.MakerId == maker)
             .OrderBy(v => v.Printer.Name, StringComparer.Ordinal)
-            .Select(PrinterResponse.From)
             .Select(WithLiveReadings)];
     }
 
-    private PrinterResponse WithLiveReadings(PrinterResponse printer)
+    private PrinterResponse WithLiveReadings(PrinterView view)
     {
-        if (hub.Latest(printer.Id) is not { } live)
+        var printer = PrinterResponse.From(view);
+        if (hub.Latest(printer.Id) is not { } live || StoredReadingsAt(view) > live.At)
         {
             return printer;
         }
@@ -44,6 +47,10 @@ public sealed class MakerScope(PrinterStore printers, PrintJobStore jobs, Teleme
             EtaSeconds = sameJob ? live.EtaSeconds : printer.EtaSeconds,
         };
     }
+
+    // When the stored readings were received; another shop node (or a hub restarted since) may have stored newer ones.
+    private static DateTimeOffset? StoredReadingsAt(PrinterView view) =>
+        view.TelemetryJson is null ? null : ContractJson.TryDeserialize<TelemetryPayload>(Encoding.UTF8.GetBytes(view.TelemetryJson))?.At;
 
     public async Task<PrinterResponse?> PrinterAsync(ClaimsPrincipal user, string printerId, CancellationToken cancellationToken) =>
         (await PrintersAsync(user, cancellationToken)).FirstOrDefault(p => p.Id == printerId);

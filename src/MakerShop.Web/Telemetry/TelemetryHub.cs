@@ -25,12 +25,15 @@ public sealed class TelemetryHub
 
     /// <summary>
     /// Takes a printer's readings unless newer ones are already here: a state snapshot applied late (after a burst of
-    /// production writes) must not put older temperatures back on the pages. Returns false when it was older.
+    /// production writes) must not put older temperatures back on the pages. Readings are ordered by
+    /// <paramref name="receivedAt"/>, the shop's clock: a printer whose clock runs ahead would otherwise stamp one
+    /// reading in the future and freeze its live readings until that time. Returns false when it was older.
     /// </summary>
-    public bool Publish(string printerId, IReadOnlyList<HeaterReading> heaters, string? jobId, double? progress, int? etaSeconds, DateTimeOffset at)
+    public bool Publish(string printerId, IReadOnlyList<HeaterReading> heaters, string? jobId, double? progress, int? etaSeconds, DateTimeOffset receivedAt, DateTimeOffset? reportedAt = null)
     {
-        var json = JsonSerializer.Serialize(new LiveReadingMessage(printerId, heaters, jobId, progress, etaSeconds, at), Json);
-        var reading = new LiveReading(printerId, heaters, jobId, progress, etaSeconds, at, json);
+        var at = receivedAt;
+        var json = JsonSerializer.Serialize(new LiveReadingMessage(printerId, heaters, jobId, progress, etaSeconds, at, reportedAt), Json);
+        var reading = new LiveReading(printerId, heaters, jobId, progress, etaSeconds, at, reportedAt, json);
         while (true)
         {
             if (_latest.TryGetValue(printerId, out var current))
@@ -88,5 +91,6 @@ public sealed class TelemetryHub
         }
     }
 
-    private sealed record LiveReadingMessage(string Id, IReadOnlyList<HeaterReading> Heaters, string? JobId, double? Progress, int? EtaSeconds, DateTimeOffset At);
+    private sealed record LiveReadingMessage(
+        string Id, IReadOnlyList<HeaterReading> Heaters, string? JobId, double? Progress, int? EtaSeconds, DateTimeOffset At, DateTimeOffset? ReportedAt);
 }

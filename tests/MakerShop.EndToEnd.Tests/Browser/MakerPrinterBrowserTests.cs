@@ -99,7 +99,8 @@ public sealed class MakerPrinterBrowserTests(ChromiumBrowser chromium) : IClassF
     [Fact]
     public async Task A_maker_registers_an_OctoPrint_and_a_Moonraker_printer_from_the_page_and_both_come_online()
     {
-        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        // The fake printers listen on loopback, which the default maker address policy refuses.
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary() with { ExtraArgs = ["--MakerShop:HttpPrinters:MakerAddressPolicy=Any"] });
         await MakerSession.AddMakerAsync(shop, "ana", "FR", "ana@makers.example");
         await using var octoPrint = await StartAsync(PrinterKind.OctoPrint, "ana-octopi", "0123456789abcdef0123456789ABCDEF");
         await using var moonraker = await StartAsync(PrinterKind.Moonraker, "ana-voron", "fedcba9876543210fedcba9876543210");

@@ -1,5 +1,4 @@
 using MakerShop.Core;
-using MakerShop.Storage;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Devices;
@@ -20,7 +19,6 @@ public sealed class RegisterModel(
     PrinterRegistry registry,
     MakerHttpPrinters httpPrinters,
     MakerStore makers,
-    SqliteConnectionFactory connections,
     IOptions<MqttBrokerOptions> broker,
     AuditTrail audit) : PageModel
 {
@@ -50,15 +48,6 @@ public sealed class RegisterModel(
 
         try
         {
-            await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
-            {
-                // An id is never taken over: re-registering someone's printer would hand its MQTT identity to a stranger.
-                if (await PrinterStore.GetAsync(session, id ?? "", cancellationToken) is not null)
-                {
-                    throw new DomainValidationException("id", $"The printer id '{id}' is already taken; choose another.");
-                }
-            }
-
             var printerKind = kind ?? PrinterKind.FirmwareBridge;
             if (!Enum.IsDefined(printerKind))
             {
@@ -80,7 +69,8 @@ public sealed class RegisterModel(
                 return Page();
             }
 
-            var credentials = await registry.RegisterAsync(registration, cancellationToken);
+            // A new printer only: an id that is taken, by anyone, is refused on the id field and never taken over.
+            var credentials = await registry.RegisterNewAsync(registration, cancellationToken);
             await audit.RecordAsync(HttpContext, "PrinterRegistered", credentials.PrinterId, $"{name}, {x}x{y}x{z} mm, {material} {colour}");
             PrinterId = credentials.PrinterId;
             ConfigJson = BridgeConfigFile.For(credentials, broker.Value.Host, broker.Value.Port, autoEject);
