@@ -90,6 +90,61 @@ public sealed class OrderRefundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pending_stripe_refund_is_not_settled_until_its_webhook_says_it_succeeded_and_a_failed_one_can_be_retried()
+    {
+        var (orderId, payment) = await PaidOrderAsync(StripeCheckoutProvider.ProviderName);
+        stripe.AnswerPending("pi_" + payment.Id);
+
+        using var refunded = await PostAsync($"/api/admin/orders/{orderId}/refund");
+
+        Assert.Equal(HttpStatusCode.OK, refunded.StatusCode);
+        var refundId = await shop.TextAsync($"SELECT id FROM refunds WHERE order_id = '{orderId}'");
+        Assert.Equal("Sent", await shop.TextAsync($"SELECT status FROM refunds WHERE id = '{refundId}'"));
+        Assert.Equal("Cancelled", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{orderId}'"));
+        Assert.Equal("Confirmed", await shop.TextAsync($"SELECT status FROM payments WHERE id = '{payment.Id}'"));
+
+        var succeeded = StripeEvents.RefundEvent("evt_refund_ok", "refund.updated", stripe.RefundAfterwards("re_test_1", "succeeded"));
+        using (var first = await PostWebhookAsync(succeeded))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using (var again = await PostWebhookAsync(succeeded))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.True(JsonNode.Parse(await again.Content.ReadAsStringAsync())!["duplicate"]!.GetValue<bool>());
+        }
+
+        Assert.Equal("Completed", await shop.TextAsync($"SELECT status FROM refunds WHERE id = '{refundId}'"));
+        Assert.Equal("Refunded", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{orderId}'"));
+        Assert.Equal("Refunded", await shop.TextAsync($"SELECT status FROM payments WHERE id = '{payment.Id}'"));
+        Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM timeline_events WHERE order_id = '{orderId}' AND kind = 'RefundSent'"));
+
+        var (otherOrder, otherPayment) = await PaidOrderAsync(StripeCheckoutProvider.ProviderName);
+        stripe.AnswerPending("pi_" + otherPayment.Id);
+        using (var second = await PostAsync($"/api/admin/orders/{otherOrder}/refund"))
+        {
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        }
+
+        var failed = StripeEvents.RefundEvent("evt_refund_failed", "refund.failed", stripe.RefundAfterwards("re_test_2", "failed", "expired_or_canceled_card"));
+        using var failedResponse = await PostWebhookAsync(failed);
+        Assert.Equal(HttpStatusCode.OK, failedResponse.StatusCode);
+        Assert.Equal("Failed", await shop.TextAsync($"SELECT status FROM refunds WHERE order_id = '{otherOrder}'"));
+        Assert.Contains("expired_or_canceled_card", await shop.TextAsync($"SELECT note FROM refunds WHERE order_id = '{otherOrder}'"), StringComparison.Ordinal);
+        Assert.Equal("Cancelled", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{otherOrder}'"));
+        Assert.Equal("Confirmed", await shop.TextAsync($"SELECT status FROM payments WHERE id = '{otherPayment.Id}'"));
+    }
+
+    private async Task<HttpResponseMessage> PostWebhookAsync(string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/stripe/webhook") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Stripe-Signature", StripeEvents.Sign(body, DateTimeOffset.UtcNow));
+        using var client = shop.Anonymous();
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task A_bank_transfer_refund_waits_for_the_owner_to_mark_it_paid_out()
     {
         var (orderId, _) = await PaidOrderAsync(BankTransferProvider.ProviderName);

@@ -9,7 +9,7 @@ namespace MakerShop.EndToEnd.Tests.Payments;
 /// <summary>
 /// Stripe's Checkout Session retrieval and Refund creation as documented in its API reference: Bearer secret key (401
 /// without it), form-encoded bodies, the Idempotency-Key header (the same key answers the first result again),
-/// refund objects with status "succeeded", and invalid_request_error 400s (charge_already_refunded, resource_missing).
+/// refund objects with status "succeeded" (or "pending", moved on later by refund.updated / refund.failed events), and invalid_request_error 400s (charge_already_refunded, resource_missing).
 /// </summary>
 public sealed class FakeStripe(string secretKey) : LoopbackApp
 {
@@ -17,6 +17,8 @@ public sealed class FakeStripe(string secretKey) : LoopbackApp
     private readonly ConcurrentDictionary<string, JsonObject> _byIdempotencyKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _refundedByIntent = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _amountByIntent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonObject> _refundsById = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _pendingIntents = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private int _sequence;
 
@@ -31,6 +33,25 @@ public sealed class FakeStripe(string secretKey) : LoopbackApp
     {
         _sessions[sessionId] = paymentIntentId;
         _amountByIntent[paymentIntentId] = amount;
+    }
+
+    /// <summary>Refunds of this PaymentIntent are answered "pending" (as Stripe does for e.g. some bank debits): the money moves later.</summary>
+    public void AnswerPending(string paymentIntentId) => _pendingIntents[paymentIntentId] = true;
+
+    /// <summary>
+    /// The refund object as Stripe's refund.updated / refund.failed event carries it, after Stripe moved it to
+    /// <paramref name="status"/> (failed refunds carry a failure_reason, e.g. "expired_or_canceled_card").
+    /// </summary>
+    public JsonObject RefundAfterwards(string refundId, string status, string? failureReason = null)
+    {
+        var refund = (JsonObject)_refundsById[refundId].DeepClone();
+        refund["status"] = status;
+        if (failureReason is not null)
+        {
+            refund["failure_reason"] = failureReason;
+        }
+
+        return refund;
     }
 
     protected override void Map(WebApplication app)
@@ -111,8 +132,9 @@ public sealed class FakeStripe(string secretKey) : LoopbackApp
                 .Select(f => KeyValuePair.Create<string, JsonNode?>(f.Key[9..^1], f.Value))),
             ["payment_intent"] = intent,
             ["reason"] = form.GetValueOrDefault("reason"),
-            ["status"] = "succeeded",
+            ["status"] = _pendingIntents.ContainsKey(intent) ? "pending" : "succeeded",
         };
+        _refundsById[refund["id"]!.GetValue<string>()] = refund;
         CreatedRefunds.Enqueue(form);
         if (key.Length > 0)
         {

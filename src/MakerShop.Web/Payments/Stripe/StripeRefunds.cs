@@ -9,7 +9,8 @@ namespace MakerShop.Web.Payments.Stripe;
 /// <summary>
 /// Refunds a Stripe Checkout payment in full: the session (stored as the payment's provider reference) names its
 /// PaymentIntent, and a refund is created for it with the refund's id as idempotency key, so asking twice makes one
-/// refund. Stripe answers a refund with status pending or succeeded when it takes it; failed or canceled is a refusal.
+/// refund. Only succeeded means the money went back; pending or requires_action is taken but not yet paid (the
+/// refund.updated / refund.failed webhooks finish it); failed or canceled is a refusal.
 /// </summary>
 public sealed class StripeRefunds(IHttpClientFactory httpClients, IOptions<StripeOptions> options, ILogger<StripeRefunds> logger) : IRefundProvider
 {
@@ -47,9 +48,12 @@ public sealed class StripeRefunds(IHttpClientFactory httpClients, IOptions<Strip
                 },
                 new RequestOptions { IdempotencyKey = refund.Id },
                 cancellationToken);
-            return created.Status is "succeeded" or "pending" or "requires_action"
-                ? new RefundAttempt.Accepted(created.Id)
-                : new RefundAttempt.Refused($"Stripe refund {created.Id} is {created.Status}: {created.FailureReason ?? "no reason given"}");
+            return created.Status switch
+            {
+                "succeeded" => new RefundAttempt.Accepted(created.Id),
+                "pending" or "requires_action" => new RefundAttempt.Pending(created.Id),
+                _ => new RefundAttempt.Refused($"Stripe refund {created.Id} is {created.Status}: {created.FailureReason ?? "no reason given"}"),
+            };
         }
         catch (StripeException ex) when (ex.HttpStatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.PaymentRequired)
         {
