@@ -136,6 +136,32 @@ public sealed class OrderRefundTests : IAsyncLifetime
         Assert.Equal("Confirmed", await shop.TextAsync($"SELECT status FROM payments WHERE id = '{otherPayment.Id}'"));
     }
 
+    [Fact]
+    public async Task A_refund_whose_answer_was_lost_is_found_by_its_metadata_when_stripe_says_already_refunded()
+    {
+        var (orderId, payment) = await PaidOrderAsync(StripeCheckoutProvider.ProviderName);
+        stripe.LoseAnswers = 10;
+
+        using (var lost = await PostAsync($"/api/admin/orders/{orderId}/refund"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
+        }
+
+        Assert.Single(stripe.CreatedRefunds);
+        Assert.Equal("Requested", await shop.TextAsync($"SELECT status FROM refunds WHERE order_id = '{orderId}'"));
+        stripe.LoseAnswers = 0;
+        stripe.ForgetIdempotencyKeys();
+
+        using var again = await PostAsync($"/api/admin/orders/{orderId}/refund");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(stripe.CreatedRefunds);
+        Assert.Equal("Completed", await shop.TextAsync($"SELECT status FROM refunds WHERE order_id = '{orderId}'"));
+        Assert.Equal("re_test_1", await shop.TextAsync($"SELECT provider_reference FROM refunds WHERE order_id = '{orderId}'"));
+        Assert.Equal("Refunded", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{orderId}'"));
+        Assert.Equal("Refunded", await shop.TextAsync($"SELECT status FROM payments WHERE id = '{payment.Id}'"));
+    }
+
     private async Task<HttpResponseMessage> PostWebhookAsync(string body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/stripe/webhook") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };

@@ -35,6 +35,12 @@ public sealed class FakeStripe(string secretKey) : LoopbackApp
         _amountByIntent[paymentIntentId] = amount;
     }
 
+    /// <summary>The next refund creations are made but answered 500 (their replays too): the caller never learns of them.</summary>
+    public int LoseAnswers { get; set; }
+
+    /// <summary>Stripe keeps idempotency keys for 24 hours; this is those hours passing.</summary>
+    public void ForgetIdempotencyKeys() => _byIdempotencyKey.Clear();
+
     /// <summary>Refunds of this PaymentIntent are answered "pending" (as Stripe does for e.g. some bank debits): the money moves later.</summary>
     public void AnswerPending(string paymentIntentId) => _pendingIntents[paymentIntentId] = true;
 
@@ -81,6 +87,14 @@ public sealed class FakeStripe(string secretKey) : LoopbackApp
             })
             : Results.Json(Error("invalid_request_error", "resource_missing", $"No such checkout.session: '{id}'"), statusCode: 404));
         app.MapPost("/v1/refunds", CreateRefundAsync);
+        app.MapGet("/v1/refunds", (string? payment_intent) => Results.Json(new JsonObject
+        {
+            ["object"] = "list",
+            ["url"] = "/v1/refunds",
+            ["has_more"] = false,
+            ["data"] = new JsonArray([.. _refundsById.Values.Where(r => r["payment_intent"]!.GetValue<string>() == payment_intent)
+                .OrderBy(r => r["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(r => (JsonNode)r.DeepClone())]),
+        }));
     }
 
     private async Task<IResult> CreateRefundAsync(HttpRequest request)
@@ -93,7 +107,14 @@ public sealed class FakeStripe(string secretKey) : LoopbackApp
         await _oneAtATime.WaitAsync();
         try
         {
-            return Create(form, key);
+            var result = Create(form, key);
+            if (LoseAnswers > 0)
+            {
+                LoseAnswers--;
+                return Results.Json(Error("api_error", null, "An unknown error occurred."), statusCode: 500);
+            }
+
+            return result;
         }
         finally
         {
