@@ -62,6 +62,8 @@ public sealed class OrderRefundTests : IAsyncLifetime
         Assert.Equal(2, await shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{orderId}' AND status = 'Cancelled'"));
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM timeline_events WHERE order_id = '{orderId}' AND kind = 'RefundSent'"));
         Assert.True(await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'OrderRefunded' AND target = '{orderId}'") >= 1);
+        Assert.Equal(1, await shop.CountAsync(
+            $"SELECT COUNT(*) FROM audit_log WHERE action = 'OrderCancelled' AND target = '{orderId}' AND detail LIKE 'for the refund: 2 job(s) cancelled, 0 printer(s) stopped'"));
     }
 
     [Fact]
@@ -80,6 +82,7 @@ public sealed class OrderRefundTests : IAsyncLifetime
         Assert.Equal("Cancelled", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{orderId}'"));
         Assert.Equal("Failed", await shop.TextAsync($"SELECT status FROM refunds WHERE order_id = '{orderId}'"));
         Assert.Equal("Confirmed", await shop.TextAsync($"SELECT status FROM payments WHERE id = '{payment.Id}'"));
+        Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'OrderCancelled' AND target = '{orderId}'"));
 
         stripe.AddPaidSession("cs_" + payment.Id, "pi_" + payment.Id, payment.Amount.MinorUnits);
         using var retried = await PostAsync($"/api/admin/orders/{orderId}/refund");

@@ -45,6 +45,8 @@ public sealed class QueueApiTests
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'JobCancelled' AND target = '{jobId}'"));
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'JobRequeued' AND target = '{jobId}'"));
+        Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'JobCancelRefused' AND target = '{jobId}' AND detail LIKE '%Cancelled%'"));
+        Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'JobReprioritiseRefused' AND target = '{jobId}' AND detail LIKE '%between%'"));
     }
 
     [Fact]

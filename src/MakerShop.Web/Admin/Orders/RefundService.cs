@@ -22,9 +22,10 @@ public sealed class RefundService(
     public async Task<RefundSummary> RefundAsync(string orderId, CancellationToken cancellationToken = default)
     {
         var order = await ReadOrderAsync(orderId, cancellationToken);
+        OrderCancellationOutcome? cancelled = null;
         if (order.Status is OrderStatus.Placed or OrderStatus.Paid or OrderStatus.InProduction)
         {
-            await cancellation.CancelAsync(orderId, cancellationToken);
+            cancelled = await cancellation.CancelAsync(orderId, cancellationToken);
         }
 
         var pending = await RecordRefundsAsync(orderId, cancellationToken);
@@ -37,7 +38,7 @@ public sealed class RefundService(
             }
         }
 
-        return await SettleOrderAsync(orderId, problems, cancellationToken);
+        return await SettleOrderAsync(orderId, problems, cancellationToken) with { Cancellation = cancelled };
     }
 
     /// <summary>The owner sent a bank-transfer refund back; the order is Refunded once nothing else is owed.</summary>

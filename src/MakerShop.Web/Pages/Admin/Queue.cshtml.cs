@@ -71,6 +71,7 @@ public sealed class QueueModel(
         }
         catch (Exception ex) when (ex is DomainException or AdminNotFoundException)
         {
+            await audit.RecordAsync(HttpContext, action + "Refused", jobId, ex.Message);
             Error = ex.Message;
             await LoadAsync(cancellationToken);
             return Page();
@@ -99,6 +100,7 @@ public sealed class QueueModel(
         }
         catch (DomainException ex)
         {
+            await audit.RecordAsync(HttpContext, action + "Refused", jobId, ex.Message);
             Error = ex.Message;
             await LoadAsync(cancellationToken);
             return Page();

@@ -86,6 +86,7 @@ public sealed class EditModel(CatalogAdminStore store, CatalogAdmin catalog, Aud
         }
         catch (DomainException ex)
         {
+            await audit.RecordAsync(HttpContext, action + "Refused", id, ex.Message);
             Error = ex.Message;
             ErrorField = (ex as DomainValidationException)?.Field;
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
