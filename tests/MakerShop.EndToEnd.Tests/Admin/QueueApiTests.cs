@@ -88,6 +88,7 @@ public sealed class QueueApiTests
         Assert.NotNull(JsonNode.Parse(await negative.Content.ReadAsStringAsync())!["errors"]!["gramsAtStart"]);
         using var noPrinter = await shop.Http.PostAsync("/api/admin/spools", JsonContent.Create(new { material = "PLA", colour = "black", brand = "Acme", gramsAtStart = 750, printerId = "nope" }));
         Assert.Equal(HttpStatusCode.BadRequest, noPrinter.StatusCode);
+        Assert.Equal(0, await shop.CountAsync("SELECT COUNT(*) FROM spools"));
 
         using var added = await shop.Http.PostAsync("/api/admin/spools", JsonContent.Create(new { material = "petg", colour = "Orange", brand = "Acme", gramsAtStart = 750 }));
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
