@@ -65,7 +65,7 @@ public sealed class Refund
         string? providerReference, DateTimeOffset createdAt, DateTimeOffset? settledAt, string? note) =>
         new(id, orderId, paymentId, provider, amount, status, providerReference, createdAt, settledAt, note);
 
-    /// <summary>The provider took it (Stripe's refund is pending or succeeded). False when it already had.</summary>
+    /// <summary>The provider paid it back (Stripe's refund succeeded). False when it already had.</summary>
     public bool Accept(string providerReference, DateTimeOffset at)
     {
         Guard.NotBlank(providerReference, "providerReference", "The provider's refund id");
@@ -74,9 +74,27 @@ public sealed class Refund
             return false;
         }
 
-        Require(RefundStatus.Completed, RefundStatus.Requested);
+        Require(RefundStatus.Completed, RefundStatus.Requested, RefundStatus.Sent);
         ProviderReference = providerReference;
         return Settle(null, at);
+    }
+
+    /// <summary>
+    /// The provider took it but has not moved the money yet (Stripe: pending, requires_action): not settled; its
+    /// webhook says later whether it succeeded or failed. False when it was already sent.
+    /// </summary>
+    public bool MarkSent(string providerReference)
+    {
+        Guard.NotBlank(providerReference, "providerReference", "The provider's refund id");
+        if (Status == RefundStatus.Sent)
+        {
+            return false;
+        }
+
+        Require(RefundStatus.Sent, RefundStatus.Requested);
+        ProviderReference = providerReference;
+        Status = RefundStatus.Sent;
+        return true;
     }
 
     /// <summary>No provider pays it back by itself: the owner has to send the money and say so.</summary>
@@ -106,10 +124,11 @@ public sealed class Refund
         return Settle(note.Trim(), at);
     }
 
+    /// <summary>The provider refused it, or a sent refund failed later (Stripe's refund.failed).</summary>
     public void Fail(string reason, DateTimeOffset at)
     {
         Guard.NotBlank(reason, "reason", "The reason");
-        Require(RefundStatus.Failed, RefundStatus.Requested);
+        Require(RefundStatus.Failed, RefundStatus.Requested, RefundStatus.Sent);
         Status = RefundStatus.Failed;
         Note = reason;
         SettledAt = at;
@@ -137,9 +156,9 @@ public sealed class Refund
         return true;
     }
 
-    private void Require(RefundStatus target, RefundStatus from)
+    private void Require(RefundStatus target, params RefundStatus[] from)
     {
-        if (Status != from)
+        if (!from.Contains(Status))
         {
             throw new InvalidTransitionException(Entity, Id, Status.ToString(), target.ToString());
         }

@@ -12,11 +12,7 @@ public sealed class FifoSchedulingPolicy : ISchedulingPolicy
         ArgumentNullException.ThrowIfNull(snapshot);
         var fleet = new FleetIndex(snapshot);
         var assignments = new List<JobAssignment>();
-        var queue = snapshot.QueuedJobs
-            .Where(j => j is { Status: PrintJobStatus.Queued, Held: false })
-            .OrderByDescending(j => j.Priority)
-            .ThenBy(j => j.QueuedAt)
-            .ThenBy(j => j.Id, StringComparer.Ordinal);
+        var queue = InOrder(snapshot.QueuedJobs.Where(j => j is { Status: PrintJobStatus.Queued, Held: false }));
         foreach (var job in queue)
         {
             if (fleet.Free.Count == 0)
@@ -62,6 +58,16 @@ public sealed class FifoSchedulingPolicy : ISchedulingPolicy
 
         return assignments;
     }
+
+    public IReadOnlyList<PrintJob> QueueOrder(IReadOnlyList<PrintJob> jobs, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        return [.. InOrder(jobs.Where(j => j is { Status: PrintJobStatus.Queued, Held: false })),
+            .. InOrder(jobs.Where(j => j is { Status: PrintJobStatus.Queued, Held: true }))];
+    }
+
+    private static IOrderedEnumerable<PrintJob> InOrder(IEnumerable<PrintJob> jobs) =>
+        jobs.OrderByDescending(j => j.Priority).ThenBy(j => j.QueuedAt).ThenBy(j => j.Id, StringComparer.Ordinal);
 
     private static int? FirstSuitable(FleetIndex fleet, FreePrinterSet printers, PrintJob job, MaterialRequirements requirements)
     {

@@ -8,4 +8,10 @@ namespace MakerShop.Core;
 public interface ISchedulingPolicy
 {
     IReadOnlyList<JobAssignment> Schedule(SchedulingSnapshot snapshot);
+
+    /// <summary>
+    /// The waiting jobs in the order this policy takes them (owner's priority first, held jobs last): what the owner's
+    /// queue page shows, so moving a job there moves it in the order the configured policy really follows.
+    /// </summary>
+    IReadOnlyList<PrintJob> QueueOrder(IReadOnlyList<PrintJob> jobs, DateTimeOffset now);
 }

@@ -105,6 +105,8 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
         return ordered;
     }
 
+    IReadOnlyList<PrintJob> ISchedulingPolicy.QueueOrder(IReadOnlyList<PrintJob> jobs, DateTimeOffset now) => QueueOrder(jobs, now);
+
     private static JobUrgency[] UrgencyOrder(IReadOnlyList<PrintJob> jobs, DateTimeOffset now)
     {
         // An order ships when its last unit is done: one unit that cannot be on time makes the whole order a lost cause.

@@ -78,17 +78,22 @@ public sealed class CatalogAdminStore(SqliteConnectionFactory connections)
             cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>Points the product at a new G-code file (already on disk) with what its analysis measured.</summary>
-    public async Task<bool> ReplaceGcodeAsync(string id, StoredGcode gcode, TimeSpan printTime, double filamentGrams, CancellationToken cancellationToken = default)
+    /// <summary>Points the product at a new G-code file (already on disk) with what its analysis measured, part size included.</summary>
+    public async Task<bool> ReplaceGcodeAsync(string id, StoredGcode gcode, TimeSpan printTime, double filamentGrams, Size3 partSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gcode);
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE products SET gcode_path = @Path, gcode_sha256 = @Sha, gcode_size = @Size, estimated_print_seconds = @Seconds, filament_grams = @Grams
+            UPDATE products SET gcode_path = @Path, gcode_sha256 = @Sha, gcode_size = @Size, estimated_print_seconds = @Seconds, filament_grams = @Grams,
+                                part_x = @X, part_y = @Y, part_z = @Z
             WHERE id = @Id
             """,
-            new { Id = id, Path = gcode.RelativePath, Sha = gcode.Sha256, Size = gcode.SizeBytes, Seconds = (long)printTime.TotalSeconds, Grams = filamentGrams },
+            new
+            {
+                Id = id, Path = gcode.RelativePath, Sha = gcode.Sha256, Size = gcode.SizeBytes, Seconds = (long)printTime.TotalSeconds, Grams = filamentGrams,
+                partSize.X, partSize.Y, partSize.Z,
+            },
             cancellationToken: cancellationToken)) == 1;
     }
 

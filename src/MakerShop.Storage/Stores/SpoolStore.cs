@@ -26,6 +26,21 @@ public sealed class SpoolStore(SqliteConnectionFactory connections)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>Inserts inside the caller's transaction, so a spool refused later in it (e.g. for an unknown printer) is never stored.</summary>
+    public static Task InsertAsync(DbSession session, Spool spool, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(spool);
+        return session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO spools (id, material, colour, brand, grams_at_start, grams_left, printer_id, created_at, updated_at)
+            VALUES (@Id, @Material, @Colour, @Brand, @GramsAtStart, @GramsLeft, @PrinterId, @CreatedAt, @UpdatedAt)
+            """,
+            Parameters(spool),
+            session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
     public static Task UpdateAsync(DbSession session, Spool spool, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -29,7 +29,7 @@ public static class AdminEndpoints
         var admin = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AccountsSetup.OwnerPolicy);
 
         admin.MapPost("/orders/{id}/cancel", (string id, HttpContext context, OrderCancellationService service, AuditTrail audit, CancellationToken ct) =>
-            AdminProblems.RunAsync(async () =>
+            AdminProblems.RunAsync(context, audit, "OrderCancel", id, async () =>
             {
                 var outcome = await service.CancelAsync(id, ct);
                 if (outcome.Changed)
@@ -41,9 +41,14 @@ public static class AdminEndpoints
             })).WithName("CancelOrder");
 
         admin.MapPost("/orders/{id}/refund", (string id, HttpContext context, RefundService service, AuditTrail audit, CancellationToken ct) =>
-            AdminProblems.RunAsync(async () =>
+            AdminProblems.RunAsync(context, audit, "OrderRefund", id, async () =>
             {
                 var summary = await service.RefundAsync(id, ct);
+                if (summary.Cancellation is { Changed: true } cancelled)
+                {
+                    await audit.RecordAsync(context, "OrderCancelled", id, $"for the refund: {cancelled.JobsCancelled} job(s) cancelled, {cancelled.PrintersStopped} printer(s) stopped");
+                }
+
                 await audit.RecordAsync(context, "OrderRefunded", id, Describe(summary));
                 // What was done is stored either way; a refusal or a provider that did not answer is the owner's to see.
                 return summary.Problems.Count == 0
@@ -53,7 +58,7 @@ public static class AdminEndpoints
             })).WithName("RefundOrder");
 
         admin.MapPost("/orders/{id}/refunds/{refundId}/paid-out", (string id, string refundId, PaidOutRequest? body, HttpContext context, RefundService service, AuditTrail audit, CancellationToken ct) =>
-            AdminProblems.RunAsync(async () =>
+            AdminProblems.RunAsync(context, audit, "RefundPaidOut", refundId, async () =>
             {
                 var summary = await service.MarkPaidOutAsync(id, refundId, body?.Note ?? "", ct);
                 await audit.RecordAsync(context, "RefundPaidOut", refundId, $"order {id}: {body?.Note}");
@@ -61,7 +66,7 @@ public static class AdminEndpoints
             })).WithName("MarkRefundPaidOut");
 
         admin.MapPost("/jobs/{id}/priority", (string id, PriorityRequest? body, HttpContext context, QueueActions queue, AuditTrail audit, CancellationToken ct) =>
-            AdminProblems.RunAsync(async () =>
+            AdminProblems.RunAsync(context, audit, "JobReprioritise", id, async () =>
             {
                 string message;
                 if (body?.Move is { } move)
@@ -83,7 +88,7 @@ public static class AdminEndpoints
             })).WithName("SetJobPriority");
 
         admin.MapPost("/jobs/{id}/cancel", (string id, HttpContext context, QueueActions queue, AuditTrail audit, CancellationToken ct) =>
-            AdminProblems.RunAsync(async () =>
+            AdminProblems.RunAsync(context, audit, "JobCancel", id, async () =>
             {
                 var message = await queue.CancelWaitingAsync(id, ct);
                 await audit.RecordAsync(context, "JobCancelled", id, message);
@@ -91,7 +96,7 @@ public static class AdminEndpoints
             })).WithName("CancelJob");
 
         admin.MapPost("/jobs/{id}/requeue", (string id, HttpContext context, QueueActions queue, AuditTrail audit, CancellationToken ct) =>
-            AdminProblems.RunAsync(async () =>
+            AdminProblems.RunAsync(context, audit, "JobRequeue", id, async () =>
             {
                 var message = await queue.RequeueAsync(id, ct);
                 await audit.RecordAsync(context, "JobRequeued", id, message);
@@ -101,7 +106,7 @@ public static class AdminEndpoints
         admin.MapGet("/spools", async (SpoolInventory spools, CancellationToken ct) => Results.Ok(await spools.OverviewAsync(ct))).WithName("ListSpools");
 
         admin.MapPost("/spools", (SpoolRequest? body, HttpContext context, SpoolInventory spools, AuditTrail audit, CancellationToken ct) =>
-            AdminProblems.RunAsync(async () =>
+            AdminProblems.RunAsync(context, audit, "SpoolAdd", null, async () =>
             {
                 var spool = await spools.AddAsync(body?.Material, body?.Colour, body?.Brand, body?.GramsAtStart, body?.PrinterId, ct);
                 await audit.RecordAsync(context, "SpoolAdded", spool.Id, $"{spool.Brand} {spool.Material} {spool.Colour}, {spool.GramsAtStart} g, on {spool.PrinterId ?? "the shelf"}");
@@ -109,7 +114,7 @@ public static class AdminEndpoints
             })).WithName("AddSpool");
 
         admin.MapPut("/spools/{id}", (string id, SpoolChangeRequest? body, HttpContext context, SpoolInventory spools, AuditTrail audit, CancellationToken ct) =>
-            AdminProblems.RunAsync(async () =>
+            AdminProblems.RunAsync(context, audit, "SpoolChange", id, async () =>
             {
                 var spool = await spools.ChangeAsync(id, body?.GramsLeft, body?.PrinterId, ct);
                 await audit.RecordAsync(context, "SpoolChanged", id, $"{spool.GramsLeft} g left, on {spool.PrinterId ?? "the shelf"}");
@@ -119,7 +124,7 @@ public static class AdminEndpoints
         admin.MapGet("/settings", async (ShopSettingsService settings, CancellationToken ct) => Results.Ok(await settings.CurrentAsync(ct))).WithName("GetSettings");
 
         admin.MapPut("/settings", (SettingsRequest? body, HttpContext context, ShopSettingsService settings, AuditTrail audit, CancellationToken ct) =>
-            AdminProblems.RunAsync(async () =>
+            AdminProblems.RunAsync(context, audit, "SettingsChange", "shop", async () =>
             {
                 var current = await settings.CurrentAsync(ct);
                 var wanted = new ShopSettings(
@@ -131,6 +136,7 @@ public static class AdminEndpoints
                 var problems = wanted.Problems();
                 if (problems.Count > 0)
                 {
+                    await audit.RecordAsync(context, "SettingsChangeRefused", "shop", string.Join("; ", problems.Select(p => $"{p.Key}: {p.Value}")));
                     return Results.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
                 }
 

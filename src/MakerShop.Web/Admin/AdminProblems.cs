@@ -1,4 +1,5 @@
 using MakerShop.Core;
+using MakerShop.Web.Accounts;
 
 namespace MakerShop.Web.Admin;
 
@@ -12,17 +13,32 @@ public static class AdminProblems
         {
             return await action();
         }
-        catch (AdminNotFoundException ex)
+        catch (Exception ex) when (ex is AdminNotFoundException or DomainException)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: ex.Message);
-        }
-        catch (DomainValidationException ex)
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Message] }, detail: ex.Message);
-        }
-        catch (DomainException ex)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "That change is not allowed in the current state.", detail: ex.Message);
+            return ToProblem(ex);
         }
     }
+
+    /// <summary>As <see cref="RunAsync(Func{Task{IResult}})"/>, and a refusal is audited as "{action}Refused" with its reason.</summary>
+    public static async Task<IResult> RunAsync(HttpContext context, AuditTrail audit, string action, string? target, Func<Task<IResult>> body)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return await body();
+        }
+        catch (Exception ex) when (ex is AdminNotFoundException or DomainException)
+        {
+            await audit.RecordAsync(context, action + "Refused", target, ex.Message);
+            return ToProblem(ex);
+        }
+    }
+
+    private static IResult ToProblem(Exception ex) => ex switch
+    {
+        AdminNotFoundException => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: ex.Message),
+        DomainValidationException invalid => Results.ValidationProblem(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] }, detail: invalid.Message),
+        _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "That change is not allowed in the current state.", detail: ex.Message),
+    };
 }

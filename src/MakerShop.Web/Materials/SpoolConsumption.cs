@@ -15,16 +15,36 @@ public sealed class SpoolConsumption(DataPaths paths, ILogger<SpoolConsumption> 
 {
     private readonly ConcurrentDictionary<string, double> _analysed = new(StringComparer.Ordinal);
 
-    public async Task TakeDownAsync(DbSession session, PrintJob job, string printerId, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes down <paramref name="fractionPrinted"/> of the job's filament (1 for a completed job, the reported progress
+    /// for one that failed or was stopped mid-print). Once per job; a job whose grams cannot be known records nothing
+    /// rather than a false 0 g.
+    /// </summary>
+    public async Task TakeDownAsync(DbSession session, PrintJob job, string printerId, double fractionPrinted, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (await SpoolStore.HasUsageAsync(session, job.Id, cancellationToken))
+        if (fractionPrinted <= 0 || await SpoolStore.HasUsageAsync(session, job.Id, cancellationToken))
         {
             return;
         }
 
-        var grams = await GramsAsync(session, job, cancellationToken);
+        if (await GramsAsync(session, job, cancellationToken) is not { } wholeJob)
+        {
+            logger.LogWarning("Job {JobId}'s filament is unknown (G-code {GcodePath} missing and never measured); no usage recorded", job.Id, job.GcodePath);
+            return;
+        }
+
+        var grams = Math.Round(wholeJob * Math.Min(fractionPrinted, 1), 2);
         var spool = await SpoolStore.FindOnPrinterAsync(session, printerId, cancellationToken);
+        if (spool is not null && !(string.Equals(spool.Material, job.Material, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(spool.Colour, job.Colour, StringComparison.OrdinalIgnoreCase)))
+        {
+            // The job printed in what it asked for, so the spool on record is not what is really loaded.
+            logger.LogWarning("Spool record out of date on {PrinterId}: {SpoolId} is {SpoolMaterial} {SpoolColour} but job {JobId} printed {Material} {Colour}",
+                printerId, spool.Id, spool.Material, spool.Colour, job.Id, job.Material, job.Colour);
+            spool = null;
+        }
+
         if (spool is null)
         {
             await SpoolStore.TryRecordUsageAsync(session, job.Id, null, printerId, grams, grams, at, cancellationToken);
@@ -41,17 +61,25 @@ public sealed class SpoolConsumption(DataPaths paths, ILogger<SpoolConsumption> 
         }
     }
 
-    private async Task<double> GramsAsync(DbSession session, PrintJob job, CancellationToken cancellationToken)
+    private async Task<double?> GramsAsync(DbSession session, PrintJob job, CancellationToken cancellationToken)
     {
         if (await SpoolStore.KnownFilamentGramsAsync(session, job.GcodeSha256, cancellationToken) is { } known)
         {
             return Math.Round(known, 2);
         }
 
-        return _analysed.GetOrAdd(job.GcodeSha256, _ =>
+        if (_analysed.TryGetValue(job.GcodeSha256, out var cached))
         {
-            var file = Path.Combine(paths.DataDirectory, job.GcodePath);
-            return File.Exists(file) ? Math.Round(GcodeAnalyzer.Analyze(file).FilamentGrams, 2) : 0;
-        });
+            return cached;
+        }
+
+        // A missing file is not cached: it may be restored, and 0 g would be a false record.
+        var file = Path.Combine(paths.DataDirectory, job.GcodePath);
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        return _analysed.GetOrAdd(job.GcodeSha256, _ => Math.Round(GcodeAnalyzer.Analyze(file).FilamentGrams, 2));
     }
 }

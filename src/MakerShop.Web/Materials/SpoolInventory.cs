@@ -23,8 +23,18 @@ public sealed class SpoolInventory(SqliteConnectionFactory connections, SpoolSto
     {
         var spool = Spool.Add("spl_" + Guid.CreateVersion7().ToString("N"), material ?? "", colour ?? "", brand ?? "",
             gramsAtStart ?? throw new DomainValidationException("gramsAtStart", "Give the grams of filament on the new spool."), null, time.GetUtcNow());
-        await spools.InsertAsync(spool, cancellationToken);
-        return string.IsNullOrWhiteSpace(printerId) ? spool : await ChangeAsync(spool.Id, null, printerId, cancellationToken);
+        var now = time.GetUtcNow();
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await SpoolStore.InsertAsync(session, spool, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(printerId))
+        {
+            // Checked in the same transaction as the insert: an unknown printer leaves no spool behind.
+            await LoadAsync(session, spool, printerId, now, cancellationToken);
+            await SpoolStore.UpdateAsync(session, spool, cancellationToken);
+        }
+
+        await session.CommitAsync(cancellationToken);
+        return spool;
     }
 
     /// <summary>Weighs the spool (grams left) and/or moves it: a printer id loads it there ("" takes it off); null leaves either as is.</summary>
@@ -40,22 +50,27 @@ public sealed class SpoolInventory(SqliteConnectionFactory connections, SpoolSto
 
         if (printerId is not null)
         {
-            if (printerId.Length > 0 && await PrinterStore.GetAsync(session, printerId, cancellationToken) is null)
-            {
-                throw new DomainValidationException("printerId", $"There is no printer '{printerId}'.");
-            }
-
-            spool.LoadOn(printerId, now);
-            if (spool.PrinterId is { } loaded)
-            {
-                // One spool feeds a printer at a time: loading this one takes any other off.
-                await SpoolStore.UnloadOthersAsync(session, loaded, spool.Id, now, cancellationToken);
-            }
+            await LoadAsync(session, spool, printerId, now, cancellationToken);
         }
 
         await SpoolStore.UpdateAsync(session, spool, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return spool;
+    }
+
+    private static async Task LoadAsync(DbSession session, Spool spool, string printerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (printerId.Length > 0 && await PrinterStore.GetAsync(session, printerId, cancellationToken) is null)
+        {
+            throw new DomainValidationException("printerId", $"There is no printer '{printerId}'.");
+        }
+
+        spool.LoadOn(printerId, now);
+        if (spool.PrinterId is { } loaded)
+        {
+            // One spool feeds a printer at a time: loading this one takes any other off.
+            await SpoolStore.UnloadOthersAsync(session, loaded, spool.Id, now, cancellationToken);
+        }
     }
 
     /// <summary>The printers a spool can be loaded on, for the form.</summary>

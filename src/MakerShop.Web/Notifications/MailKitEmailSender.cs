@@ -1,6 +1,7 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MakerShop.Storage;
+using MakerShop.Web.Settings;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Utils;
@@ -9,16 +10,25 @@ namespace MakerShop.Web.Notifications;
 
 /// <summary>
 /// MailKit sender: to the configured SMTP server, or, when none is set (the default), as .eml files in a folder
-/// under the data directory that any mail client opens and a test can read back.
+/// under the data directory that any mail client opens and a test can read back. The sender's name is the shop's name
+/// and replies go to its contact address, both as the owner set them (the SMTP From address stays the configured one,
+/// which the mail server is allowed to send as).
 /// </summary>
-public sealed class MailKitEmailSender(IOptions<NotificationOptions> options, DataPaths paths, TimeProvider time, ILogger<MailKitEmailSender> logger) : IEmailSender
+public sealed class MailKitEmailSender(
+    IOptions<NotificationOptions> options, ShopSettingsService shopSettings, DataPaths paths, TimeProvider time, ILogger<MailKitEmailSender> logger) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
+        var shop = await shopSettings.CurrentAsync(cancellationToken);
         var mime = new MimeMessage();
-        mime.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        mime.From.Add(new MailboxAddress(string.IsNullOrWhiteSpace(shop.ShopName) ? settings.FromName : shop.ShopName, settings.FromAddress));
+        if (!string.IsNullOrWhiteSpace(shop.ContactEmail))
+        {
+            mime.ReplyTo.Add(new MailboxAddress(shop.ShopName, shop.ContactEmail));
+        }
+
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
         mime.Subject = message.Subject;
         mime.Date = time.GetUtcNow();

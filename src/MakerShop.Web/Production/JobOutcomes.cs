@@ -101,11 +101,13 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger, MakerShop.Web.Shipp
         if (outcome == JobOutcomeKind.Completed)
         {
             logger.LogInformation("Job {JobId} of order {OrderId} completed on {PrinterId}", job.Id, job.OrderId, printer.Id);
-            await spools.TakeDownAsync(session, job, printer.Id, at, cancellationToken);
+            await spools.TakeDownAsync(session, job, printer.Id, 1, at, cancellationToken);
             await CompleteOrderIfProducedAsync(session, job.OrderId, at, cancellationToken);
         }
         else
         {
+            // What was printed before the failure came off the spool all the same.
+            await spools.TakeDownAsync(session, job, printer.Id, job.Progress ?? 0, at, cancellationToken);
             await RetryAsync(session, job, reason, at, cancellationToken);
         }
     }

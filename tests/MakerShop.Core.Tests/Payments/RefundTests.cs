@@ -28,6 +28,26 @@ public sealed class RefundTests
     }
 
     [Fact]
+    public void A_refund_the_provider_took_but_has_not_paid_is_not_settled_until_it_succeeds_or_fails()
+    {
+        var refund = Refund.For("ref-1", Confirmed(), Build.T0);
+        Assert.True(refund.MarkSent("re_9"));
+        Assert.False(refund.MarkSent("re_9"));
+        Assert.Equal(RefundStatus.Sent, refund.Status);
+        Assert.False(refund.IsSettled);
+        Assert.Throws<InvalidTransitionException>(() => refund.Retry());
+
+        Assert.True(refund.Accept("re_9", Build.T0.AddDays(2)));
+        Assert.True(refund.IsSettled);
+
+        var failing = Refund.For("ref-2", Confirmed(), Build.T0);
+        failing.MarkSent("re_10");
+        failing.Fail("expired_or_canceled_card", Build.T0.AddDays(1));
+        Assert.Equal(RefundStatus.Failed, failing.Status);
+        Assert.True(failing.Retry());
+    }
+
+    [Fact]
     public void A_bank_transfer_refund_waits_for_the_owner_to_pay_it_out_with_a_note()
     {
         var refund = Refund.For("ref-1", Confirmed(), Build.T0);

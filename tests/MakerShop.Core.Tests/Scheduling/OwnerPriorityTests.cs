@@ -52,7 +52,7 @@ public sealed class OwnerPriorityTests
     }
 
     [Fact]
-    public void Moving_up_gives_just_enough_priority_to_pass_the_job_above_and_the_queue_order_shows_it()
+    public void Moving_up_swaps_with_exactly_the_job_above_and_the_queue_order_shows_it()
     {
         var scenario = Scenario.Farm()
             .Job("job-a", order: "ord-1", shipIn: TimeSpan.FromHours(10))
@@ -62,11 +62,72 @@ public sealed class OwnerPriorityTests
         var before = ShipOnTimeSchedulingPolicy.QueueOrder(jobs, Scenario.Now);
         Assert.Equal(["job-a", "job-b", "job-c"], before.Select(j => j.Id));
 
-        var c = jobs.Single(j => j.Id == "job-c");
-        c.SetPriority(OwnerPriority.ToPass(c, before[1]), Scenario.Now);
+        Apply(OwnerPriority.SwapWithNext(before, 1));
 
-        Assert.Equal(1, c.Priority);
-        Assert.Equal(["job-c", "job-a", "job-b"], ShipOnTimeSchedulingPolicy.QueueOrder(jobs, Scenario.Now).Select(j => j.Id));
+        Assert.Equal(["job-a", "job-c", "job-b"], ShipOnTimeSchedulingPolicy.QueueOrder(jobs, Scenario.Now).Select(j => j.Id));
+    }
+
+    [Fact]
+    public void Moving_down_swaps_with_exactly_the_job_below_and_leaves_a_prioritised_job_above_alone()
+    {
+        var scenario = Scenario.Farm()
+            .Job("job-top", order: "ord-0", shipIn: TimeSpan.FromHours(40))
+            .Job("job-a", order: "ord-1", shipIn: TimeSpan.FromHours(10))
+            .Job("job-b", order: "ord-2", shipIn: TimeSpan.FromHours(20))
+            .Job("job-c", order: "ord-3", shipIn: TimeSpan.FromHours(30))
+            .Prioritise("job-top", 50);
+        var jobs = scenario.Snapshot().QueuedJobs;
+        var before = ShipOnTimeSchedulingPolicy.QueueOrder(jobs, Scenario.Now);
+        Assert.Equal(["job-top", "job-a", "job-b", "job-c"], before.Select(j => j.Id));
+
+        var changes = OwnerPriority.SwapWithNext(before, 1);
+        Apply(changes);
+
+        Assert.Equal(["job-top", "job-b", "job-a", "job-c"], ShipOnTimeSchedulingPolicy.QueueOrder(jobs, Scenario.Now).Select(j => j.Id));
+        Assert.DoesNotContain(changes, c => c.Job.Id is "job-top" or "job-c");
+        Assert.Equal(50, jobs.Single(j => j.Id == "job-top").Priority);
+    }
+
+    [Fact]
+    public void Moves_follow_the_fifo_policys_own_order_when_it_is_the_configured_one()
+    {
+        var scenario = Scenario.Farm()
+            .Job("job-old", order: "ord-1", queuedAgo: TimeSpan.FromHours(5), shipIn: TimeSpan.FromDays(5))
+            .Job("job-mid", order: "ord-2", queuedAgo: TimeSpan.FromHours(3), shipIn: TimeSpan.FromHours(8))
+            .Job("job-new", order: "ord-3", queuedAgo: TimeSpan.FromHours(1), shipIn: TimeSpan.FromDays(3));
+        var fifo = new FifoSchedulingPolicy();
+        var jobs = scenario.Snapshot().QueuedJobs;
+        var before = fifo.QueueOrder(jobs, Scenario.Now);
+        Assert.Equal(["job-old", "job-mid", "job-new"], before.Select(j => j.Id));
+
+        Apply(OwnerPriority.SwapWithNext(before, 1));
+
+        Assert.Equal(["job-old", "job-new", "job-mid"], fifo.QueueOrder(jobs, Scenario.Now).Select(j => j.Id));
+    }
+
+    [Fact]
+    public void A_move_that_would_need_a_priority_above_the_highest_is_refused_without_changing_anything()
+    {
+        var scenario = Scenario.Farm()
+            .Job("job-a", order: "ord-1", shipIn: TimeSpan.FromHours(10))
+            .Job("job-b", order: "ord-2", shipIn: TimeSpan.FromHours(20))
+            .Prioritise("job-a", OwnerPriority.Highest)
+            .Prioritise("job-b", OwnerPriority.Highest);
+        var jobs = scenario.Snapshot().QueuedJobs;
+        var before = ShipOnTimeSchedulingPolicy.QueueOrder(jobs, Scenario.Now);
+
+        var error = Assert.Throws<DomainValidationException>(() => OwnerPriority.SwapWithNext(before, 0));
+
+        Assert.Equal("move", error.Field);
+        Assert.All(jobs, j => Assert.Equal(OwnerPriority.Highest, j.Priority));
+    }
+
+    private static void Apply(IReadOnlyList<(PrintJob Job, int Priority)> changes)
+    {
+        foreach (var (job, priority) in changes)
+        {
+            job.SetPriority(priority, Scenario.Now);
+        }
     }
 
     [Fact]

@@ -62,6 +62,8 @@ public sealed class OrderRefundTests : IAsyncLifetime
         Assert.Equal(2, await shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{orderId}' AND status = 'Cancelled'"));
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM timeline_events WHERE order_id = '{orderId}' AND kind = 'RefundSent'"));
         Assert.True(await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'OrderRefunded' AND target = '{orderId}'") >= 1);
+        Assert.Equal(1, await shop.CountAsync(
+            $"SELECT COUNT(*) FROM audit_log WHERE action = 'OrderCancelled' AND target = '{orderId}' AND detail LIKE 'for the refund: 2 job(s) cancelled, 0 printer(s) stopped'"));
     }
 
     [Fact]
@@ -80,6 +82,7 @@ public sealed class OrderRefundTests : IAsyncLifetime
         Assert.Equal("Cancelled", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{orderId}'"));
         Assert.Equal("Failed", await shop.TextAsync($"SELECT status FROM refunds WHERE order_id = '{orderId}'"));
         Assert.Equal("Confirmed", await shop.TextAsync($"SELECT status FROM payments WHERE id = '{payment.Id}'"));
+        Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'OrderCancelled' AND target = '{orderId}'"));
 
         stripe.AddPaidSession("cs_" + payment.Id, "pi_" + payment.Id, payment.Amount.MinorUnits);
         using var retried = await PostAsync($"/api/admin/orders/{orderId}/refund");
@@ -87,6 +90,87 @@ public sealed class OrderRefundTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM refunds WHERE order_id = '{orderId}' AND status = 'Completed'"));
         Assert.Equal("Refunded", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{orderId}'"));
+    }
+
+    [Fact]
+    public async Task A_pending_stripe_refund_is_not_settled_until_its_webhook_says_it_succeeded_and_a_failed_one_can_be_retried()
+    {
+        var (orderId, payment) = await PaidOrderAsync(StripeCheckoutProvider.ProviderName);
+        stripe.AnswerPending("pi_" + payment.Id);
+
+        using var refunded = await PostAsync($"/api/admin/orders/{orderId}/refund");
+
+        Assert.Equal(HttpStatusCode.OK, refunded.StatusCode);
+        var refundId = await shop.TextAsync($"SELECT id FROM refunds WHERE order_id = '{orderId}'");
+        Assert.Equal("Sent", await shop.TextAsync($"SELECT status FROM refunds WHERE id = '{refundId}'"));
+        Assert.Equal("Cancelled", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{orderId}'"));
+        Assert.Equal("Confirmed", await shop.TextAsync($"SELECT status FROM payments WHERE id = '{payment.Id}'"));
+
+        var succeeded = StripeEvents.RefundEvent("evt_refund_ok", "refund.updated", stripe.RefundAfterwards("re_test_1", "succeeded"));
+        using (var first = await PostWebhookAsync(succeeded))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using (var again = await PostWebhookAsync(succeeded))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.True(JsonNode.Parse(await again.Content.ReadAsStringAsync())!["duplicate"]!.GetValue<bool>());
+        }
+
+        Assert.Equal("Completed", await shop.TextAsync($"SELECT status FROM refunds WHERE id = '{refundId}'"));
+        Assert.Equal("Refunded", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{orderId}'"));
+        Assert.Equal("Refunded", await shop.TextAsync($"SELECT status FROM payments WHERE id = '{payment.Id}'"));
+        Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM timeline_events WHERE order_id = '{orderId}' AND kind = 'RefundSent'"));
+
+        var (otherOrder, otherPayment) = await PaidOrderAsync(StripeCheckoutProvider.ProviderName);
+        stripe.AnswerPending("pi_" + otherPayment.Id);
+        using (var second = await PostAsync($"/api/admin/orders/{otherOrder}/refund"))
+        {
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        }
+
+        var failed = StripeEvents.RefundEvent("evt_refund_failed", "refund.failed", stripe.RefundAfterwards("re_test_2", "failed", "expired_or_canceled_card"));
+        using var failedResponse = await PostWebhookAsync(failed);
+        Assert.Equal(HttpStatusCode.OK, failedResponse.StatusCode);
+        Assert.Equal("Failed", await shop.TextAsync($"SELECT status FROM refunds WHERE order_id = '{otherOrder}'"));
+        Assert.Contains("expired_or_canceled_card", await shop.TextAsync($"SELECT note FROM refunds WHERE order_id = '{otherOrder}'"), StringComparison.Ordinal);
+        Assert.Equal("Cancelled", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{otherOrder}'"));
+        Assert.Equal("Confirmed", await shop.TextAsync($"SELECT status FROM payments WHERE id = '{otherPayment.Id}'"));
+    }
+
+    [Fact]
+    public async Task A_refund_whose_answer_was_lost_is_found_by_its_metadata_when_stripe_says_already_refunded()
+    {
+        var (orderId, payment) = await PaidOrderAsync(StripeCheckoutProvider.ProviderName);
+        stripe.LoseAnswers = 10;
+
+        using (var lost = await PostAsync($"/api/admin/orders/{orderId}/refund"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
+        }
+
+        Assert.Single(stripe.CreatedRefunds);
+        Assert.Equal("Requested", await shop.TextAsync($"SELECT status FROM refunds WHERE order_id = '{orderId}'"));
+        stripe.LoseAnswers = 0;
+        stripe.ForgetIdempotencyKeys();
+
+        using var again = await PostAsync($"/api/admin/orders/{orderId}/refund");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(stripe.CreatedRefunds);
+        Assert.Equal("Completed", await shop.TextAsync($"SELECT status FROM refunds WHERE order_id = '{orderId}'"));
+        Assert.Equal("re_test_1", await shop.TextAsync($"SELECT provider_reference FROM refunds WHERE order_id = '{orderId}'"));
+        Assert.Equal("Refunded", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{orderId}'"));
+        Assert.Equal("Refunded", await shop.TextAsync($"SELECT status FROM payments WHERE id = '{payment.Id}'"));
+    }
+
+    private async Task<HttpResponseMessage> PostWebhookAsync(string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/stripe/webhook") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Stripe-Signature", StripeEvents.Sign(body, DateTimeOffset.UtcNow));
+        using var client = shop.Anonymous();
+        return await client.SendAsync(request);
     }
 
     [Fact]

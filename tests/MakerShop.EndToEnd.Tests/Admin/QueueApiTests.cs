@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using MakerShop.Core;
 using MakerShop.EndToEnd.Tests.Infrastructure;
+using MakerShop.Storage.Stores;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MakerShop.EndToEnd.Tests.Admin;
 
@@ -42,6 +45,37 @@ public sealed class QueueApiTests
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'JobCancelled' AND target = '{jobId}'"));
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'JobRequeued' AND target = '{jobId}'"));
+        Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'JobCancelRefused' AND target = '{jobId}' AND detail LIKE '%Cancelled%'"));
+        Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'JobReprioritiseRefused' AND target = '{jobId}' AND detail LIKE '%between%'"));
+    }
+
+    [Fact]
+    public async Task Moving_a_job_up_with_the_fifo_policy_swaps_it_with_exactly_the_job_above()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary() with { ExtraArgs = ["--MakerShop:Scheduling:Policy=Fifo"] });
+        var jobIds = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var orderId = await ShopApi.PlaceOrderAsync(shop.Http, ShopApi.OrderBody());
+            jobIds.Add((await shop.TextAsync($"SELECT id FROM print_jobs WHERE order_id = '{orderId}'"))!);
+        }
+
+        Assert.Equal(jobIds, await QueueOrderAsync(shop));
+
+        using var up = await shop.Http.PostAsync($"/api/admin/jobs/{jobIds[2]}/priority", JsonContent.Create(new { move = "up" }));
+        Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+        Assert.Equal([jobIds[0], jobIds[2], jobIds[1]], await QueueOrderAsync(shop));
+
+        using var down = await shop.Http.PostAsync($"/api/admin/jobs/{jobIds[0]}/priority", JsonContent.Create(new { move = "down" }));
+        Assert.Equal(HttpStatusCode.OK, down.StatusCode);
+        Assert.Equal([jobIds[2], jobIds[0], jobIds[1]], await QueueOrderAsync(shop));
+    }
+
+    private static async Task<List<string>> QueueOrderAsync(TestShop shop)
+    {
+        var policy = shop.Services.GetRequiredService<ISchedulingPolicy>();
+        var jobs = await shop.Services.GetRequiredService<PrintJobStore>().ListAsync(PrintJobStatus.Queued, 100);
+        return [.. policy.QueueOrder(jobs, DateTimeOffset.UtcNow).Select(j => j.Id)];
     }
 
     [Fact]
@@ -54,6 +88,7 @@ public sealed class QueueApiTests
         Assert.NotNull(JsonNode.Parse(await negative.Content.ReadAsStringAsync())!["errors"]!["gramsAtStart"]);
         using var noPrinter = await shop.Http.PostAsync("/api/admin/spools", JsonContent.Create(new { material = "PLA", colour = "black", brand = "Acme", gramsAtStart = 750, printerId = "nope" }));
         Assert.Equal(HttpStatusCode.BadRequest, noPrinter.StatusCode);
+        Assert.Equal(0, await shop.CountAsync("SELECT COUNT(*) FROM spools"));
 
         using var added = await shop.Http.PostAsync("/api/admin/spools", JsonContent.Create(new { material = "petg", colour = "Orange", brand = "Acme", gramsAtStart = 750 }));
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MakerShop.EndToEnd.Tests.Infrastructure;
+using MakerShop.Web.Notifications;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MakerShop.EndToEnd.Tests.Admin;
 
@@ -30,5 +32,24 @@ public sealed class ShopSettingsApiTests
         Assert.Equal(300, JsonNode.Parse(await shop.Http.GetStringAsync("/api/admin/settings"))!["lowStockGrams"]!.GetValue<double>());
         Assert.Contains("leadTimeDays 5 -> 9", await shop.TextAsync("SELECT detail FROM audit_log WHERE action = 'SettingsChanged'"), StringComparison.Ordinal);
         Assert.NotNull(order["id"]);
+    }
+
+    [Fact]
+    public async Task The_shop_name_and_contact_address_are_the_pages_brand_and_the_emails_sender_and_reply_to()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        using var saved = await shop.Http.PutAsync("/api/admin/settings", JsonContent.Create(new { shopName = "Print Werk Köln", contactEmail = "hallo@printwerk.example" }));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var home = await shop.Http.GetStringAsync("/");
+        Assert.Contains("· Print Werk Köln</title>", System.Net.WebUtility.HtmlDecode(home), StringComparison.Ordinal);
+        Assert.Contains(">Print Werk Köln</a>", System.Net.WebUtility.HtmlDecode(home), StringComparison.Ordinal);
+
+        var sender = shop.Services.GetRequiredService<IEmailSender>();
+        await sender.SendAsync(new EmailMessage("ada@example.com", "Ada Lovelace", "Your parcel", "On its way."));
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(shop.Settings.DataDirectory, "mail"), "*.eml"));
+        var mail = await MimeKit.MimeMessage.LoadAsync(file);
+        Assert.Equal("Print Werk Köln", Assert.Single(mail.From.Mailboxes).Name);
+        Assert.Equal("hallo@printwerk.example", Assert.Single(mail.ReplyTo.Mailboxes).Address);
     }
 }

@@ -89,9 +89,14 @@ public sealed class AdminOperationsBrowserTests(ChromiumBrowser chromium) : ICla
         var waiting = page.Locator("[data-testid=queue] tr[data-status=Queued]");
         await Assertions.Expect(waiting).ToHaveCountAsync(3);
         await Assertions.Expect(waiting.Last).ToHaveAttributeAsync("data-job", secondJob!);
+        var aboveIt = await waiting.Nth(1).GetAttributeAsync("data-job");
+        var topJob = await waiting.First.GetAttributeAsync("data-job");
         await page.ClickAsync($"tr[data-job='{secondJob}'] [data-action=up]");
         await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("moved up");
-        await Assertions.Expect(waiting.First).ToHaveAttributeAsync("data-job", secondJob!);
+        // One place up: it swaps with the job that was above it, and the top job stays on top.
+        await Assertions.Expect(waiting.Nth(1)).ToHaveAttributeAsync("data-job", secondJob!);
+        await Assertions.Expect(waiting.First).ToHaveAttributeAsync("data-job", topJob!);
+        await Assertions.Expect(waiting.Last).ToHaveAttributeAsync("data-job", aboveIt!);
         await ChromiumBrowser.ScreenshotAsync(page, "admin-14-queue-reordered");
 
         Assert.Equal(1, await shop.CountAsync($"SELECT priority FROM print_jobs WHERE id = '{secondJob}'"));

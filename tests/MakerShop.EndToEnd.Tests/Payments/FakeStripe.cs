@@ -9,7 +9,7 @@ namespace MakerShop.EndToEnd.Tests.Payments;
 /// <summary>
 /// Stripe's Checkout Session retrieval and Refund creation as documented in its API reference: Bearer secret key (401
 /// without it), form-encoded bodies, the Idempotency-Key header (the same key answers the first result again),
-/// refund objects with status "succeeded", and invalid_request_error 400s (charge_already_refunded, resource_missing).
+/// refund objects with status "succeeded" (or "pending", moved on later by refund.updated / refund.failed events), and invalid_request_error 400s (charge_already_refunded, resource_missing).
 /// </summary>
 public sealed class FakeStripe(string secretKey) : LoopbackApp
 {
@@ -17,6 +17,8 @@ public sealed class FakeStripe(string secretKey) : LoopbackApp
     private readonly ConcurrentDictionary<string, JsonObject> _byIdempotencyKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _refundedByIntent = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _amountByIntent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonObject> _refundsById = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _pendingIntents = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private int _sequence;
 
@@ -31,6 +33,31 @@ public sealed class FakeStripe(string secretKey) : LoopbackApp
     {
         _sessions[sessionId] = paymentIntentId;
         _amountByIntent[paymentIntentId] = amount;
+    }
+
+    /// <summary>The next refund creations are made but answered 500 (their replays too): the caller never learns of them.</summary>
+    public int LoseAnswers { get; set; }
+
+    /// <summary>Stripe keeps idempotency keys for 24 hours; this is those hours passing.</summary>
+    public void ForgetIdempotencyKeys() => _byIdempotencyKey.Clear();
+
+    /// <summary>Refunds of this PaymentIntent are answered "pending" (as Stripe does for e.g. some bank debits): the money moves later.</summary>
+    public void AnswerPending(string paymentIntentId) => _pendingIntents[paymentIntentId] = true;
+
+    /// <summary>
+    /// The refund object as Stripe's refund.updated / refund.failed event carries it, after Stripe moved it to
+    /// <paramref name="status"/> (failed refunds carry a failure_reason, e.g. "expired_or_canceled_card").
+    /// </summary>
+    public JsonObject RefundAfterwards(string refundId, string status, string? failureReason = null)
+    {
+        var refund = (JsonObject)_refundsById[refundId].DeepClone();
+        refund["status"] = status;
+        if (failureReason is not null)
+        {
+            refund["failure_reason"] = failureReason;
+        }
+
+        return refund;
     }
 
     protected override void Map(WebApplication app)
@@ -60,6 +87,14 @@ public sealed class FakeStripe(string secretKey) : LoopbackApp
             })
             : Results.Json(Error("invalid_request_error", "resource_missing", $"No such checkout.session: '{id}'"), statusCode: 404));
         app.MapPost("/v1/refunds", CreateRefundAsync);
+        app.MapGet("/v1/refunds", (string? payment_intent) => Results.Json(new JsonObject
+        {
+            ["object"] = "list",
+            ["url"] = "/v1/refunds",
+            ["has_more"] = false,
+            ["data"] = new JsonArray([.. _refundsById.Values.Where(r => r["payment_intent"]!.GetValue<string>() == payment_intent)
+                .OrderBy(r => r["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(r => (JsonNode)r.DeepClone())]),
+        }));
     }
 
     private async Task<IResult> CreateRefundAsync(HttpRequest request)
@@ -72,7 +107,14 @@ public sealed class FakeStripe(string secretKey) : LoopbackApp
         await _oneAtATime.WaitAsync();
         try
         {
-            return Create(form, key);
+            var result = Create(form, key);
+            if (LoseAnswers > 0)
+            {
+                LoseAnswers--;
+                return Results.Json(Error("api_error", null, "An unknown error occurred."), statusCode: 500);
+            }
+
+            return result;
         }
         finally
         {
@@ -111,8 +153,9 @@ public sealed class FakeStripe(string secretKey) : LoopbackApp
                 .Select(f => KeyValuePair.Create<string, JsonNode?>(f.Key[9..^1], f.Value))),
             ["payment_intent"] = intent,
             ["reason"] = form.GetValueOrDefault("reason"),
-            ["status"] = "succeeded",
+            ["status"] = _pendingIntents.ContainsKey(intent) ? "pending" : "succeeded",
         };
+        _refundsById[refund["id"]!.GetValue<string>()] = refund;
         CreatedRefunds.Enqueue(form);
         if (key.Length > 0)
         {

@@ -43,6 +43,21 @@ public static class StripeEvents
         }
         """;
 
+    /// <summary>A refund.updated or refund.failed event: Stripe's event envelope around the refund object.</summary>
+    public static string RefundEvent(string eventId, string type, System.Text.Json.Nodes.JsonObject refund) =>
+        new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = eventId,
+            ["object"] = "event",
+            ["api_version"] = "2024-06-20",
+            ["created"] = 1732700500,
+            ["livemode"] = false,
+            ["pending_webhooks"] = 1,
+            ["request"] = new System.Text.Json.Nodes.JsonObject { ["id"] = null, ["idempotency_key"] = null },
+            ["type"] = type,
+            ["data"] = new System.Text.Json.Nodes.JsonObject { ["object"] = refund.DeepClone() },
+        }.ToJsonString();
+
     public static string Sign(string payload, DateTimeOffset at, string secret = WebhookSecret)
     {
         var timestamp = at.ToUnixTimeSeconds();

@@ -51,11 +51,15 @@ public sealed class CatalogAdmin(CatalogAdminStore store, ProductGcodeUploads up
         await store.UpdateDetailsAsync(input.ApplyTo(current), cancellationToken);
     }
 
-    public async Task<AnalysedGcode> ReplaceGcodeAsync(string id, Stream gcode, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The product prints from a new file; its part size comes from the file's analysis (the scheduler fits jobs to
+    /// printers by it), unless the owner gives one with the upload, which wins as it does when a product is created.
+    /// </summary>
+    public async Task<AnalysedGcode> ReplaceGcodeAsync(string id, Stream gcode, Size3? ownerPartSize = null, CancellationToken cancellationToken = default)
     {
         _ = await store.GetAsync(id, cancellationToken) ?? throw new AdminNotFoundException($"product {id}");
         var analysed = await uploads.StoreAsync(gcode, cancellationToken);
-        await store.ReplaceGcodeAsync(id, analysed.Gcode, analysed.PrintTime, analysed.FilamentGrams, cancellationToken);
+        await store.ReplaceGcodeAsync(id, analysed.Gcode, analysed.PrintTime, analysed.FilamentGrams, ownerPartSize ?? analysed.PartSize, cancellationToken);
         logger.LogInformation("Product {ProductId} prints from new G-code {Sha256}", id, analysed.Gcode.Sha256);
         return analysed;
     }

@@ -8,8 +8,8 @@ namespace MakerShop.Web.Admin.Orders;
 /// <summary>
 /// The owner refunds an order. An order still being made is cancelled first (its unprinted jobs with it). Each confirmed
 /// payment gets one refund row, stored before its provider is asked; what the provider answers is stored next. The
-/// order becomes Refunded once every refund is settled: Stripe settles at once, a bank transfer when the owner marks
-/// it paid out. A double click, a crash or a lost answer in between asks the provider again with the same idempotency
+/// order becomes Refunded once every refund is settled: Stripe when its refund succeeded (at once, or later by its
+/// refund.updated webhook), a bank transfer when the owner marks it paid out. A double click, a crash or a lost answer in between asks the provider again with the same idempotency
 /// key, so no money goes back twice and no started refund is forgotten.
 /// </summary>
 public sealed class RefundService(
@@ -22,9 +22,10 @@ public sealed class RefundService(
     public async Task<RefundSummary> RefundAsync(string orderId, CancellationToken cancellationToken = default)
     {
         var order = await ReadOrderAsync(orderId, cancellationToken);
+        OrderCancellationOutcome? cancelled = null;
         if (order.Status is OrderStatus.Placed or OrderStatus.Paid or OrderStatus.InProduction)
         {
-            await cancellation.CancelAsync(orderId, cancellationToken);
+            cancelled = await cancellation.CancelAsync(orderId, cancellationToken);
         }
 
         var pending = await RecordRefundsAsync(orderId, cancellationToken);
@@ -37,7 +38,7 @@ public sealed class RefundService(
             }
         }
 
-        return await SettleOrderAsync(orderId, problems, cancellationToken);
+        return await SettleOrderAsync(orderId, problems, cancellationToken) with { Cancellation = cancelled };
     }
 
     /// <summary>The owner sent a bank-transfer refund back; the order is Refunded once nothing else is owed.</summary>
@@ -136,35 +137,87 @@ public sealed class RefundService(
             return $"{refund.Provider} did not answer ({ex.Message}); refund {refund.Id} stays requested, try again.";
         }
 
+        // The provider has answered: its answer is stored even if the owner's request was abandoned meanwhile.
         var now = time.GetUtcNow();
         string? problem = null;
-        await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+        await using (var session = await DbSession.BeginAsync(connections, CancellationToken.None))
         {
-            refund = await RefundStore.GetAsync(session, refundId, cancellationToken) ?? throw new InvalidOperationException($"Refund {refundId} vanished.");
+            refund = await RefundStore.GetAsync(session, refundId, CancellationToken.None) ?? throw new InvalidOperationException($"Refund {refundId} vanished.");
             switch (attempt)
             {
-                case RefundAttempt.Accepted accepted when refund.Status == RefundStatus.Requested:
+                case RefundAttempt.Accepted accepted when refund.Status is RefundStatus.Requested or RefundStatus.Sent:
                     refund.Accept(accepted.ProviderReference, now);
-                    await MarkPaymentRefundedAsync(session, refund.PaymentId, cancellationToken);
-                    await TimelineStore.AddOrderEventAsync(session, refund.OrderId, "RefundSent", $"{refund.Amount} refunded by {refund.Provider} ({accepted.ProviderReference})", now, cancellationToken);
+                    await MarkPaymentRefundedAsync(session, refund.PaymentId, CancellationToken.None);
+                    await TimelineStore.AddOrderEventAsync(session, refund.OrderId, "RefundSent", $"{refund.Amount} refunded by {refund.Provider} ({accepted.ProviderReference})", now, CancellationToken.None);
+                    break;
+                case RefundAttempt.Pending pending when refund.Status == RefundStatus.Requested:
+                    refund.MarkSent(pending.ProviderReference);
+                    await TimelineStore.AddOrderEventAsync(session, refund.OrderId, "RefundPending",
+                        $"{refund.Amount} taken by {refund.Provider} ({pending.ProviderReference}), not paid back yet", now, CancellationToken.None);
                     break;
                 case RefundAttempt.ManualPayout when refund.Status == RefundStatus.Requested:
                     refund.AwaitPayout();
-                    await TimelineStore.AddOrderEventAsync(session, refund.OrderId, "RefundAwaitingPayout", $"{refund.Amount} to transfer back to the customer ({payment.Reference})", now, cancellationToken);
+                    await TimelineStore.AddOrderEventAsync(session, refund.OrderId, "RefundAwaitingPayout", $"{refund.Amount} to transfer back to the customer ({payment.Reference})", now, CancellationToken.None);
                     break;
                 case RefundAttempt.Refused refused when refund.Status == RefundStatus.Requested:
                     refund.Fail(refused.Reason, now);
                     problem = $"{refund.Provider} refused refund {refund.Id}: {refused.Reason}";
-                    await TimelineStore.AddOrderEventAsync(session, refund.OrderId, "RefundRefused", refused.Reason, now, cancellationToken);
+                    await TimelineStore.AddOrderEventAsync(session, refund.OrderId, "RefundRefused", refused.Reason, now, CancellationToken.None);
                     break;
+            }
+
+            await RefundStore.UpdateAsync(session, refund, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        logger.LogInformation("Refund {RefundId} of order {OrderId} through {Provider}: {Status}", refund.Id, refund.OrderId, refund.Provider, refund.Status);
+        return problem;
+    }
+
+    /// <summary>
+    /// The provider's later word on a refund it took (Stripe's refund.updated / refund.failed webhook), found by our
+    /// refund id in its metadata: succeeded settles it (and the order when nothing else is owed), failed or canceled
+    /// makes it Failed for the owner to retry. Returns what was done, for the event's record.
+    /// </summary>
+    public async Task<string> ApplyProviderStatusAsync(string refundId, string providerReference, string status, string? reason, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        string outcome;
+        string orderId;
+        await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+        {
+            var refund = await RefundStore.GetAsync(session, refundId, cancellationToken);
+            if (refund is null)
+            {
+                return $"ignored: no refund {refundId}";
+            }
+
+            orderId = refund.OrderId;
+            switch (status)
+            {
+                case "succeeded" when refund.Status is RefundStatus.Requested or RefundStatus.Sent:
+                    refund.Accept(providerReference, now);
+                    await MarkPaymentRefundedAsync(session, refund.PaymentId, cancellationToken);
+                    await TimelineStore.AddOrderEventAsync(session, orderId, "RefundSent", $"{refund.Amount} refunded by {refund.Provider} ({providerReference})", now, cancellationToken);
+                    outcome = "refund completed";
+                    break;
+                case "failed" or "canceled" when refund.Status is RefundStatus.Requested or RefundStatus.Sent:
+                    var why = $"{refund.Provider} refund {providerReference} {status}: {reason ?? "no reason given"}";
+                    refund.Fail(why, now);
+                    await TimelineStore.AddOrderEventAsync(session, orderId, "RefundRefused", why, now, cancellationToken);
+                    outcome = "refund failed";
+                    break;
+                default:
+                    return $"ignored: refund {refundId} is {refund.Status}, provider says {status}";
             }
 
             await RefundStore.UpdateAsync(session, refund, cancellationToken);
             await session.CommitAsync(cancellationToken);
         }
 
-        logger.LogInformation("Refund {RefundId} of order {OrderId} through {Provider}: {Status}", refund.Id, refund.OrderId, refund.Provider, refund.Status);
-        return problem;
+        logger.LogInformation("Refund {RefundId} of order {OrderId}: {Outcome} (provider status {ProviderStatus})", refundId, orderId, outcome, status);
+        await SettleOrderAsync(orderId, [], cancellationToken);
+        return outcome;
     }
 
     private async Task<RefundSummary> SettleOrderAsync(string orderId, IReadOnlyList<string> problems, CancellationToken cancellationToken)

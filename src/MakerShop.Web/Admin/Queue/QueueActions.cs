@@ -10,13 +10,14 @@ namespace MakerShop.Web.Admin.Queue;
 /// scheduler honours first), set a priority outright, cancel a waiting job, and requeue a failed or cancelled one as a
 /// new attempt. Each is one transaction with its timeline entry; the dispatcher is woken afterwards.
 /// </summary>
-public sealed class QueueActions(SqliteConnectionFactory connections, ProductionGate gate, IDispatchTrigger dispatch, TimeProvider time)
+public sealed class QueueActions(SqliteConnectionFactory connections, ProductionGate gate, IDispatchTrigger dispatch, ISchedulingPolicy policy, TimeProvider time)
 {
     public Task<string> MoveAsync(string jobId, QueueMove move, CancellationToken cancellationToken = default) =>
         ChangeAsync(jobId, async (session, job, now) =>
         {
             var queued = await PrintJobStore.ListByStatusAsync(session, [PrintJobStatus.Queued], cancellationToken);
-            var order = ShipOnTimeSchedulingPolicy.QueueOrder(queued, now);
+            // Held jobs wait at the end whatever their priority, so a job only swaps with a neighbour of its own kind.
+            var order = policy.QueueOrder(queued, now).Where(j => j.Held == job.Held).ToList();
             var index = IndexOf(order, job.Id);
             var neighbour = move == QueueMove.Up ? index - 1 : index + 1;
             if (index < 0 || neighbour < 0 || neighbour >= order.Count)
@@ -24,10 +25,21 @@ public sealed class QueueActions(SqliteConnectionFactory connections, Production
                 return $"Job {job.Id} is already {(move == QueueMove.Up ? "first" : "last")} in the queue.";
             }
 
-            var priority = move == QueueMove.Up ? OwnerPriority.ToPass(job, order[neighbour]) : OwnerPriority.ToFallBehind(job, order[neighbour]);
-            job.SetPriority(priority, now);
-            await SaveAsync(session, job, "Reprioritised", $"moved {move.ToString().ToLowerInvariant()} by the owner (priority {priority})", now, cancellationToken);
-            return $"Job {job.Id} moved {move.ToString().ToLowerInvariant()} (priority {priority}).";
+            var changes = OwnerPriority.SwapWithNext(order, Math.Min(index, neighbour));
+            var other = order[neighbour];
+            var direction = move.ToString().ToLowerInvariant();
+            foreach (var (changed, priority) in changes)
+            {
+                // The moved job's own tracked copy is the one saved, so its timeline says what the owner did.
+                var target = changed.Id == job.Id ? job : changed;
+                target.SetPriority(priority, now);
+                var detail = target.Id == job.Id
+                    ? $"moved {direction} past {other.Id} by the owner (priority {priority})"
+                    : $"priority {priority}, renumbered so job {job.Id} moved {direction} one place";
+                await SaveAsync(session, target, "Reprioritised", detail, now, cancellationToken);
+            }
+
+            return $"Job {job.Id} moved {direction} past {other.Id} (priority {job.Priority}).";
         }, cancellationToken);
 
     public Task<string> SetPriorityAsync(string jobId, int priority, CancellationToken cancellationToken = default) =>
@@ -90,7 +102,7 @@ public sealed class QueueActions(SqliteConnectionFactory connections, Production
         await TimelineStore.AddJobEventAsync(session, job.Id, null, kind, detail, at, cancellationToken);
     }
 
-    private static int IndexOf(IReadOnlyList<PrintJob> jobs, string id)
+    private static int IndexOf(List<PrintJob> jobs, string id)
     {
         for (var i = 0; i < jobs.Count; i++)
         {

@@ -22,6 +22,7 @@ public sealed class QueueModel(
     AuditTrail audit,
     QueueActions queue,
     RequeueCandidateStore candidates,
+    ISchedulingPolicy policy,
     TimeProvider time) : PageModel
 {
     private static readonly PrintJobStatus[] Open =
@@ -70,6 +71,7 @@ public sealed class QueueModel(
         }
         catch (Exception ex) when (ex is DomainException or AdminNotFoundException)
         {
+            await audit.RecordAsync(HttpContext, action + "Refused", jobId, ex.Message);
             Error = ex.Message;
             await LoadAsync(cancellationToken);
             return Page();
@@ -98,6 +100,7 @@ public sealed class QueueModel(
         }
         catch (DomainException ex)
         {
+            await audit.RecordAsync(HttpContext, action + "Refused", jobId, ex.Message);
             Error = ex.Message;
             await LoadAsync(cancellationToken);
             return Page();
@@ -113,7 +116,7 @@ public sealed class QueueModel(
         }
 
         var now = time.GetUtcNow();
-        var waiting = ShipOnTimeSchedulingPolicy.QueueOrder([.. all.Where(j => j.Status == PrintJobStatus.Queued)], now);
+        var waiting = policy.QueueOrder([.. all.Where(j => j.Status == PrintJobStatus.Queued)], now);
         var running = all.Where(j => j.Status != PrintJobStatus.Queued).OrderByDescending(j => j.Express).ThenBy(j => j.ShipBy).ThenBy(j => j.Id, StringComparer.Ordinal);
         Jobs = [.. running, .. waiting];
         var ended = new List<PrintJob>();

@@ -7,8 +7,11 @@ public abstract record RefundAttempt
     {
     }
 
-    /// <summary>The provider took it (Stripe: pending or succeeded); its id for the refund.</summary>
+    /// <summary>The provider paid it back (Stripe: succeeded); its id for the refund.</summary>
     public sealed record Accepted(string ProviderReference) : RefundAttempt;
+
+    /// <summary>The provider took it but the money has not moved yet (Stripe: pending, requires_action).</summary>
+    public sealed record Pending(string ProviderReference) : RefundAttempt;
 
     /// <summary>Nobody pays it back automatically: the owner sends the money and marks it paid out.</summary>
     public sealed record ManualPayout : RefundAttempt;

@@ -20,6 +20,7 @@ public static class StripeWebhookEndpoint
         IOptions<StripeOptions> options,
         PaymentStore payments,
         PaymentConfirmation confirmation,
+        MakerShop.Web.Admin.Orders.RefundService refunds,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -57,9 +58,28 @@ public static class StripeWebhookEndpoint
         }
 
         await payments.RecordEventAsync(StripeCheckoutProvider.ProviderName, stripeEvent.Id, stripeEvent.Type, json, time.GetUtcNow(), cancellationToken);
-        var outcome = await ProcessAsync(stripeEvent, payments, confirmation, time, logger, cancellationToken);
+        var outcome = stripeEvent.Data.Object is global::Stripe.Refund refund
+            ? await ProcessRefundAsync(stripeEvent, refund, refunds, cancellationToken)
+            : await ProcessAsync(stripeEvent, payments, confirmation, time, logger, cancellationToken);
         await payments.MarkEventProcessedAsync(StripeCheckoutProvider.ProviderName, stripeEvent.Id, outcome, time.GetUtcNow(), cancellationToken);
         return Results.Ok(new { received = true, outcome });
+    }
+
+    /// <summary>refund.updated / refund.failed: the refund we asked for, found by the refund id we put in its metadata.</summary>
+    private static async Task<string> ProcessRefundAsync(Event stripeEvent, global::Stripe.Refund refund, MakerShop.Web.Admin.Orders.RefundService refunds, CancellationToken cancellationToken)
+    {
+        if (stripeEvent.Type is not ("refund.updated" or "refund.failed"))
+        {
+            return "ignored: " + stripeEvent.Type;
+        }
+
+        if (refund.Metadata is null || !refund.Metadata.TryGetValue("refund_id", out var refundId) || string.IsNullOrEmpty(refundId))
+        {
+            return "ignored: the refund has no refund_id in its metadata";
+        }
+
+        var status = stripeEvent.Type == "refund.failed" && refund.Status is not ("failed" or "canceled") ? "failed" : refund.Status;
+        return await refunds.ApplyProviderStatusAsync(refundId, refund.Id, status, refund.FailureReason, cancellationToken);
     }
 
     private static async Task<string> ProcessAsync(Event stripeEvent, PaymentStore payments, PaymentConfirmation confirmation, TimeProvider time, ILogger logger, CancellationToken cancellationToken)

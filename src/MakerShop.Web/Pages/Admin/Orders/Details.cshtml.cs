@@ -44,7 +44,7 @@ public sealed class DetailsModel(
     }
 
     public Task<IActionResult> OnPostCancelAsync(string id, bool confirm, CancellationToken cancellationToken) =>
-        ActAsync(id, confirm, "Tick the box to confirm the cancellation.", async () =>
+        ActAsync(id, "OrderCancel", confirm, "Tick the box to confirm the cancellation.", async () =>
         {
             var outcome = await cancellation.CancelAsync(id, cancellationToken);
             if (!outcome.Changed)
@@ -57,9 +57,14 @@ public sealed class DetailsModel(
         }, cancellationToken);
 
     public Task<IActionResult> OnPostRefundAsync(string id, bool confirm, CancellationToken cancellationToken) =>
-        ActAsync(id, confirm, "Tick the box to confirm the refund.", async () =>
+        ActAsync(id, "OrderRefund", confirm, "Tick the box to confirm the refund.", async () =>
         {
             var summary = await refunding.RefundAsync(id, cancellationToken);
+            if (summary.Cancellation is { Changed: true } cancelled)
+            {
+                await audit.RecordAsync(HttpContext, "OrderCancelled", id, $"for the refund: {cancelled.JobsCancelled} job(s) cancelled, {cancelled.PrintersStopped} printer(s) stopped");
+            }
+
             var detail = string.Join(", ", summary.Refunds.Select(r => $"{r.Amount} via {r.Provider}: {r.Status}"));
             await audit.RecordAsync(HttpContext, "OrderRefunded", id, $"order {summary.OrderStatus}; {detail}");
             if (summary.Problems.Count > 0)
@@ -73,14 +78,14 @@ public sealed class DetailsModel(
         }, cancellationToken);
 
     public Task<IActionResult> OnPostPaidOutAsync(string id, string refundId, string? note, CancellationToken cancellationToken) =>
-        ActAsync(id, confirm: true, "", async () =>
+        ActAsync(id, "RefundPaidOut", confirm: true, "", async () =>
         {
             var summary = await refunding.MarkPaidOutAsync(id, refundId, note ?? "", cancellationToken);
             await audit.RecordAsync(HttpContext, "RefundPaidOut", refundId, $"order {id}: {note}");
             return summary.OrderStatus == OrderStatus.Refunded ? "Refund paid out; the order is refunded." : "Refund paid out.";
         }, cancellationToken);
 
-    private async Task<IActionResult> ActAsync(string id, bool confirm, string confirmMessage, Func<Task<string>> action, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(string id, string auditAction, bool confirm, string confirmMessage, Func<Task<string>> action, CancellationToken cancellationToken)
     {
         try
         {
@@ -99,6 +104,7 @@ public sealed class DetailsModel(
         catch (DomainException ex)
         {
             // Whatever was done before the refusal is stored; the page shows it with the reason.
+            await audit.RecordAsync(HttpContext, auditAction + "Refused", id, ex.Message);
             Error = ex.Message;
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }

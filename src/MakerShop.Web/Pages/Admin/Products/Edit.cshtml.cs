@@ -34,7 +34,7 @@ public sealed class EditModel(CatalogAdminStore store, CatalogAdmin catalog, Aud
             return ($"{input.Name}, {input.Price} {input.Currency}, HS {input.HsCode}, {input.LeadTimeDays} d", "Product saved.");
         }, cancellationToken);
 
-    public Task<IActionResult> OnPostGcodeAsync(string id, IFormFile? gcode, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostGcodeAsync(string id, IFormFile? gcode, string? partX, string? partY, string? partZ, CancellationToken cancellationToken) =>
         ActAsync(id, "ProductGcodeReplaced", async () =>
         {
             if (gcode is null)
@@ -43,7 +43,8 @@ public sealed class EditModel(CatalogAdminStore store, CatalogAdmin catalog, Aud
             }
 
             await using var stream = gcode.OpenReadStream();
-            var analysed = await catalog.ReplaceGcodeAsync(id, stream, cancellationToken);
+            var ownerSize = new ProductInput { PartX = partX, PartY = partY, PartZ = partZ }.PartSize();
+            var analysed = await catalog.ReplaceGcodeAsync(id, stream, ownerSize, cancellationToken);
             return ($"{gcode.FileName}: sha256 {analysed.Gcode.Sha256}, {analysed.Layers} layers, {analysed.FilamentGrams} g",
                 $"New G-code stored: {analysed.Layers} layers, {analysed.FilamentGrams} g of filament, about {analysed.PrintTime.TotalMinutes:0} min.");
         }, cancellationToken);
@@ -85,6 +86,7 @@ public sealed class EditModel(CatalogAdminStore store, CatalogAdmin catalog, Aud
         }
         catch (DomainException ex)
         {
+            await audit.RecordAsync(HttpContext, action + "Refused", id, ex.Message);
             Error = ex.Message;
             ErrorField = (ex as DomainValidationException)?.Field;
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
