@@ -2,17 +2,24 @@ namespace MakerShop.Core;
 
 /// <summary>
 /// Money going back for one confirmed payment, always its whole amount. It is stored as Requested before the provider
-/// is asked, with its id as the provider's idempotency key, so a double click, a lost answer or a crash in between
-/// never pays back twice and never forgets that a refund was started.
+/// is asked, with its id and attempt as the provider's idempotency key, so a double click, a lost answer or a crash in
+/// between never pays back twice and never forgets that a refund was started. Only a known refusal starts a new attempt:
+/// asking again under the same key would just replay the provider's stored refusal.
 /// </summary>
 public sealed class Refund
 {
     private const string Entity = "Refund";
 
     private Refund(string id, string orderId, string paymentId, string provider, Money amount, RefundStatus status,
-        string? providerReference, DateTimeOffset createdAt, DateTimeOffset? settledAt, string? note)
+        string? providerReference, DateTimeOffset createdAt, DateTimeOffset? settledAt, string? note, int attempt)
     {
+        if (attempt < 1)
+        {
+            throw new DomainValidationException("attempt", "A refund's attempt counts from 1.");
+        }
+
         Id = id;
+        Attempt = attempt;
         OrderId = orderId;
         PaymentId = paymentId;
         Provider = provider;
@@ -27,6 +34,12 @@ public sealed class Refund
     public string Id { get; }
 
     public string OrderId { get; }
+
+    /// <summary>1 for the first request to the provider; one more for each retry after a refusal.</summary>
+    public int Attempt { get; private set; }
+
+    /// <summary>What the provider is told so that a repeated request for this attempt is recognised as the same.</summary>
+    public string IdempotencyKey => Attempt == 1 ? Id : $"{Id}:{Attempt}";
 
     public string PaymentId { get; }
 
@@ -58,12 +71,12 @@ public sealed class Refund
             throw new InvalidTransitionException("Payment", payment.Id, payment.Status.ToString(), nameof(PaymentStatus.Refunded), "only a confirmed payment is refunded");
         }
 
-        return new Refund(id, payment.OrderId, payment.Id, payment.Provider, payment.Amount, RefundStatus.Requested, null, at, null, null);
+        return new Refund(id, payment.OrderId, payment.Id, payment.Provider, payment.Amount, RefundStatus.Requested, null, at, null, null, 1);
     }
 
     public static Refund Restore(string id, string orderId, string paymentId, string provider, Money amount, RefundStatus status,
-        string? providerReference, DateTimeOffset createdAt, DateTimeOffset? settledAt, string? note) =>
-        new(id, orderId, paymentId, provider, amount, status, providerReference, createdAt, settledAt, note);
+        string? providerReference, DateTimeOffset createdAt, DateTimeOffset? settledAt, string? note, int attempt = 1) =>
+        new(id, orderId, paymentId, provider, amount, status, providerReference, createdAt, settledAt, note, attempt);
 
     /// <summary>The provider paid it back (Stripe's refund succeeded). False when it already had.</summary>
     public bool Accept(string providerReference, DateTimeOffset at)
@@ -134,7 +147,10 @@ public sealed class Refund
         SettledAt = at;
     }
 
-    /// <summary>A refused refund is asked for again (same id, so still at most one refund at the provider).</summary>
+    /// <summary>
+    /// A refused refund is asked for again as a new attempt (a new idempotency key; the provider refused the last one, so
+    /// it made nothing under it, and the refund id in its metadata still finds an earlier one that did go through).
+    /// </summary>
     public bool Retry()
     {
         if (Status == RefundStatus.Requested)
@@ -143,6 +159,7 @@ public sealed class Refund
         }
 
         Require(RefundStatus.Requested, RefundStatus.Failed);
+        Attempt++;
         Status = RefundStatus.Requested;
         SettledAt = null;
         return true;

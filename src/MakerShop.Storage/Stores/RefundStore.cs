@@ -10,7 +10,7 @@ public sealed class RefundStore(SqliteConnectionFactory connections)
         """
         SELECT id AS Id, order_id AS OrderId, payment_id AS PaymentId, provider AS Provider, amount_minor AS AmountMinor,
                currency AS Currency, status AS Status, provider_reference AS ProviderReference, created_at AS CreatedAt,
-               settled_at AS SettledAt, note AS Note
+               settled_at AS SettledAt, note AS Note, attempt AS Attempt
         FROM refunds
         """;
 
@@ -19,8 +19,8 @@ public sealed class RefundStore(SqliteConnectionFactory connections)
         ArgumentNullException.ThrowIfNull(session);
         return session.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO refunds (id, order_id, payment_id, provider, amount_minor, currency, status, provider_reference, created_at, settled_at, note)
-            VALUES (@Id, @OrderId, @PaymentId, @Provider, @AmountMinor, @Currency, @Status, @ProviderReference, @CreatedAt, @SettledAt, @Note)
+            INSERT INTO refunds (id, order_id, payment_id, provider, amount_minor, currency, status, provider_reference, created_at, settled_at, note, attempt)
+            VALUES (@Id, @OrderId, @PaymentId, @Provider, @AmountMinor, @Currency, @Status, @ProviderReference, @CreatedAt, @SettledAt, @Note, @Attempt)
             """,
             Parameters(refund),
             session.Transaction,
@@ -31,7 +31,7 @@ public sealed class RefundStore(SqliteConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(session);
         return session.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE refunds SET status = @Status, provider_reference = @ProviderReference, settled_at = @SettledAt, note = @Note WHERE id = @Id",
+            "UPDATE refunds SET status = @Status, provider_reference = @ProviderReference, settled_at = @SettledAt, note = @Note, attempt = @Attempt WHERE id = @Id",
             Parameters(refund),
             session.Transaction,
             cancellationToken: cancellationToken));
@@ -90,6 +90,7 @@ public sealed class RefundStore(SqliteConnectionFactory connections)
         CreatedAt = DbTime.Write(refund.CreatedAt),
         SettledAt = DbTime.Write(refund.SettledAt),
         refund.Note,
+        refund.Attempt,
     };
 
     private sealed class Row
@@ -105,9 +106,10 @@ public sealed class RefundStore(SqliteConnectionFactory connections)
         public string CreatedAt { get; init; } = "";
         public string? SettledAt { get; init; }
         public string? Note { get; init; }
+        public long Attempt { get; init; }
 
         public Refund ToRefund() => Refund.Restore(
             Id, OrderId, PaymentId, Provider, Money.FromMinor(AmountMinor, Core.Currency.FromCode(Currency)), Enum.Parse<RefundStatus>(Status),
-            ProviderReference, DbTime.Read(CreatedAt), DbTime.ReadOptional(SettledAt), Note);
+            ProviderReference, DbTime.Read(CreatedAt), DbTime.ReadOptional(SettledAt), Note, (int)Attempt);
     }
 }

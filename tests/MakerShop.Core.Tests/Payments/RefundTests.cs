@@ -69,8 +69,14 @@ public sealed class RefundTests
         Assert.Equal(RefundStatus.Failed, refund.Status);
         Assert.Equal("charge_disputed", refund.Note);
 
+        Assert.Equal("ref-1", refund.IdempotencyKey);
         Assert.True(refund.Retry());
         Assert.Equal(RefundStatus.Requested, refund.Status);
+        // The provider stored its refusal under the first key; the retry must not replay it.
+        Assert.Equal(2, refund.Attempt);
+        Assert.Equal("ref-1:2", refund.IdempotencyKey);
+        Assert.False(refund.Retry());
+        Assert.Equal("ref-1:2", refund.IdempotencyKey);
         Assert.Throws<InvalidTransitionException>(() => refund.MarkPaidOut("x", Build.T0));
     }
 

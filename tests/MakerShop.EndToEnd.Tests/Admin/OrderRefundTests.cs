@@ -90,6 +90,11 @@ public sealed class OrderRefundTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM refunds WHERE order_id = '{orderId}' AND status = 'Completed'"));
         Assert.Equal("Refunded", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{orderId}'"));
+
+        // The retry went under a new idempotency key: Stripe would otherwise answer with the refusal it stored for the first.
+        var refundId = await shop.TextAsync($"SELECT id FROM refunds WHERE order_id = '{orderId}'");
+        Assert.Equal([refundId!, refundId + ":2"], stripe.RefundRequestKeys.Where(k => k.StartsWith(refundId!, StringComparison.Ordinal)));
+        Assert.Equal(2, await shop.CountAsync($"SELECT attempt FROM refunds WHERE id = '{refundId}'"));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class StripeRefunds(IHttpClientFactory httpClients, IOptions<Strip
                     Reason = RefundReasons.RequestedByCustomer,
                     Metadata = new Dictionary<string, string> { ["order_id"] = refund.OrderId, ["refund_id"] = refund.Id },
                 },
-                new RequestOptions { IdempotencyKey = refund.Id },
+                new RequestOptions { IdempotencyKey = refund.IdempotencyKey },
                 cancellationToken);
             return FromStatus(created);
         }
