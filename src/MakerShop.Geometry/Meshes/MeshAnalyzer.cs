@@ -6,10 +6,9 @@ namespace MakerShop.Geometry.Meshes;
 
 /// <summary>
 /// Measures a mesh while a reader streams it: volume, area and bounds are summed per triangle, and each triangle's
-/// three vertex indices go into one flat array (12 bytes per triangle; the coordinates are not kept). At the end two
-/// passes run side by side over those indices: union-find for shells, and the edges bucketed by their smaller vertex
-/// (a counting pass, no sort of the whole edge list) for open, non-manifold and inconsistently oriented edges. The
-/// edge buckets reuse the vertex table's storage, so the peak stays near 30 bytes per triangle.
+/// three vertex indices go into one flat array (12 bytes per triangle; the coordinates are not kept). At the end
+/// <see cref="MeshTopology"/> counts shells and edge faults over those indices, side by side; the edge buckets reuse
+/// the vertex table's storage, so the peak stays near 30 bytes per triangle.
 /// </summary>
 public sealed class MeshAnalyzer : ITriangleSink
 {
@@ -178,9 +177,12 @@ public sealed class MeshAnalyzer : ITriangleSink
         (long Open, long NonManifold, long Inconsistent) edges = default;
 
         // Both passes only read the corner indices; on two cores they overlap.
+        var corners = _corners;
+        var cornerCount = _cornerCount;
+        var degenerate = _degenerateCorners;
         Parallel.Invoke(
-            () => shells = CountShells(vertices),
-            () => edges = CountEdges(vertices, scratch));
+            () => shells = MeshTopology.CountShells(corners.AsSpan(0, cornerCount), degenerate, vertices),
+            () => edges = MeshTopology.CountEdges(corners.AsSpan(0, cornerCount), vertices, scratch));
         _corners = [];
         _degenerateCorners = null;
 
@@ -284,130 +286,6 @@ public sealed class MeshAnalyzer : ITriangleSink
     {
         Array.Resize(ref _corners, (int)Math.Min(Array.MaxLength, _corners.Length * 2L));
         return _corners;
-    }
-
-    private int CountShells(int vertexCount)
-    {
-        var sets = new DisjointSets(vertexCount);
-        var corners = _corners.AsSpan(0, _cornerCount);
-        for (var t = 0; t + 2 < corners.Length; t += 3)
-        {
-            sets.Union(corners[t], corners[t + 1]);
-            sets.Union(corners[t], corners[t + 2]);
-        }
-
-        if (_degenerateCorners is { } degenerate)
-        {
-            for (var t = 0; t + 2 < degenerate.Count; t += 3)
-            {
-                sets.Union(degenerate[t], degenerate[t + 1]);
-                sets.Union(degenerate[t], degenerate[t + 2]);
-            }
-        }
-
-        return sets.CountRoots();
-    }
-
-    private (long Open, long NonManifold, long Inconsistent) CountEdges(int vertexCount, int[] scratch)
-    {
-        // Bucket every edge under its smaller vertex: count, prefix-sum, place. Each bucket then holds the few edges
-        // that leave one vertex, stored as (larger vertex << 1 | walking direction).
-        var start = new int[vertexCount + 1];
-        var corners = _corners.AsSpan(0, _cornerCount);
-        for (var t = 0; t + 2 < corners.Length; t += 3)
-        {
-            int a = corners[t], b = corners[t + 1], c = corners[t + 2];
-            start[Math.Min(a, b)]++;
-            start[Math.Min(b, c)]++;
-            start[Math.Min(c, a)]++;
-        }
-
-        // Running totals: start[v] is now where bucket v ends.
-        for (var v = 1; v < vertexCount; v++)
-        {
-            start[v] += start[v - 1];
-        }
-
-        start[vertexCount] = corners.Length;
-
-        // Fill each bucket from its end down, so afterwards start[v] is where it begins and start[v + 1] where it
-        // ends. Every one of the first corners.Length entries is written, so leftover contents of scratch do not matter.
-        var edges = scratch.Length >= corners.Length ? scratch : new int[corners.Length];
-        for (var t = 0; t + 2 < corners.Length; t += 3)
-        {
-            int a = corners[t], b = corners[t + 1], c = corners[t + 2];
-            Place(edges, start, a, b);
-            Place(edges, start, b, c);
-            Place(edges, start, c, a);
-        }
-
-        long open = 0, nonManifold = 0, inconsistent = 0;
-        for (var v = 0; v < vertexCount; v++)
-        {
-            var bucket = edges.AsSpan(start[v], start[v + 1] - start[v]);
-            SortSmall(bucket);
-            var i = 0;
-            while (i < bucket.Length)
-            {
-                var other = bucket[i] >> 1;
-                int count = 0, forward = 0;
-                for (; i < bucket.Length && bucket[i] >> 1 == other; i++)
-                {
-                    count++;
-                    forward += bucket[i] & 1;
-                }
-
-                if (count == 1)
-                {
-                    open++;
-                }
-                else if (count > 2)
-                {
-                    nonManifold++;
-                }
-                else if (forward != 1)
-                {
-                    inconsistent++;
-                }
-            }
-        }
-
-        return (open, nonManifold, inconsistent);
-    }
-
-    // A vertex has a handful of edges: insertion sort beats a general sort's call and setup at that size.
-    private static void SortSmall(Span<int> bucket)
-    {
-        if (bucket.Length > 16)
-        {
-            bucket.Sort();
-            return;
-        }
-
-        for (var i = 1; i < bucket.Length; i++)
-        {
-            var value = bucket[i];
-            var j = i - 1;
-            for (; j >= 0 && bucket[j] > value; j--)
-            {
-                bucket[j + 1] = bucket[j];
-            }
-
-            bucket[j + 1] = value;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Place(int[] edges, int[] start, int from, int to)
-    {
-        if (from < to)
-        {
-            edges[--start[from]] = to << 1;
-        }
-        else
-        {
-            edges[--start[to]] = (from << 1) | 1;
-        }
     }
 
     private static void RequireFinite(Vector3 a, Vector3 b, Vector3 c, long triangle)
