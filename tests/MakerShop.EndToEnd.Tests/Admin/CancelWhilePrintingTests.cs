@@ -22,9 +22,7 @@ public sealed class CancelWhilePrintingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
-        var credentials = await shop.Services.GetRequiredService<PrinterRegistry>().RegisterAsync(
-            new PrinterRegistration("scripted-1", "Scripted", PrinterKind.FirmwareBridge, new Size3(250, 210, 210), 0.4, "PLA", "black", "FR", AutoEject: true));
-        printer = await ScriptedPrinter.ConnectAsync(credentials, shop.Settings.MqttPort);
+        printer = await ScriptedPrinter.RegisterAndConnectAsync(shop);
     }
 
     public async Task DisposeAsync()

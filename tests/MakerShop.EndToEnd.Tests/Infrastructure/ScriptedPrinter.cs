@@ -2,6 +2,9 @@ using System.Buffers;
 using System.Threading.Channels;
 using MakerShop.Contracts.Devices;
 using MakerShop.Contracts.Mqtt;
+using MakerShop.Core;
+using MakerShop.Web.Devices;
+using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -34,6 +37,15 @@ public sealed class ScriptedPrinter : IAsyncDisposable
     }
 
     public string PrinterId { get; }
+
+    /// <summary>Registers a 250 × 210 × 210 mm PLA/black bridge printer "scripted-1" in the shop and connects as it.</summary>
+    public static async Task<ScriptedPrinter> RegisterAndConnectAsync(TestShop shop)
+    {
+        ArgumentNullException.ThrowIfNull(shop);
+        var credentials = await shop.Services.GetRequiredService<PrinterRegistry>().RegisterAsync(
+            new PrinterRegistration("scripted-1", "Scripted", PrinterKind.FirmwareBridge, new Size3(250, 210, 210), 0.4, "PLA", "black", "FR", AutoEject: true));
+        return await ConnectAsync(credentials, shop.Settings.MqttPort);
+    }
 
     public static async Task<ScriptedPrinter> ConnectAsync(DeviceCredentials credentials, int mqttPort)
     {

@@ -17,9 +17,7 @@ public sealed class PrinterReportReconciliationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
-        var credentials = await _shop.Services.GetRequiredService<PrinterRegistry>().RegisterAsync(
-            new PrinterRegistration("scripted-1", "Scripted", PrinterKind.FirmwareBridge, new Size3(250, 210, 210), 0.4, "PLA", "black", "FR", AutoEject: true));
-        _printer = await ScriptedPrinter.ConnectAsync(credentials, _shop.Settings.MqttPort);
+        _printer = await ScriptedPrinter.RegisterAndConnectAsync(_shop);
     }
 
     public async Task DisposeAsync()
