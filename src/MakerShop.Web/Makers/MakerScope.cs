@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Text;
-using MakerShop.Contracts.Mqtt;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Api.Contracts;
@@ -33,8 +31,10 @@ public sealed class MakerScope(PrinterStore printers, PrintJobStore jobs, Teleme
 
     private PrinterResponse WithLiveReadings(PrinterView view)
     {
-        var printer = PrinterResponse.From(view);
-        if (hub.Latest(printer.Id) is not { } live || StoredReadingsAt(view) > live.At)
+        // Another shop node (or a hub restarted since) may have stored newer readings than this node's hub holds.
+        var stored = PrinterResponse.StoredTelemetry(view);
+        var printer = PrinterResponse.From(view.Printer, stored);
+        if (hub.Latest(printer.Id) is not { } live || stored?.At > live.At)
         {
             return printer;
         }
@@ -47,10 +47,6 @@ public sealed class MakerScope(PrinterStore printers, PrintJobStore jobs, Teleme
             EtaSeconds = sameJob ? live.EtaSeconds : printer.EtaSeconds,
         };
     }
-
-    // When the stored readings were received; another shop node (or a hub restarted since) may have stored newer ones.
-    private static DateTimeOffset? StoredReadingsAt(PrinterView view) =>
-        view.TelemetryJson is null ? null : ContractJson.TryDeserialize<TelemetryPayload>(Encoding.UTF8.GetBytes(view.TelemetryJson))?.At;
 
     public async Task<PrinterResponse?> PrinterAsync(ClaimsPrincipal user, string printerId, CancellationToken cancellationToken) =>
         (await PrintersAsync(user, cancellationToken)).FirstOrDefault(p => p.Id == printerId);

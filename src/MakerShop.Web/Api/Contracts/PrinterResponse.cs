@@ -28,10 +28,21 @@ public sealed record PrinterResponse(
     public static PrinterResponse From(PrinterView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var p = view.Printer;
-        var telemetry = view.TelemetryJson is null
+        return From(view.Printer, StoredTelemetry(view));
+    }
+
+    /// <summary>The readings stored with the printer, decoded once (null when none, or unreadable).</summary>
+    public static TelemetryPayload? StoredTelemetry(PrinterView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.TelemetryJson is null
             ? null
             : ContractJson.TryDeserialize<TelemetryPayload>(System.Text.Encoding.UTF8.GetBytes(view.TelemetryJson));
+    }
+
+    public static PrinterResponse From(Core.Printer p, TelemetryPayload? telemetry)
+    {
+        ArgumentNullException.ThrowIfNull(p);
         var sameJob = telemetry is not null && telemetry.JobId == p.CurrentJobId && p.CurrentJobId is not null;
         return new PrinterResponse(
             p.Id, p.Name, p.Kind.ToString(), p.Status.ToString(), p.StatusReason, p.CurrentJobId,
