@@ -86,6 +86,9 @@ public sealed class HostProcess : IAsyncDisposable
         startInfo.Environment["MakerShop__Demo__SeedCatalog"] = "true";
         startInfo.Environment["MakerShop__Demo__Fleet__Count"] = "0";
         startInfo.Environment["MakerShop__Mqtt__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture);
+        // A load harness is one client address sending thousands of requests: lift the per-address limits for it.
+        startInfo.Environment["MakerShop__RateLimits__OrdersPerWindow"] = "1000000";
+        startInfo.Environment["MakerShop__RateLimits__RequestsPerWindow"] = "1000000";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             startInfo.Environment[name] = value;

@@ -9,6 +9,7 @@ using MakerShop.Web.Hosting;
 using MakerShop.Web.HttpPrinters;
 using MakerShop.Web.Production;
 using MakerShop.Web.Quotes;
+using MakerShop.Web.RateLimiting;
 using MakerShop.Web.Payments;
 using MakerShop.Web.Shipping;
 using MakerShop.Web.Storage;
@@ -41,6 +42,7 @@ public static class MakerShopHost
         builder.Services.AddCheckout(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddAnonymousRateLimits();
         builder.Services.AddAdmin(builder.Configuration);
         builder.Services.AddMakerArea();
         builder.Services.AddShipping(builder.Configuration);

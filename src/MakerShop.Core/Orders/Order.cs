@@ -6,8 +6,6 @@ namespace MakerShop.Core;
 /// </summary>
 public sealed class Order
 {
-    public const int MaxQuantityPerLine = 1000;
-
     private const string Entity = "Order";
 
     private static readonly OrderStatus[] CancellableFrom = [OrderStatus.Placed, OrderStatus.Paid, OrderStatus.InProduction];
@@ -96,8 +94,10 @@ public sealed class Order
         bool express,
         DateTimeOffset placedAt,
         DateTimeOffset shipBy,
-        OrderCharges? charges = null)
+        OrderCharges? charges = null,
+        OrderLimits? limits = null)
     {
+        limits ??= OrderLimits.Default;
         Guard.NotBlank(id, "id", "The order id");
         Guard.NotBlank(customerName, "customer.name", "The customer's name");
         if (string.IsNullOrWhiteSpace(customerEmail) || !IsPlausibleEmail(customerEmail.Trim()))
@@ -116,11 +116,16 @@ public sealed class Order
             throw new DomainValidationException("lines", "An order needs at least one line.");
         }
 
+        limits.CheckLineCount(lines.Count);
         var total = Money.Zero(currency);
+        long units = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            total += ValidateLine(lines[i], i, currency);
+            total += ValidateLine(lines[i], i, currency, limits);
+            units += lines[i].Quantity;
         }
+
+        limits.CheckUnits(units);
 
         if (shipBy <= placedAt)
         {
@@ -192,7 +197,7 @@ public sealed class Order
         UpdatedAt = at;
     }
 
-    private static Money ValidateLine(OrderLine? line, int index, Currency currency)
+    private static Money ValidateLine(OrderLine? line, int index, Currency currency, OrderLimits limits)
     {
         var field = $"lines[{index}]";
         if (line is null)
@@ -203,11 +208,7 @@ public sealed class Order
         Guard.NotBlank(line.ProductId, $"{field}.productId", "The product");
         Guard.NotBlank(line.Material, $"{field}.material", "The material");
         Guard.NotBlank(line.Colour, $"{field}.colour", "The colour");
-        if (line.Quantity is < 1 or > MaxQuantityPerLine)
-        {
-            throw new DomainValidationException(
-                $"{field}.quantity", $"The quantity must be between 1 and {MaxQuantityPerLine} (got {line.Quantity}).");
-        }
+        limits.CheckQuantity(line.Quantity, $"{field}.quantity");
 
         if (line.UnitPrice.Currency != currency)
         {

@@ -69,7 +69,59 @@ public sealed class PrintJobStore(SqliteConnectionFactory connections)
             new { Statuses = statuses.Select(s => s.ToString()).ToArray() }, cancellationToken);
     }
 
-    /// <summary>The queue as one scheduling pass sees it, read inside the caller's (read) transaction.</summary>
+    /// <summary>
+    /// What one scheduling pass weighs, read inside the caller's (read) transaction: per filament (material and colour)
+    /// the first <see cref="QueueWindow.PerFilament"/> waiting jobs in the policy's own order, plus every job the owner
+    /// pinned to a printer. Each filament's window is one seek on a partial index of waiting jobs, so a pass costs the
+    /// same with a hundred or a million jobs queued; what is left out waits for a pass in which it is near the front.
+    /// A filament is kept apart so that a long queue for one the free printers lack never hides the jobs they could print.
+    /// </summary>
+    public static async Task<IReadOnlyList<PrintJob>> ListQueueWindowAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, QueueWindow window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(window);
+        var order = window.DeadlineOrder
+            ? "priority DESC, express DESC, (unixepoch(ship_by) - estimated_seconds), queued_at, id"
+            : "priority DESC, queued_at, id";
+        var jobs = new List<PrintJob>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? material = null;
+        var colour = "";
+        for (var groups = 0; groups < window.MaxFilaments; groups++)
+        {
+            // A skip scan: the next (material, colour) after the last one, found by one seek on the partial index.
+            var next = await connection.QueryFirstOrDefaultAsync<(string Material, string Colour)?>(new CommandDefinition(
+                material is null
+                    ? "SELECT material, colour FROM print_jobs WHERE status = 'Queued' AND held = 0 ORDER BY material, colour LIMIT 1"
+                    : "SELECT material, colour FROM print_jobs WHERE status = 'Queued' AND held = 0 AND (material, colour) > (@Material, @Colour) ORDER BY material, colour LIMIT 1",
+                new { Material = material, Colour = colour }, transaction, cancellationToken: cancellationToken));
+            if (next is not { } group)
+            {
+                break;
+            }
+
+            (material, colour) = group;
+            var rows = await QueryAsync(connection, transaction,
+                $"SELECT {Columns} FROM print_jobs WHERE status = 'Queued' AND held = 0 AND material = @Material AND colour = @Colour ORDER BY {order} LIMIT @Limit",
+                new { Material = material, Colour = colour, Limit = window.PerFilament }, cancellationToken);
+            foreach (var job in rows)
+            {
+                if (seen.Add(job.Id))
+                {
+                    jobs.Add(job);
+                }
+            }
+        }
+
+        var pinned = await QueryAsync(connection, transaction,
+            $"SELECT {Columns} FROM print_jobs WHERE status = 'Queued' AND held = 0 AND pinned_printer_id IS NOT NULL ORDER BY queued_at, id LIMIT @Limit",
+            new { Limit = window.PerFilament }, cancellationToken);
+        jobs.AddRange(pinned.Where(job => seen.Add(job.Id)));
+        return jobs;
+    }
+
+    /// <summary>The whole queue, read inside the caller's (read) transaction.</summary>
     public static Task<IReadOnlyList<PrintJob>> ListQueuedAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken = default) =>
         QueryAsync(connection, transaction, $"SELECT {Columns} FROM print_jobs WHERE status = 'Queued' ORDER BY queued_at, id", new { }, cancellationToken);
 

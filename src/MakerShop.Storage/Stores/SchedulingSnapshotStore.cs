@@ -12,7 +12,12 @@ public sealed class SchedulingSnapshotStore(SqliteConnectionFactory connections)
     private static readonly string ActiveOrDone =
         string.Join(", ", PrintJob.ActiveStates.Append(PrintJobStatus.Completed).Select(s => $"'{s}'"));
 
-    public async Task<SchedulingSnapshot> ReadAsync(DateTimeOffset now, IShippingEstimates shipping, SchedulingSettings settings, CancellationToken cancellationToken = default)
+    public Task<SchedulingSnapshot> ReadAsync(DateTimeOffset now, IShippingEstimates shipping, SchedulingSettings settings, CancellationToken cancellationToken = default) =>
+        ReadAsync(now, shipping, settings, QueueWindow.Default, cancellationToken);
+
+    /// <summary>The fleet, and the part of the queue that <paramref name="window"/> lets one pass weigh.</summary>
+    public async Task<SchedulingSnapshot> ReadAsync(
+        DateTimeOffset now, IShippingEstimates shipping, SchedulingSettings settings, QueueWindow window, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
@@ -22,18 +27,21 @@ public sealed class SchedulingSnapshotStore(SqliteConnectionFactory connections)
             return new SchedulingSnapshot(now, [], printers, [], new Dictionary<string, SchedulingOrder>(), shipping, settings);
         }
 
-        var queued = await PrintJobStore.ListQueuedAsync(connection, transaction, cancellationToken);
+        var queued = await PrintJobStore.ListQueueWindowAsync(connection, transaction, window, cancellationToken);
         var makers = await MakerStore.ListAsync(connection, transaction, cancellationToken);
-        var destinations = await connection.QueryAsync<(string OrderId, string Country)>(new CommandDefinition(
-            "SELECT id, address_country FROM orders WHERE id IN (SELECT order_id FROM print_jobs WHERE status = 'Queued') ORDER BY id",
+        var orderIds = queued.Select(j => j.OrderId).Distinct(StringComparer.Ordinal).ToArray();
+        var destinations = orderIds.Length == 0 ? [] : await connection.QueryAsync<(string OrderId, string Country)>(new CommandDefinition(
+            "SELECT id, address_country FROM orders WHERE id IN @OrderIds ORDER BY id",
+            new { OrderIds = orderIds },
             transaction: transaction,
             cancellationToken: cancellationToken));
-        var makersOfOrders = await connection.QueryAsync<(string OrderId, string MakerId)>(new CommandDefinition(
+        var makersOfOrders = orderIds.Length == 0 ? [] : await connection.QueryAsync<(string OrderId, string MakerId)>(new CommandDefinition(
             $"""
             SELECT DISTINCT j.order_id, p.maker_id FROM print_jobs j JOIN printers p ON p.id = j.printer_id
-            WHERE j.status IN ({ActiveOrDone}) AND j.order_id IN (SELECT order_id FROM print_jobs WHERE status = 'Queued')
+            WHERE j.status IN ({ActiveOrDone}) AND j.order_id IN @OrderIds
             ORDER BY j.order_id, p.maker_id
             """,
+            new { OrderIds = orderIds },
             transaction: transaction,
             cancellationToken: cancellationToken));
         var makerLookup = makersOfOrders.ToLookup(r => r.OrderId, r => r.MakerId, StringComparer.Ordinal);

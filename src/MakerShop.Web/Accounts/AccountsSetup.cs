@@ -83,8 +83,9 @@ public static class AccountsSetup
     public static WebApplication UseAccounts(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseRateLimiter();
+        // Authentication first: the rate limits leave signed-in people alone, so they need to know who is asking.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

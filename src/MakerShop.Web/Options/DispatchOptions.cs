@@ -14,4 +14,11 @@ public sealed class DispatchOptions
     /// <summary>An unacknowledged command is re-published after this long.</summary>
     [Range(1, 600)]
     public int CommandResendSeconds { get; set; } = 3;
+
+    /// <summary>
+    /// How many waiting jobs of each filament one pass weighs (the most urgent ones): a pass costs the same however long
+    /// the queue is. Comfortably more than the printers that could take that filament at once.
+    /// </summary>
+    [Range(1, 10000)]
+    public int QueueWindowPerFilament { get; set; } = 200;
 }

@@ -18,6 +18,7 @@ public sealed class Dispatcher(
     SchedulingSnapshotStore snapshots,
     ISchedulingPolicy policy,
     IOptions<SchedulingOptions> options,
+    IOptions<DispatchOptions> dispatchOptions,
     ProductionGate gate,
     ShopUrls urls,
     IPrinterCommandPublisher publisher,
@@ -27,6 +28,7 @@ public sealed class Dispatcher(
 {
     private readonly SchedulingSettings _settings = options.Value.ToSettings();
     private readonly IShippingEstimates _shipping = options.Value.ToShippingEstimates();
+    private readonly QueueWindow _window = new(dispatchOptions.Value.QueueWindowPerFilament, options.Value.Policy != SchedulingPolicyKind.Fifo);
 
     public async Task<int> DispatchAsync(CancellationToken cancellationToken = default)
     {
@@ -50,7 +52,7 @@ public sealed class Dispatcher(
     private async Task<List<StoredCommand>> AssignAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var snapshot = await snapshots.ReadAsync(now, _shipping, _settings, cancellationToken);
+        var snapshot = await snapshots.ReadAsync(now, _shipping, _settings, _window, cancellationToken);
         if (snapshot.QueuedJobs.Count == 0)
         {
             return [];

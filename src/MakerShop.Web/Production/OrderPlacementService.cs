@@ -23,10 +23,13 @@ public sealed class OrderPlacementService(
     IDispatchTrigger dispatch,
     IOptions<ShopOptions> shopOptions,
     IOptions<PaymentOptions> paymentOptions,
+    IOptions<OrderLimitsOptions> limitOptions,
     MakerShop.Web.Settings.ShopSettingsService settings,
     TimeProvider timeProvider,
     ILogger<OrderPlacementService> logger)
 {
+    private readonly OrderLimits _limits = limitOptions.Value.ToLimits();
+
     public async Task<PlaceOrderOutcome> PlaceAsync(PlaceOrderRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -45,7 +48,7 @@ public sealed class OrderPlacementService(
             await TimelineStore.AddOrderEventAsync(session, order.Id, "Placed", $"{order.UnitCount} unit(s), total {order.Total}", now, cancellationToken);
             if (order.Status == OrderStatus.Paid)
             {
-                await TimelineStore.AddOrderEventAsync(session, order.Id, "Paid", "confirmed on placement (no payment provider configured)", now, cancellationToken);
+                await TimelineStore.AddOrderEventAsync(session, order.Id, "Paid", "confirmed on placement (demo and test mode only)", now, cancellationToken);
             }
 
             foreach (var job in jobs)
@@ -103,13 +106,28 @@ public sealed class OrderPlacementService(
             throw new DomainValidationException("lines", "An order needs at least one line.");
         }
 
+        // Sizes first, before a single catalog or quote look-up: refusing a huge order must cost nothing.
+        _limits.CheckLineCount(request.Lines.Count);
+        long units = 0;
+        for (var i = 0; i < request.Lines.Count; i++)
+        {
+            if (request.Lines[i] is not { } requested)
+            {
+                throw new DomainValidationException($"lines[{i}]", "An order line is required.");
+            }
+
+            _limits.CheckQuantity(requested.Quantity, $"lines[{i}].quantity");
+            units += requested.Quantity;
+        }
+
+        _limits.CheckUnits(units);
         var currency = Currency.FromCode(request.Currency);
         var address = new Address(a.Name ?? "", a.Line1 ?? "", a.Line2, a.City ?? "", a.PostalCode ?? "", a.Region, (a.CountryCode ?? "").ToUpperInvariant());
         var lines = new List<OrderLine>();
         var sources = new List<UnitSource>();
         for (var i = 0; i < request.Lines.Count; i++)
         {
-            var line = request.Lines[i];
+            var line = request.Lines[i]!;
             if (line.QuoteId is not null)
             {
                 var (quoted, source) = await FromQuoteAsync(line, i, currency, now, cancellationToken);
@@ -139,7 +157,7 @@ public sealed class OrderPlacementService(
         // The owner's saved lead times (admin settings) win over the configuration's.
         var current = await settings.CurrentAsync(cancellationToken);
         var leadDays = request.Express ? current.ExpressLeadTimeDays : current.LeadTimeDays;
-        var order = Order.Place(Ids.NewOrderId(), request.Customer.Name ?? "", request.Customer.Email ?? "", address, currency, lines, request.Express, now, now.AddDays(leadDays));
+        var order = Order.Place(Ids.NewOrderId(), request.Customer.Name ?? "", request.Customer.Email ?? "", address, currency, lines, request.Express, now, now.AddDays(leadDays), limits: _limits);
         if (!paymentOptions.Value.ConfirmOnPlacement)
         {
             return (order, []);

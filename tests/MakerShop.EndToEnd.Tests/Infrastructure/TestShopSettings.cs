@@ -29,6 +29,10 @@ public sealed record TestShopSettings(string DataDirectory, int HttpPort, int Mq
             "--MakerShop:Dispatch:CommandResendSeconds=1",
             "--Serilog:MinimumLevel:Default=Warning",
             $"--MakerShop:Owner:ApiKey={OwnerKey}",
+            // The tests place orders without money (a test opts out to check payments) and from one address, fast.
+            "--MakerShop:Payments:ConfirmOnPlacement=true",
+            "--MakerShop:RateLimits:OrdersPerWindow=100000",
+            "--MakerShop:RateLimits:RequestsPerWindow=100000",
         };
         if (ExternalBroker is { } external)
         {

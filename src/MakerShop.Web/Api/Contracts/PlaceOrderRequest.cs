@@ -6,4 +6,4 @@ public sealed record PlaceOrderRequest(
     AddressRequest? ShippingAddress,
     string? Currency,
     bool Express,
-    IReadOnlyList<OrderLineRequest>? Lines);
+    IReadOnlyList<OrderLineRequest?>? Lines);

@@ -1,17 +1,22 @@
 using MakerShop.Core;
 using MakerShop.Storage.Stores;
+using MakerShop.Web.Options;
 using MakerShop.Web.Quotes;
 using MakerShop.Web.Storefront.Checkout;
 using MakerShop.Web.Storefront.Currencies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.Pages.Cart;
 
 /// <summary>The cart: add from a product or a quote, change quantities, remove. Each change redirects back here, so a
 /// reload never repeats it; prices are always the server's.</summary>
-public sealed class IndexModel(CartPricer pricer, VisitorCurrency currency, ProductStore products, QuoteService quotes) : PageModel
+public sealed class IndexModel(
+    CartPricer pricer, VisitorCurrency currency, ProductStore products, QuoteService quotes, IOptions<OrderLimitsOptions> limits) : PageModel
 {
+    public int MaxQuantity => limits.Value.MaxQuantityPerLine;
+
     public PricedCart? Cart { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
@@ -19,7 +24,7 @@ public sealed class IndexModel(CartPricer pricer, VisitorCurrency currency, Prod
 
     public async Task<IActionResult> OnPostAddAsync(string? itemId, string? variant, string? colour, int quantity, CancellationToken cancellationToken)
     {
-        var count = Math.Clamp(quantity, 1, Order.MaxQuantityPerLine);
+        var count = Math.Clamp(quantity, 1, MaxQuantity);
         CartItem? item = null;
         if (itemId is { Length: > 0 } && itemId.StartsWith(Production.ProductionRelease.QuotedLinePrefix, StringComparison.Ordinal))
         {
@@ -50,7 +55,7 @@ public sealed class IndexModel(CartPricer pricer, VisitorCurrency currency, Prod
             return NotFound();
         }
 
-        CartCookie.Write(HttpContext, CartCookie.Add(CartCookie.Read(HttpContext), item));
+        CartCookie.Write(HttpContext, CartCookie.Add(CartCookie.Read(HttpContext), item, MaxQuantity));
         return LocalRedirect("/cart");
     }
 
@@ -65,7 +70,7 @@ public sealed class IndexModel(CartPricer pricer, VisitorCurrency currency, Prod
             }
             else
             {
-                items[index] = items[index] with { Quantity = Math.Min(quantity, Order.MaxQuantityPerLine) };
+                items[index] = items[index] with { Quantity = Math.Min(quantity, MaxQuantity) };
             }
 
             CartCookie.Write(HttpContext, items);

@@ -14,6 +14,9 @@ public static class CartCookie
     public const string Name = "makershop.cart";
     public const int MaxLines = 30;
 
+    /// <summary>What a cookie may say at all; the shop's own order limits (<see cref="OrderLimits"/>) are checked on top.</summary>
+    public const int MaxQuantity = 10000;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IReadOnlyList<CartItem> Read(HttpContext context)
@@ -58,7 +61,7 @@ public static class CartCookie
     }
 
     /// <summary>Adds a choice; the same item in the same material and colour adds to the quantity already there.</summary>
-    public static IReadOnlyList<CartItem> Add(IReadOnlyList<CartItem> items, CartItem added)
+    public static IReadOnlyList<CartItem> Add(IReadOnlyList<CartItem> items, CartItem added, int maxQuantity)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(added);
@@ -66,7 +69,7 @@ public static class CartCookie
         var index = list.FindIndex(i => i.SameChoice(added));
         if (index >= 0)
         {
-            list[index] = list[index] with { Quantity = Math.Min(Order.MaxQuantityPerLine, list[index].Quantity + added.Quantity) };
+            list[index] = list[index] with { Quantity = Math.Min(maxQuantity, list[index].Quantity + added.Quantity) };
         }
         else if (list.Count < MaxLines)
         {
@@ -77,5 +80,5 @@ public static class CartCookie
     }
 
     private static bool IsSane(CartItem? item) =>
-        item is { ItemId.Length: > 0 and <= 200, Material.Length: <= 50, Colour.Length: > 0 and <= 50, Quantity: >= 1 and <= Order.MaxQuantityPerLine };
+        item is { ItemId.Length: > 0 and <= 200, Material.Length: <= 50, Colour.Length: > 0 and <= 50, Quantity: >= 1 and <= MaxQuantity };
 }

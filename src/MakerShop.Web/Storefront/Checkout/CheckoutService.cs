@@ -30,9 +30,13 @@ public sealed class CheckoutService(
     OrderConfirmationMail mail,
     ShopSettingsService settings,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<MakerShop.Web.Options.OrderLimitsOptions> limits,
     ILogger<CheckoutService> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static bool TooLarge(IReadOnlyList<CartItem> items, OrderLimits limits) =>
+        items.Count > limits.MaxLines || items.Any(i => i.Quantity > limits.MaxQuantityPerLine) || items.Sum(i => (long)i.Quantity) > limits.MaxUnits;
 
     public IReadOnlyList<string> PaymentMethods => [.. providers.Select(p => p.Name)];
 
@@ -63,6 +67,11 @@ public sealed class CheckoutService(
         else if (cart.HasProblems)
         {
             errors.Add(new CheckoutError("", "Checkout.Error.CartProblems"));
+        }
+        else if (TooLarge(items, limits.Value.ToLimits()))
+        {
+            var l = limits.Value;
+            errors.Add(new CheckoutError("", "Checkout.Error.TooLarge", l.MaxUnits, l.MaxQuantityPerLine, l.MaxLines));
         }
 
         var summary = pricing.Summarise(cart, CheckoutCountries.IsOffered(address.CountryCode) ? address.CountryCode : null, address.PostalCode, form.Shipping);
@@ -114,7 +123,7 @@ public sealed class CheckoutService(
         try
         {
             order = Order.Place(Ids.NewOrderId(), form.Name ?? "", form.Email ?? "", address, currency, lines, express: false, now,
-                shipBy, charges);
+                shipBy, charges, limits.Value.ToLimits());
         }
         catch (DomainValidationException ex)
         {
