@@ -6,3 +6,5 @@ CREATE INDEX ix_print_jobs_queue_deadline ON print_jobs(material, colour, priori
 CREATE INDEX ix_print_jobs_queue_fifo ON print_jobs(material, colour, priority DESC, queued_at, id)
     WHERE status = 'Queued' AND held = 0;
 CREATE INDEX ix_print_jobs_queue_pinned ON print_jobs(pinned_printer_id) WHERE status = 'Queued' AND pinned_printer_id IS NOT NULL;
+-- Which makers already print an order's other units: per order in the window, only its printing or printed jobs.
+CREATE INDEX ix_print_jobs_order_status ON print_jobs(order_id, status);

@@ -29,16 +29,17 @@ public sealed class SchedulingSnapshotStore(SqliteConnectionFactory connections)
 
         var queued = await PrintJobStore.ListQueueWindowAsync(connection, transaction, window, cancellationToken);
         var makers = await MakerStore.ListAsync(connection, transaction, cancellationToken);
-        var orderIds = queued.Select(j => j.OrderId).Distinct(StringComparer.Ordinal).ToArray();
-        var destinations = orderIds.Length == 0 ? [] : await connection.QueryAsync<(string OrderId, string Country)>(new CommandDefinition(
-            "SELECT id, address_country FROM orders WHERE id IN @OrderIds ORDER BY id",
+        // One JSON parameter instead of a parameter per order: the window may name a thousand orders.
+        var orderIds = System.Text.Json.JsonSerializer.Serialize(queued.Select(j => j.OrderId).Distinct(StringComparer.Ordinal));
+        var destinations = queued.Count == 0 ? [] : await connection.QueryAsync<(string OrderId, string Country)>(new CommandDefinition(
+            "SELECT id, address_country FROM orders WHERE id IN (SELECT value FROM json_each(@OrderIds)) ORDER BY id",
             new { OrderIds = orderIds },
             transaction: transaction,
             cancellationToken: cancellationToken));
-        var makersOfOrders = orderIds.Length == 0 ? [] : await connection.QueryAsync<(string OrderId, string MakerId)>(new CommandDefinition(
+        var makersOfOrders = queued.Count == 0 ? [] : await connection.QueryAsync<(string OrderId, string MakerId)>(new CommandDefinition(
             $"""
             SELECT DISTINCT j.order_id, p.maker_id FROM print_jobs j JOIN printers p ON p.id = j.printer_id
-            WHERE j.status IN ({ActiveOrDone}) AND j.order_id IN @OrderIds
+            WHERE j.status IN ({ActiveOrDone}) AND j.order_id IN (SELECT value FROM json_each(@OrderIds))
             ORDER BY j.order_id, p.maker_id
             """,
             new { OrderIds = orderIds },
