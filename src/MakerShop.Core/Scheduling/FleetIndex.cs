@@ -11,6 +11,7 @@ internal sealed class FleetIndex
     private readonly List<MaterialRequirements> _requirements = [];
     private readonly List<FreePrinterSet> _buckets = [];
     private readonly List<int> _loadedInFleet = [];
+    private readonly List<List<int>> _loadedCountries = [];
     private readonly List<int> _workingInCountry = [];
     private readonly Dictionary<string, int> _territoryOfDestination = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _territories = new(StringComparer.Ordinal);
@@ -51,10 +52,13 @@ internal sealed class FleetIndex
                 MakerBusy[maker]++;
             }
 
-            _workingInCountry[InternCountry(printer.CountryCode)]++;
+            var country = InternCountry(printer.CountryCode);
+            _workingInCountry[country]++;
             if (printer.IsOnline && printer.LoadedMaterial.Length > 0)
             {
-                _loadedInFleet[InternFilament(printer.LoadedMaterial, printer.LoadedColour)]++;
+                var filament = InternFilament(printer.LoadedMaterial, printer.LoadedColour);
+                _loadedInFleet[filament]++;
+                _loadedCountries[filament].Add(country);
             }
         }
 
@@ -192,6 +196,46 @@ internal sealed class FleetIndex
     /// <summary>The nearest the fleet's working printers can get to the destination (after <see cref="EstimatesTo"/>).</summary>
     public ShippingProximity BestProximityTo(string destinationCountry) => _bestProximity[_countries[destinationCountry]];
 
+    /// <summary>
+    /// The nearest that working online printers with this filament loaded get to the destination (after
+    /// <see cref="EstimatesTo"/>): what a job that may not swap can hope for by waiting. With none loaded, the fleet's best.
+    /// </summary>
+    public ShippingProximity BestProximityWithFilament(string destinationCountry, int filament)
+    {
+        var estimates = EstimatesTo(destinationCountry);
+        var countries = _loadedCountries[filament];
+        if (countries.Count == 0)
+        {
+            return BestProximityTo(destinationCountry);
+        }
+
+        var best = ShippingProximity.CrossBorder;
+        foreach (var c in countries)
+        {
+            best = estimates[c].Proximity < best ? estimates[c].Proximity : best;
+        }
+
+        return best;
+    }
+
+    /// <summary>A country code of a working online printer with this filament nearest to the destination, if any.</summary>
+    public string? NearestCountryWithFilament(string destinationCountry, int filament)
+    {
+        var estimates = EstimatesTo(destinationCountry);
+        string? nearest = null;
+        var best = ShippingProximity.CrossBorder;
+        foreach (var c in _loadedCountries[filament])
+        {
+            if (nearest is null || estimates[c].Proximity < best)
+            {
+                nearest = _countryCodes[c];
+                best = estimates[c].Proximity;
+            }
+        }
+
+        return nearest;
+    }
+
     private int? MakerOf(Printer printer) => _makerIndex.TryGetValue(printer.MakerId, out var m) ? m : null;
 
     private int InternCountry(string code)
@@ -216,6 +260,7 @@ internal sealed class FleetIndex
             _requirements.Add(MaterialRequirements.For(material));
             _buckets.Add(new FreePrinterSet());
             _loadedInFleet.Add(0);
+            _loadedCountries.Add([]);
         }
 
         return index;

@@ -27,13 +27,18 @@ internal readonly ref struct JobPlacement
         OrderMakers = orderMakers;
         _destination = snapshot.Orders.TryGetValue(job.OrderId, out var order) ? order.DestinationCountry : null;
         _estimates = _destination is null ? null : fleet.EstimatesTo(_destination);
-        _bestProximity = _destination is null ? ShippingProximity.Domestic : fleet.BestProximityTo(_destination);
         _slack = job.ShipBy - job.EstimatedPrintTime - snapshot.Now;
         _filament = filament;
         _requirements = fleet.RequirementsOf(_filament);
         _territoryWait = territoryWait;
         _filamentWait = filamentWait;
         _demand = demand;
+
+        // What waiting can win: a job that will not swap can only hope for a printer that has its filament, so a closer
+        // printer loaded with something else is no reason to wait.
+        _bestProximity = _destination is null ? ShippingProximity.Domestic
+            : MaySwap ? fleet.BestProximityTo(_destination)
+            : fleet.BestProximityWithFilament(_destination, filament);
     }
 
     /// <summary>Makers already printing this order (including this pass's choices).</summary>
@@ -47,7 +52,11 @@ internal readonly ref struct JobPlacement
     /// print it once more (a failed print is printed again) stays above the margin. A job the owner moved up never
     /// waits: the owner asked for it to go now.
     /// </summary>
-    private bool HoldsOutForCloser => _job.Priority <= 0 && _slack - _territoryWait - _job.EstimatedPrintTime > Settings.CrossBorderSlack;
+    private bool HoldsOutForCloser =>
+        _job.Priority <= 0 && !HeldOutLongEnough && _slack - _territoryWait - _job.EstimatedPrintTime > Settings.CrossBorderSlack;
+
+    /// <summary>Queued for longer than the owner lets a job hold out for a better printer while another could print it.</summary>
+    private bool HeldOutLongEnough => _snapshot.Now - _job.QueuedAt >= Settings.MaxHoldOut;
 
     /// <summary>
     /// A swap is allowed when the owner allows swaps and either no online printer has the filament loaded, or the
@@ -55,7 +64,8 @@ internal readonly ref struct JobPlacement
     /// the owner moved the job up.
     /// </summary>
     private bool MaySwap =>
-        Settings.AllowSwaps && (_fleet.LoadedInFleet(_filament) == 0 || _job.Priority > 0 || _slack - _filamentWait - _job.EstimatedPrintTime <= Settings.SwapSlack);
+        Settings.AllowSwaps && (_fleet.LoadedInFleet(_filament) == 0 || _job.Priority > 0 || HeldOutLongEnough
+                                || _slack - _filamentWait - _job.EstimatedPrintTime <= Settings.SwapSlack);
 
     public Candidate? Choose()
     {
@@ -87,6 +97,60 @@ internal readonly ref struct JobPlacement
         return best;
     }
 
+    /// <summary>
+    /// Why this job, taken alone against the printers that are free, would stay queued (or <see cref="JobWaitReason.NextInLine"/>
+    /// when a free printer would take it, so only more urgent jobs stand before it).
+    /// </summary>
+    public JobWait ExplainWait()
+    {
+        var material = _job.Material;
+        var colour = _job.Colour;
+        if (_job.PinnedPrinterId is { } pinned)
+        {
+            return Choose() is null
+                ? new JobWait(JobWaitReason.PinnedPrinterBusy, material, colour, PrinterId: pinned)
+                : new JobWait(JobWaitReason.NextInLine, material, colour);
+        }
+
+        if (Choose() is not null)
+        {
+            return new JobWait(JobWaitReason.NextInLine, material, colour);
+        }
+
+        var fits = false;
+        var loadedFits = false;
+        for (var p = 0; p < _fleet.Printers.Length; p++)
+        {
+            if (_fleet.Free.Contains(p) && _fleet.CanPrint(p, _job, _requirements))
+            {
+                fits = true;
+                loadedFits |= _fleet.PrinterFilament[p] == _filament;
+            }
+        }
+
+        if (!fits)
+        {
+            return new JobWait(JobWaitReason.NoPrinterFree, material, colour);
+        }
+
+        var ceiling = _job.QueuedAt + Settings.MaxHoldOut;
+        if (!loadedFits)
+        {
+            // Free printers could print it after a swap: it waits for its filament until a swap is allowed, if ever.
+            if (!Settings.AllowSwaps)
+            {
+                return new JobWait(JobWaitReason.NeedsFilament, material, colour);
+            }
+
+            var swapFrom = _job.ShipBy - _job.EstimatedPrintTime - Settings.SwapSlack;
+            return new JobWait(JobWaitReason.NeedsFilament, material, colour, Until: swapFrom < ceiling ? swapFrom : ceiling);
+        }
+
+        var crossFrom = _job.ShipBy - _job.EstimatedPrintTime - Settings.CrossBorderSlack;
+        var nearest = _destination is null ? null : _fleet.NearestCountryWithFilament(_destination, _filament);
+        return new JobWait(JobWaitReason.HoldingOutForCloser, material, colour, Country: nearest ?? _destination, Until: crossFrom < ceiling ? crossFrom : ceiling);
+    }
+
     public string Explain(Candidate chosen)
     {
         var printer = _fleet.Printers[chosen.Printer];
@@ -107,8 +171,8 @@ internal readonly ref struct JobPlacement
                 ShippingProximity.Domestic => $"ships domestic to {_destination}",
                 ShippingProximity.SameCustomsTerritory => $"ships to {_destination} inside one customs territory",
                 _ => _bestProximity == ShippingProximity.CrossBorder
-                    ? $"crosses a customs border to {_destination} (no printer in the fleet avoids it)"
-                    : $"crosses a customs border to {_destination}, {(OrderMakers.Contains(_fleet.PrinterMaker[chosen.Printer]) ? "joining the order's parcel" : _job.Priority > 0 ? "moved up by the owner, so it does not wait for a closer printer" : "too little slack to wait for a closer printer")}",
+                    ? $"crosses a customs border to {_destination} (no printer that could print it avoids it)"
+                    : $"crosses a customs border to {_destination}, {(OrderMakers.Contains(_fleet.PrinterMaker[chosen.Printer]) ? "joining the order's parcel" : _job.Priority > 0 ? "moved up by the owner, so it does not wait for a closer printer" : HeldOutLongEnough ? $"waited {Span(Settings.MaxHoldOut)} for a closer printer, the most it may" : "too little slack to wait for a closer printer")}",
             };
         var cost = _estimates is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({chosen.CostMinor / 100m:0.00} shipping)");
         var order = OrderMakers.Count == 0 ? "first unit of its order to start"
@@ -117,6 +181,7 @@ internal readonly ref struct JobPlacement
         var swapWhy = _job.PinnedPrinterId is not null ? string.Empty
             : _fleet.LoadedInFleet(_filament) == 0 ? ": no online printer has it loaded"
             : _job.Priority > 0 ? ": moved up by the owner, so it does not wait for a printer that has it"
+            : HeldOutLongEnough ? $": waited {Span(Settings.MaxHoldOut)} for a printer that has it, the most it may"
             : _filamentWait < TimeSpan.FromMinutes(1) ? ": too little slack to wait for a printer that has it"
             : $": about {Span(_filamentWait)} of more urgent work is queued for the printers that have it";
         var filament = chosen.Swap

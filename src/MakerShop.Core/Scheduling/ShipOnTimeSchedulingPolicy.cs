@@ -105,6 +105,47 @@ public sealed class ShipOnTimeSchedulingPolicy : ISchedulingPolicy
         return ordered;
     }
 
+    /// <summary>
+    /// For each waiting job of the snapshot, why it waits and until when, judged against the printers free right now as
+    /// if it were first in line: what the owner's queue page shows. Costs a look at the free printers per job.
+    /// </summary>
+    public static IReadOnlyDictionary<string, JobWait> ExplainWaits(SchedulingSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var fleet = new FleetIndex(snapshot);
+        var waits = new Dictionary<string, JobWait>(StringComparer.Ordinal);
+        foreach (var job in snapshot.QueuedJobs)
+        {
+            if (job.Status != PrintJobStatus.Queued)
+            {
+                continue;
+            }
+
+            if (job.Held)
+            {
+                waits[job.Id] = new JobWait(JobWaitReason.Held, job.Material, job.Colour);
+                continue;
+            }
+
+            var filament = fleet.FilamentOf(job);
+            var requirements = fleet.RequirementsOf(filament);
+            var canPrintAnywhere = snapshot.Printers.Any(p => p.InService && job.PartSize.FitsWithin(p.BuildVolume)
+                && (job.RequiredPrinterModel is not { } model || model.Describes(p.BuildVolume, p.NozzleDiameter))
+                && (!requirements.NeedsEnclosure || p.Enclosed) && (!requirements.NeedsHardenedNozzle || p.HardenedNozzle));
+            if (!canPrintAnywhere)
+            {
+                waits[job.Id] = new JobWait(JobWaitReason.NoPrinterCanPrint, job.Material, job.Colour);
+                continue;
+            }
+
+            var placement = new JobPlacement(job, snapshot, fleet, MakersOf(job.OrderId, snapshot, fleet, new Dictionary<string, List<int>>(StringComparer.Ordinal)), filament, TimeSpan.Zero, TimeSpan.Zero,
+                new int[fleet.FilamentCount]);
+            waits[job.Id] = placement.ExplainWait();
+        }
+
+        return waits;
+    }
+
     IReadOnlyList<PrintJob> ISchedulingPolicy.QueueOrder(IReadOnlyList<PrintJob> jobs, DateTimeOffset now) => QueueOrder(jobs, now);
 
     private static JobUrgency[] UrgencyOrder(IReadOnlyList<PrintJob> jobs, DateTimeOffset now)

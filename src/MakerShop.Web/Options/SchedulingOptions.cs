@@ -25,6 +25,13 @@ public sealed class SchedulingOptions
     [Range(0, 24 * 30)]
     public int SwapSlackHours { get; set; } = 12;
 
+    /// <summary>
+    /// The longest a queued job holds out for a closer printer or one with its filament loaded while another printer
+    /// that could print it is idle; after that it takes any suitable printer.
+    /// </summary>
+    [Range(0, 24 * 60 * 7)]
+    public int MaxHoldOutMinutes { get; set; } = 120;
+
     /// <summary>Parcel cost in minor units of the shop's currency, by how far it travels (until the zone tables are wired in).</summary>
     [Range(0, 1_000_000)]
     public long DomesticShippingMinor { get; set; } = 590;
@@ -36,7 +43,10 @@ public sealed class SchedulingOptions
     public long CrossBorderShippingMinor { get; set; } = 2490;
 
     public SchedulingSettings ToSettings() =>
-        new(AllowSwaps, TimeSpan.FromMinutes(SwapMinutes), TimeSpan.FromHours(CrossBorderSlackHours), TimeSpan.FromHours(SwapSlackHours));
+        new(AllowSwaps, TimeSpan.FromMinutes(SwapMinutes), TimeSpan.FromHours(CrossBorderSlackHours), TimeSpan.FromHours(SwapSlackHours))
+        {
+            MaxHoldOut = TimeSpan.FromMinutes(MaxHoldOutMinutes),
+        };
 
     public IShippingEstimates ToShippingEstimates() => new ProximityShippingEstimates(
         new ShippingEstimate(DomesticShippingMinor, 2, ShippingProximity.Domestic),

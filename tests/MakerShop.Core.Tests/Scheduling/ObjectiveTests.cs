@@ -85,7 +85,7 @@ public class ObjectiveTests
     {
         var scenario = Scenario.Farm().Printer("p-de", maker: "m-de").Job("job-1", destination: "JP", shipIn: TimeSpan.FromDays(5));
 
-        Assert.Contains("no printer in the fleet avoids it", Assert.Single(scenario.Run()).Reason, StringComparison.Ordinal);
+        Assert.Contains("no printer that could print it avoids it", Assert.Single(scenario.Run()).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
