@@ -11,6 +11,7 @@ public static class SimulationRunner
         var seeds = new List<int> { 1, 2, 3 };
         var options = new SimulationOptions();
         string? output = null;
+        TimeSpan? maxHoldOut = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -24,6 +25,9 @@ public static class SimulationRunner
                 case "--mean-print-hours":
                     options = options with { MeanPrintHours = double.Parse(args[++i], CultureInfo.InvariantCulture) };
                     break;
+                case "--max-hold-out-hours":
+                    maxHoldOut = TimeSpan.FromHours(double.Parse(args[++i], CultureInfo.InvariantCulture));
+                    break;
                 case "--show-late":
                     options = options with { ShowLateOrders = true };
                     break;
@@ -31,13 +35,13 @@ public static class SimulationRunner
                     output = args[++i];
                     break;
                 default:
-                    Console.Error.WriteLine($"Unknown option {args[i]}. Usage: simulate [--seeds 1,2,3] [--orders 2000] [--mean-print-hours 8.5] [--show-late] [--out results.md]");
+                    Console.Error.WriteLine($"Unknown option {args[i]}. Usage: simulate [--seeds 1,2,3] [--orders 2000] [--mean-print-hours 8.5] [--max-hold-out-hours 2] [--show-late] [--out results.md]");
                     return 2;
             }
         }
 
         // Swaps are allowed in the simulated farm: some colours are loaded nowhere at the start.
-        var settings = SchedulingSettings.Default with { AllowSwaps = true };
+        var settings = SchedulingSettings.Default with { AllowSwaps = true, MaxHoldOut = maxHoldOut ?? SchedulingSettings.Default.MaxHoldOut };
         var results = new List<SimulationResult>();
         foreach (var seed in seeds)
         {

@@ -10,7 +10,7 @@ namespace MakerShop.Core;
 public sealed record SchedulingSettings(bool AllowSwaps, TimeSpan SwapTime, TimeSpan CrossBorderSlack, TimeSpan SwapSlack)
 {
     /// <summary>The longest a job waits for a closer printer, or one with its filament loaded, once it is queued.</summary>
-    public TimeSpan MaxHoldOut { get; init; } = TimeSpan.FromHours(2);
+    public TimeSpan MaxHoldOut { get; init; } = TimeSpan.FromHours(12);
 
     public static SchedulingSettings Default { get; } =
         new(AllowSwaps: false, SwapTime: TimeSpan.FromMinutes(15), CrossBorderSlack: TimeSpan.FromHours(36), SwapSlack: TimeSpan.FromHours(12));

@@ -30,7 +30,7 @@ public sealed class SchedulingOptions
     /// that could print it is idle; after that it takes any suitable printer.
     /// </summary>
     [Range(0, 24 * 60 * 7)]
-    public int MaxHoldOutMinutes { get; set; } = 120;
+    public int MaxHoldOutMinutes { get; set; } = 720;
 
     /// <summary>Parcel cost in minor units of the shop's currency, by how far it travels (until the zone tables are wired in).</summary>
     [Range(0, 1_000_000)]

@@ -10,15 +10,15 @@ public class HoldOutCeilingTests
     public void A_job_holds_out_for_a_closer_printer_only_until_the_ceiling()
     {
         var waiting = Scenario.Farm().Printer("p-de", maker: "m-de", status: PrinterStatus.Busy).Printer("p-us", maker: "m-us")
-            .Job("job-1", destination: "FR", shipIn: TimeSpan.FromDays(4), queuedAgo: TimeSpan.FromMinutes(119));
+            .Job("job-1", destination: "FR", shipIn: TimeSpan.FromDays(4), queuedAgo: TimeSpan.FromMinutes(719));
         Assert.Empty(waiting.Run());
 
         var released = Scenario.Farm().Printer("p-de", maker: "m-de", status: PrinterStatus.Busy).Printer("p-us", maker: "m-us")
-            .Job("job-1", destination: "FR", shipIn: TimeSpan.FromDays(4), queuedAgo: TimeSpan.FromMinutes(121));
+            .Job("job-1", destination: "FR", shipIn: TimeSpan.FromDays(4), queuedAgo: TimeSpan.FromMinutes(721));
         var assignment = Assert.Single(released.Run());
 
         Assert.Equal("p-us", assignment.PrinterId);
-        Assert.Contains("waited 2h 00m for a closer printer, the most it may", assignment.Reason, StringComparison.Ordinal);
+        Assert.Contains("waited 12h 00m for a closer printer, the most it may", assignment.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,11 +55,11 @@ public class HoldOutCeilingTests
             return scenario;
         }
 
-        Assert.Empty(Farm(TimeSpan.FromMinutes(30)).Run());
-        var assignment = Assert.Single(Farm(TimeSpan.FromHours(3)).Run());
+        Assert.Empty(Farm(TimeSpan.FromHours(11)).Run());
+        var assignment = Assert.Single(Farm(TimeSpan.FromHours(13)).Run());
 
         Assert.Equal("p-white", assignment.PrinterId);
-        Assert.Contains("waited 2h 00m for a printer that has it, the most it may", assignment.Reason, StringComparison.Ordinal);
+        Assert.Contains("waited 12h 00m for a printer that has it, the most it may", assignment.Reason, StringComparison.Ordinal);
     }
 }
 
@@ -78,7 +78,7 @@ public class JobWaitTests
 
         Assert.Equal(JobWaitReason.HoldingOutForCloser, wait.Reason);
         Assert.Equal("DE", wait.Country);
-        Assert.Equal(Scenario.Now + TimeSpan.FromMinutes(100), wait.Until);
+        Assert.Equal(Scenario.Now + TimeSpan.FromMinutes(700), wait.Until);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class JobWaitTests
         scenario.Settings = SchedulingSettings.Default with { AllowSwaps = true };
         var wait = WaitOf(scenario, "job-1");
         Assert.Equal(JobWaitReason.NeedsFilament, wait.Reason);
-        Assert.Equal(Scenario.Now + TimeSpan.FromMinutes(90), wait.Until);
+        Assert.Equal(Scenario.Now + TimeSpan.FromMinutes(690), wait.Until);
     }
 
     [Fact]

@@ -23,8 +23,15 @@ public sealed class QueueModel(
     QueueActions queue,
     RequeueCandidateStore candidates,
     ISchedulingPolicy policy,
+    SchedulingSnapshotStore snapshots,
+    Microsoft.Extensions.Options.IOptions<MakerShop.Web.Options.SchedulingOptions> scheduling,
     TimeProvider time) : PageModel
 {
+    /// <summary>Why each waiting job waits and until when; a job missing here waits for any printer to be free.</summary>
+    public IReadOnlyDictionary<string, JobWait> Waits { get; private set; } = new Dictionary<string, JobWait>();
+
+    public DateTimeOffset Now { get; private set; }
+
     private static readonly PrintJobStatus[] Open =
         [PrintJobStatus.Queued, PrintJobStatus.Assigned, PrintJobStatus.Transferring, PrintJobStatus.Printing, PrintJobStatus.Paused];
 
@@ -116,7 +123,11 @@ public sealed class QueueModel(
         }
 
         var now = time.GetUtcNow();
+        Now = now;
         var waiting = policy.QueueOrder([.. all.Where(j => j.Status == PrintJobStatus.Queued)], now);
+        var options = scheduling.Value;
+        var snapshot = await snapshots.ReadAsync(now, options.ToShippingEstimates(), options.ToSettings(), new QueueWindow(500, DeadlineOrder: true), cancellationToken);
+        Waits = ShipOnTimeSchedulingPolicy.ExplainWaits(snapshot);
         var running = all.Where(j => j.Status != PrintJobStatus.Queued).OrderByDescending(j => j.Express).ThenBy(j => j.ShipBy).ThenBy(j => j.Id, StringComparer.Ordinal);
         Jobs = [.. running, .. waiting];
         var ended = new List<PrintJob>();
