@@ -64,7 +64,8 @@ public sealed class OrderConfirmationMail(
             var amount = PriceFormatter.Format(transfer.Amount, culture);
             if (transfer.Account is not { } account)
             {
-                body.AppendLine(text["Transfer.DetailsFollow", amount, transfer.Reference]);
+                body.AppendLine(text["Transfer.DetailsFollow", amount]);
+                body.AppendLine(CultureInfo.InvariantCulture, $"  {text["Payment.Reference"]}: {transfer.Reference}");
             }
             else
             {
