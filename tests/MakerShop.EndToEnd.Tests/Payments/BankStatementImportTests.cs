@@ -161,6 +161,13 @@ public sealed class BankStatementImportTests : IAsyncLifetime
         var mail = Directory.GetFiles(Path.Combine(shop.Settings.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText).Single(m => m.Contains(orderId, StringComparison.Ordinal) && m.Contains("IBAN", StringComparison.Ordinal));
         Assert.Contains("IBAN: DE89 3704 0044 0532 0130 00", mail, StringComparison.Ordinal);
         Assert.Contains("payment-qr.png", mail, StringComparison.Ordinal);
+
+        // The order page, opened from the e-mail's private link, shows them too while the money is awaited.
+        var link = System.Text.RegularExpressions.Regex.Match(mail, @"http://\S+/orders/" + orderId + @"\?key=\S+").Value;
+        using var orderPage = await visitor.GetAsync(new Uri(link).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, orderPage.StatusCode);
+        Assert.Contains("DE89 3704 0044 0532 0130 00", visitor.Html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"payment-qr\"", visitor.Html, StringComparison.Ordinal);
         return (orderId, reference!, total);
     }
 
