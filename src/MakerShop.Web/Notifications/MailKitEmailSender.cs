@@ -33,7 +33,27 @@ public sealed class MailKitEmailSender(
         mime.Subject = message.Subject;
         mime.Date = time.GetUtcNow();
         mime.MessageId = MimeUtils.GenerateMessageId(settings.FromAddress[(settings.FromAddress.IndexOf('@', StringComparison.Ordinal) + 1)..]);
-        mime.Body = new TextPart("plain") { Text = message.TextBody };
+        var text = new TextPart("plain") { Text = message.TextBody };
+        if (message.Attachments.Count == 0)
+        {
+            mime.Body = text;
+        }
+        else
+        {
+            var mixed = new Multipart("mixed") { text };
+            foreach (var attachment in message.Attachments)
+            {
+                mixed.Add(new MimePart(ContentType.Parse(attachment.ContentType))
+                {
+                    Content = new MimeContent(new MemoryStream(attachment.Content.ToArray())),
+                    ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                    ContentTransferEncoding = ContentEncoding.Base64,
+                    FileName = attachment.FileName,
+                });
+            }
+
+            mime.Body = mixed;
+        }
 
         if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
         {

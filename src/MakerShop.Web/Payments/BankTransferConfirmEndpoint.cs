@@ -15,6 +15,8 @@ public static class BankTransferConfirmEndpoint
         Accounts.AuditTrail audit,
         PaymentStore payments,
         PaymentConfirmation confirmation,
+        OrderStore orders,
+        Notifications.PaymentReceivedMail mail,
         CancellationToken cancellationToken)
     {
         if (!BankTransferReference.IsValid(reference))
@@ -38,6 +40,11 @@ public static class BankTransferConfirmEndpoint
             var received = Money.FromDecimal(amount, currency, MidpointRounding.AwayFromZero);
             var outcome = await confirmation.ConfirmAsync(payment.Id, received, "owner: " + (body.Note ?? "bank statement"), cancellationToken);
             await audit.RecordAsync(context, "BankTransferConfirmed", payment.Reference, $"{received} for order {payment.OrderId}: {outcome}");
+            if (outcome == PaymentConfirmationOutcome.Confirmed && await orders.GetAsync(payment.OrderId, CancellationToken.None) is { } order)
+            {
+                await mail.SendAsync(order, received, CancellationToken.None);
+            }
+
             return Results.Ok(new { paymentId = payment.Id, orderId = payment.OrderId, outcome = outcome.ToString() });
         }
         catch (DomainException ex)

@@ -15,6 +15,11 @@ public static class PaymentsSetup
         services.AddSingleton<ProductionRelease>();
         services.AddSingleton<PaymentConfirmation>();
         services.AddSingleton<IPaymentProvider, BankTransferProvider>();
+        services.AddSingleton<BankAccountStore>();
+        services.AddSingleton<BankReceiptStore>();
+        services.AddSingleton<BankAccountDirectory>();
+        services.AddSingleton<BankTransferReceipts>();
+        services.AddSingleton<Notifications.PaymentReceivedMail>();
         services.AddHttpClient(StripeCheckoutProvider.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         if (configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() is { Enabled: true })
         {

@@ -4,7 +4,6 @@ using MakerShop.Web.Payments;
 using MakerShop.Web.Storefront.Checkout;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.Pages.Checkout;
 
@@ -17,13 +16,14 @@ public sealed class DoneModel(
     PaymentStore payments,
     CheckoutService checkout,
     StorefrontUrls urls,
-    IOptions<BankTransferOptions> bank) : PageModel
+    BankAccountDirectory bank) : PageModel
 {
     public Order? Order { get; private set; }
 
     public Payment? Payment { get; private set; }
 
-    public BankTransferOptions Bank => bank.Value;
+    /// <summary>The account, amount, reference and QR code for a bank-transfer order still waiting for its money.</summary>
+    public BankTransferDetails? Transfer { get; private set; }
 
     public string? OrderLink { get; private set; }
 
@@ -71,6 +71,11 @@ public sealed class DoneModel(
         Key = key;
         var all = await payments.ListForOrderAsync(id, cancellationToken);
         Payment = all.Count > 0 ? all[^1] : null;
+        if (Payment is { Provider: BankTransferProvider.ProviderName, Status: PaymentStatus.Pending } pending)
+        {
+            Transfer = await bank.DetailsForAsync(pending, cancellationToken);
+        }
+
         OrderLink = CheckoutService.OrderPageUrl(urls.BaseUrl(Request), id, key!).ToString();
         return true;
     }

@@ -1,4 +1,5 @@
 using MakerShop.Storage.Stores;
+using MakerShop.Web.Payments;
 using MakerShop.Web.Storefront.Orders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,13 @@ using Microsoft.Extensions.Localization;
 namespace MakerShop.Web.Pages.Orders;
 
 /// <summary>The customer's order page, reached by the private link from the confirmation and the e-mail.</summary>
-public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader, OrderStore orders, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class TrackModel(
+    OrderLinkStore links,
+    OrderProgressReader reader,
+    OrderStore orders,
+    PaymentStore payments,
+    BankAccountDirectory bank,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public string? Id { get; private set; }
 
@@ -20,6 +27,9 @@ public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader,
     /// <summary>The order as charged (its breakdown is shown under the parts).</summary>
     public Core.Order? Order { get; private set; }
 
+    /// <summary>How to pay, while the order waits for its bank transfer.</summary>
+    public BankTransferDetails? Transfer { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string? key, CancellationToken cancellationToken)
     {
         if (!await links.OpensAsync(id, key, cancellationToken) || await reader.ReadAsync(id, cancellationToken) is not { } view)
@@ -31,6 +41,12 @@ public sealed class TrackModel(OrderLinkStore links, OrderProgressReader reader,
         Response.Headers["Referrer-Policy"] = "no-referrer";
         (Id, Key, View, Text) = (id, key, view, OrderProgressText.From(view, localizer));
         Order = await orders.GetAsync(id, cancellationToken);
+        if (Order is { Status: Core.OrderStatus.Placed } && (await payments.ListForOrderAsync(id, cancellationToken)) is { Count: > 0 } all
+            && all[^1] is { Provider: BankTransferProvider.ProviderName, Status: Core.PaymentStatus.Pending } pending)
+        {
+            Transfer = await bank.DetailsForAsync(pending, cancellationToken);
+        }
+
         return Page();
     }
 }

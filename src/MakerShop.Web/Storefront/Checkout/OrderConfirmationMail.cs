@@ -6,7 +6,6 @@ using MakerShop.Web.Payments;
 using MakerShop.Web.Storefront.Currencies;
 using MakerShop.Web.Storefront.Localization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.Storefront.Checkout;
 
@@ -18,7 +17,7 @@ namespace MakerShop.Web.Storefront.Checkout;
 public sealed class OrderConfirmationMail(
     IEmailSender sender,
     IStringLocalizer<SharedResource> text,
-    IOptions<BankTransferOptions> bank,
+    BankAccountDirectory bank,
     ILogger<OrderConfirmationMail> logger)
 {
     /// <summary>Sends the confirmation; false when it could not go out (logged), so the caller can try again later.</summary>
@@ -58,16 +57,38 @@ public sealed class OrderConfirmationMail(
         }
 
         body.AppendLine();
+        var attachments = new List<EmailAttachment>();
         if (payment.Provider == BankTransferProvider.ProviderName)
         {
-            var account = bank.Value;
-            body.AppendLine(text["Mail.PayByTransfer", PriceFormatter.Format(payment.Amount, culture), account.PayWithinDays]);
-            body.AppendLine(CultureInfo.InvariantCulture, $"  {text["Payment.Reference"]}: {payment.Reference}");
-            foreach (var (label, value) in new[] { (text["Payment.AccountHolder"].Value, account.AccountHolder), ("IBAN", account.Iban), ("BIC", account.Bic), (text["Payment.Bank"].Value, account.BankName) })
+            var transfer = await bank.DetailsForAsync(payment, cancellationToken);
+            var amount = PriceFormatter.Format(transfer.Amount, culture);
+            if (transfer.Account is not { } account)
             {
-                if (!string.IsNullOrWhiteSpace(value))
+                body.AppendLine(text["Transfer.DetailsFollow", amount]);
+                body.AppendLine(CultureInfo.InvariantCulture, $"  {text["Payment.Reference"]}: {transfer.Reference}");
+            }
+            else
+            {
+                body.AppendLine(text["Transfer.PayBy", amount, transfer.PayBy.UtcDateTime.ToString("D", culture)]);
+                body.AppendLine(CultureInfo.InvariantCulture, $"  {text["Transfer.Amount"]}: {amount}");
+                body.AppendLine(CultureInfo.InvariantCulture, $"  {text["Payment.Reference"]}: {transfer.Reference}");
+                body.AppendLine(CultureInfo.InvariantCulture, $"  {text["Payment.AccountHolder"]}: {account.Holder}");
+                body.AppendLine(CultureInfo.InvariantCulture, $"  IBAN: {account.Iban.Grouped}");
+                if (account.Bic is { } bic)
                 {
-                    body.AppendLine(CultureInfo.InvariantCulture, $"  {label}: {value}");
+                    body.AppendLine(CultureInfo.InvariantCulture, $"  BIC: {bic}");
+                }
+
+                if (account.BankName is { } bankName)
+                {
+                    body.AppendLine(CultureInfo.InvariantCulture, $"  {text["Payment.Bank"]}: {bankName}");
+                }
+
+                body.AppendLine(text["Transfer.ReferenceNote"]);
+                if (transfer.EpcPayload is { } epc)
+                {
+                    attachments.Add(new EmailAttachment("payment-qr.png", "image/png", PaymentQrCode.Png(epc)));
+                    body.AppendLine(text["Transfer.ScanAttached"]);
                 }
             }
 
@@ -78,7 +99,7 @@ public sealed class OrderConfirmationMail(
         body.AppendLine(orderPage.ToString()).AppendLine();
         body.AppendLine(text["Mail.KeepLink"]);
 
-        var message = new EmailMessage(order.CustomerEmail, order.CustomerName, text["Mail.Subject", order.Id], body.ToString());
+        var message = new EmailMessage(order.CustomerEmail, order.CustomerName, text["Mail.Subject", order.Id], body.ToString()) { Attachments = attachments };
         try
         {
             await sender.SendAsync(message, cancellationToken);
