@@ -60,6 +60,14 @@ public sealed class UserStore(SqliteConnectionFactory connections)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>A new stamp ends every session of the account (each cookie carries the stamp it was issued with).</summary>
+    public async Task ReplaceStampAsync(string id, string securityStamp, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET security_stamp = @Stamp WHERE id = @Id", new { Id = id, Stamp = securityStamp }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Re-hashes with the current algorithm without ending sessions (the password itself did not change).</summary>
     public async Task UpgradeHashAsync(string id, string passwordHash, CancellationToken cancellationToken = default)
     {

@@ -69,5 +69,13 @@ public sealed class AccountService(UserStore users, TimeProvider time, ILogger<A
         await users.UpdatePasswordAsync(userId, Hasher.HashPassword(user.Account, newPassword), NewStamp(), cancellationToken);
     }
 
+    /// <summary>
+    /// Signing out ends the session on the server too, not only in this browser: a copied cookie stops working. The
+    /// stamp is per account, so this signs the person out on every device, which is what "sign out" should mean for a
+    /// shop's owner and makers.
+    /// </summary>
+    public Task EndSessionsAsync(string userId, CancellationToken cancellationToken) =>
+        users.ReplaceStampAsync(userId, NewStamp(), cancellationToken);
+
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

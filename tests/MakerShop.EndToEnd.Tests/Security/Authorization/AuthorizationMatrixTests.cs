@@ -45,7 +45,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixShop fix
         var clock = Stopwatch.StartNew();
         var requests = 0;
 
-        var rules = RouteAccess.Rules.Where(r => routes.ContainsKey(r.Route)).ToList();
+        // Signing out ends the caller's session on the server, so it goes last: every other route still sees the sessions.
+        var rules = RouteAccess.Rules.Where(r => routes.ContainsKey(r.Route))
+            .OrderBy(r => r.Route == "POST /account/sign-out" ? 1 : 0).ToList();
         foreach (var rule in rules)
         {
             table.AppendLine(rule.ToString());
