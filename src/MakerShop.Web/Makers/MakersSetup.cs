@@ -30,9 +30,9 @@ public static class MakersSetup
         app.MapGet("/maker/printers/{id}/temperatures", PrinterTemperaturesEndpoint.GetAsync).RequireAuthorization(AccountsSetup.MakerPolicy).ExcludeFromDescription();
 
         // The owner's fleet: every printer live, any printer's chart, and commands to the shop's own printers.
-        app.MapGet("/admin/printers/live", FleetEndpoints.Live).RequireAuthorization(AccountsSetup.OwnerPolicy).ExcludeFromDescription();
+        app.MapGet("/admin/printers/live", OwnerFleetEndpoints.Live).RequireAuthorization(AccountsSetup.OwnerPolicy).ExcludeFromDescription();
         app.MapGet("/admin/printers/{id}/temperatures", PrinterTemperaturesEndpoint.GetForOwnerAsync).RequireAuthorization(AccountsSetup.OwnerPolicy).ExcludeFromDescription();
-        app.MapPost("/api/admin/printers/{id}/commands", FleetEndpoints.CommandAsync).RequireAuthorization(AccountsSetup.OwnerPolicy)
+        app.MapPost("/api/admin/printers/{id}/commands", OwnerFleetEndpoints.CommandAsync).RequireAuthorization(AccountsSetup.OwnerPolicy)
             .WithTags("Admin").WithName("CommandShopPrinter")
             .WithSummary("Pause, resume, cancel, emergency-stop, bed cleared, filament or service for one of the shop's own printers; a maker's printer is 403.");
         return app;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace MakerShop.Web.Makers;
 
 /// <summary>The owner's fleet: the live stream of every printer, and commands to the shop's own printers as an API.</summary>
-public static class FleetEndpoints
+public static class OwnerFleetEndpoints
 {
     public sealed record PrinterCommandRequest(string? Action, string? Material, string? Colour);
 
