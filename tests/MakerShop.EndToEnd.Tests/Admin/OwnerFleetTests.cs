@@ -72,8 +72,12 @@ public sealed class OwnerFleetTests : IAsyncLifetime
         Assert.Contains("\"id\":\"scripted-1\"", first, StringComparison.Ordinal);
         Assert.Contains("\"makerName\":\"BOB\"", first, StringComparison.Ordinal);
 
-        using var anonymous = shop.Anonymous();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/admin/printers/live")).StatusCode);
+        // Without a session: the stream sends to the sign-in page, the API answers 401.
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var anonymous = new HttpClient(handler) { BaseAddress = shop.Http.BaseAddress };
+        using var live = await anonymous.GetAsync("/admin/printers/live");
+        Assert.Equal(HttpStatusCode.Redirect, live.StatusCode);
+        Assert.StartsWith("/account/sign-in", live.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/admin/printers/scripted-1/commands", new { action = "Pause" })).StatusCode);
     }
 

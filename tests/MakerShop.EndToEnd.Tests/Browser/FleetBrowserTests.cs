@@ -33,7 +33,13 @@ public sealed class FleetBrowserTests(ChromiumBrowser chromium) : IClassFixture<
                 Equipment = new PrinterEquipment("ana", Enclosed: false, HardenedNozzle: false),
             });
         await ShopApi.PlaceOrderAsync(shop.Http, ShopApi.OrderBody("calibration-cube"));
-        await ShopApi.PlaceOrderAsync(shop.Http, ShopApi.OrderBody("planter-box", material: "PETG", colour: "orange"));
+        // The PETG printer stands in Germany, and the scheduler keeps a parcel inside its country: a German customer.
+        var planterOrder = ShopApi.OrderBody("planter-box", material: "PETG", colour: "orange");
+        planterOrder["shippingAddress"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["name"] = "Grace", ["line1"] = "Unter den Linden 1", ["city"] = "Berlin", ["postalCode"] = "10117", ["countryCode"] = "DE",
+        };
+        await ShopApi.PlaceOrderAsync(shop.Http, planterOrder);
 
         var page = await chromium.NewPageAsync(shop.Http.BaseAddress!, "en");
         await page.GotoAsync("/account/sign-in?returnUrl=%2Fadmin");
