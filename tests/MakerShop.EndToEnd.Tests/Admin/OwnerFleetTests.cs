@@ -65,6 +65,17 @@ public sealed class OwnerFleetTests : IAsyncLifetime
         Assert.DoesNotContain("Ana's MK3", petg, StringComparison.Ordinal);
         Assert.Contains("Bob's Voron", petg, StringComparison.Ordinal);
 
+        // In French too: the state and whose printer it is, in words.
+        using (var french = new HttpRequestMessage(HttpMethod.Get, "/admin/printers"))
+        {
+            french.Headers.AcceptLanguage.ParseAdd("fr");
+            using var response = await shop.Http.SendAsync(french);
+            var text = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains("Hors ligne", text, StringComparison.Ordinal);
+            Assert.Contains("La boutique · France", text, StringComparison.Ordinal);
+            Assert.Contains("BOB · Allemagne", text, StringComparison.Ordinal);
+        }
+
         var first = await FirstLiveEventAsync();
         Assert.Contains("event: printers", first, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"ana-mk3\"", first, StringComparison.Ordinal);

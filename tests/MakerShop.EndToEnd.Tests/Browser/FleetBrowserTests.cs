@@ -111,6 +111,7 @@ public sealed class FleetBrowserTests(ChromiumBrowser chromium) : IClassFixture<
         await page.GotoAsync("/admin/printers/ana-mk3");
         await Assertions.Expect(page.Locator("[data-testid=read-only]")).ToContainTextAsync("only they can command it");
         await Assertions.Expect(page.Locator("[data-testid=commands]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=no-readings]")).ToBeVisibleAsync();
         await ChromiumBrowser.ScreenshotAsync(page, "fleet-04-makers-printer-read-only");
         var token = await page.Locator("form.preferences input[name=__RequestVerificationToken]").GetAttributeAsync("value") ?? "";
         var post = await page.EvaluateAsync<int>(

@@ -45,14 +45,14 @@ public sealed class FleetText(IStringLocalizer<SharedResource> t)
         return name.ResourceNotFound ? kind : name.Value;
     }
 
-    /// <summary>"214 °C", or "214 °C → 215 °C" while it heats to a target; empty when not reported.</summary>
+    /// <summary>"214 °C", or "214 °C → 215 °C" with its target; a dash when the printer has not reported it.</summary>
     public static string Heater(PrinterResponse printer, string name, bool withTarget = false)
     {
         ArgumentNullException.ThrowIfNull(printer);
         var heater = printer.Heaters.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase));
         if (heater is null)
         {
-            return "";
+            return "–";
         }
 
         var actual = string.Create(CultureInfo.InvariantCulture, $"{Math.Round(heater.Actual):0} °C");
@@ -82,6 +82,9 @@ public sealed class FleetText(IStringLocalizer<SharedResource> t)
 
     /// <summary>The end time in UTC for the page as sent; the script shows it in the reader's own time zone.</summary>
     public string Eta(DateTimeOffset end) => t["Fleet.Eta", end.UtcDateTime.ToString("t", CultureInfo.CurrentCulture) + " UTC"];
+
+    /// <summary>"14:32 UTC": the end time alone, where the label already says what it is.</summary>
+    public static string EndTime(DateTimeOffset end) => end.UtcDateTime.ToString("t", CultureInfo.CurrentCulture) + " UTC";
 
     public string OrderOf(string customer) => t["Fleet.OrderOf", customer];
 

@@ -14,7 +14,7 @@
 
     const heater = (p, name) => {
         const h = (p.heaters || []).find(x => x.name.toLowerCase() === name);
-        return h ? `${Math.round(h.actual)} °C` : '';
+        return h ? `${Math.round(h.actual)} °C` : '–';
     };
     const percent = p => p.progress == null ? null : Math.floor(Math.min(1, Math.max(0, p.progress)) * 100);
     const seen = iso => {
