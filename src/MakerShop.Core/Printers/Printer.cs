@@ -110,6 +110,9 @@ public sealed class Printer
 
     public bool IsOnline => Status != PrinterStatus.Offline;
 
+    /// <summary>What decides which actions a person may take on the printer now.</summary>
+    public PrinterControlState ControlState => new(Status, CurrentJobId is not null, BedClear, InService);
+
     public static bool IsValidId(string? id) =>
         id is { Length: >= MinIdLength and <= MaxIdLength }
         && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');

@@ -21,10 +21,17 @@ public sealed class MakerScope(PrinterStore printers, PrintJobStore jobs, Teleme
     }
 
     /// <summary>The maker's printers with their newest readings, by name.</summary>
-    public async Task<IReadOnlyList<PrinterResponse>> PrintersOfAsync(string maker, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PrinterResponse>> PrintersOfAsync(string maker, CancellationToken cancellationToken) =>
+        ListAsync(p => p.MakerId == maker, cancellationToken);
+
+    /// <summary>Every printer of every maker and of the shop, with their newest readings, by name: the owner's view.</summary>
+    public Task<IReadOnlyList<PrinterResponse>> AllPrintersAsync(CancellationToken cancellationToken) =>
+        ListAsync(_ => true, cancellationToken);
+
+    private async Task<IReadOnlyList<PrinterResponse>> ListAsync(Func<Core.Printer, bool> include, CancellationToken cancellationToken)
     {
         return [.. (await printers.ListWithTelemetryAsync(cancellationToken))
-            .Where(v => v.Printer.MakerId == maker)
+            .Where(v => include(v.Printer))
             .OrderBy(v => v.Printer.Name, StringComparer.Ordinal)
             .Select(WithLiveReadings)];
     }

@@ -8,7 +8,7 @@ using MakerShop.Web.Production;
 namespace MakerShop.Web.Makers;
 
 /// <summary>
-/// Carries out a maker's action on a printer: the shop's own record changes (bed clear, filament, service) and the
+/// Carries out a person's action on a printer (a maker on theirs, the owner on the shop's own): the shop's own record changes (bed clear, filament, service) and the
 /// command for the printer are stored in one transaction, then the command is published; the outbox re-sends it until
 /// the printer acknowledges. The printer's reports, not this class, move jobs to their outcomes.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class PrinterActions(
     TimeProvider time,
     ILogger<PrinterActions> logger)
 {
-    public async Task<string> ApplyAsync(string printerId, MakerAction action, string? material, string? colour, CancellationToken cancellationToken)
+    public async Task<string> ApplyAsync(string printerId, PrinterAction action, string? material, string? colour, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         StoredCommand? command = null;
@@ -29,34 +29,39 @@ public sealed class PrinterActions(
         {
             var printer = await PrinterStore.GetAsync(session, printerId, cancellationToken)
                 ?? throw new DomainException($"There is no printer {printerId}.");
+            if (printer.ControlState.WhyNot(action, printer.Name) is { } refused)
+            {
+                throw new DomainException(refused);
+            }
+
             switch (action)
             {
-                case MakerAction.Pause or MakerAction.Resume or MakerAction.Cancel:
+                case PrinterAction.Pause or PrinterAction.Resume or PrinterAction.Cancel:
                     var jobId = printer.CurrentJobId ?? throw new DomainException($"{printer.Name} has no job to {action.ToString().ToLowerInvariant()}.");
                     command = CommandFactory.Control(printer.Id, jobId, Kind(action), now);
                     outcome = $"{action} sent for job {jobId}";
                     break;
-                case MakerAction.EmergencyStop:
+                case PrinterAction.EmergencyStop:
                     command = CommandFactory.Control(printer.Id, printer.CurrentJobId, PrinterCommandKind.EmergencyStop, now);
                     outcome = "emergency stop sent";
                     break;
-                case MakerAction.BedCleared:
+                case PrinterAction.BedCleared:
                     printer.ConfirmBedClear(now);
                     await PrinterStore.UpdateAsync(session, printer, cancellationToken);
                     command = CommandFactory.Control(printer.Id, null, PrinterCommandKind.BedCleared, now);
                     outcome = "bed confirmed clear";
                     break;
-                case MakerAction.LoadFilament:
+                case PrinterAction.LoadFilament:
                     printer.LoadFilament(material ?? "", colour ?? "", now);
                     await PrinterStore.UpdateAsync(session, printer, cancellationToken);
                     outcome = $"loaded {printer.LoadedMaterial} {printer.LoadedColour}";
                     break;
-                case MakerAction.TakeOutOfService:
+                case PrinterAction.TakeOutOfService:
                     printer.TakeOutOfService(now);
                     await PrinterStore.UpdateAsync(session, printer, cancellationToken);
                     outcome = "taken out of service";
                     break;
-                case MakerAction.ReturnToService:
+                case PrinterAction.ReturnToService:
                     printer.ReturnToService(now);
                     await PrinterStore.UpdateAsync(session, printer, cancellationToken);
                     outcome = "returned to service";
@@ -79,7 +84,7 @@ public sealed class PrinterActions(
             await commands.MarkSentAsync(command.Id, time.GetUtcNow(), CancellationToken.None);
         }
 
-        if (action is MakerAction.BedCleared or MakerAction.LoadFilament or MakerAction.ReturnToService)
+        if (action is PrinterAction.BedCleared or PrinterAction.LoadFilament or PrinterAction.ReturnToService)
         {
             // The printer may now take work the queue has been holding for it.
             await dispatch.RequestDispatchAsync(CancellationToken.None);
@@ -88,10 +93,10 @@ public sealed class PrinterActions(
         return outcome;
     }
 
-    private static PrinterCommandKind Kind(MakerAction action) => action switch
+    private static PrinterCommandKind Kind(PrinterAction action) => action switch
     {
-        MakerAction.Pause => PrinterCommandKind.Pause,
-        MakerAction.Resume => PrinterCommandKind.Resume,
+        PrinterAction.Pause => PrinterCommandKind.Pause,
+        PrinterAction.Resume => PrinterCommandKind.Resume,
         _ => PrinterCommandKind.Cancel,
     };
 }

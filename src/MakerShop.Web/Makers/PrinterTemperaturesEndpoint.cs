@@ -17,10 +17,27 @@ public static class PrinterTemperaturesEndpoint
             return TypedResults.NotFound();
         }
 
+        return TypedResults.Ok(await HistoryAsync(id, telemetry, time, cancellationToken));
+    }
+
+    /// <summary>The owner's chart: any printer of the fleet.</summary>
+    public static async Task<Results<Ok<TemperatureHistoryResponse>, NotFound>> GetForOwnerAsync(
+        string id, MakerScope scope, PrinterTelemetryStore telemetry, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!(await scope.AllPrintersAsync(cancellationToken)).Any(p => p.Id == id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await HistoryAsync(id, telemetry, time, cancellationToken));
+    }
+
+    private static async Task<TemperatureHistoryResponse> HistoryAsync(string id, PrinterTelemetryStore telemetry, TimeProvider time, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var samples = await telemetry.ListSinceAsync(id, now - Window, cancellationToken);
-        return TypedResults.Ok(new TemperatureHistoryResponse(
+        return new TemperatureHistoryResponse(
             id, now - Window, now,
-            [.. samples.Select(s => new TemperaturePoint(s.At, s.NozzleActual, s.NozzleTarget, s.BedActual, s.BedTarget))]));
+            [.. samples.Select(s => new TemperaturePoint(s.At, s.NozzleActual, s.NozzleTarget, s.BedActual, s.BedTarget))]);
     }
 }

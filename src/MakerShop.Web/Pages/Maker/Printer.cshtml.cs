@@ -90,7 +90,7 @@ public sealed class PrinterModel(
     private async Task LoadJobsAsync(CancellationToken cancellationToken) =>
         Jobs = [.. (await scope.JobsAsync(User, 500, cancellationToken)).Where(j => j.PrinterId == Printer!.Id).Take(50)];
 
-    public async Task<IActionResult> OnPostAsync(string id, MakerAction action, bool confirm, string? material, string? colour, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string id, PrinterAction action, bool confirm, string? material, string? colour, CancellationToken cancellationToken)
     {
         Printer = await scope.PrinterAsync(User, id, cancellationToken);
         if (Printer is null)
@@ -120,24 +120,24 @@ public sealed class PrinterModel(
         }
     }
 
-    public static string Label(MakerAction action) => action switch
+    public static string Label(PrinterAction action) => action switch
     {
-        MakerAction.BedCleared => "Bed is clear",
-        MakerAction.EmergencyStop => "Emergency stop",
-        MakerAction.TakeOutOfService => "Take out of service",
-        MakerAction.ReturnToService => "Return to service",
+        PrinterAction.BedCleared => "Bed is clear",
+        PrinterAction.EmergencyStop => "Emergency stop",
+        PrinterAction.TakeOutOfService => "Take out of service",
+        PrinterAction.ReturnToService => "Return to service",
         _ => action.ToString(),
     };
 
-    public static string Question(MakerAction action, string printer) => action switch
+    public static string Question(PrinterAction action, string printer) => action switch
     {
-        MakerAction.BedCleared => $"The finished part is off the bed of {printer} and the bed is clean",
-        MakerAction.Pause => $"Pause the print on {printer}",
-        MakerAction.Resume => $"Resume the print on {printer}",
-        MakerAction.Cancel => $"Cancel the print on {printer} (the part is printed again, here or elsewhere)",
-        MakerAction.EmergencyStop => $"Stop {printer} at once: heaters and motors off, the print is lost",
-        MakerAction.TakeOutOfService => $"Give {printer} no new jobs",
-        MakerAction.ReturnToService => $"Give {printer} jobs again",
+        PrinterAction.BedCleared => $"The finished part is off the bed of {printer} and the bed is clean",
+        PrinterAction.Pause => $"Pause the print on {printer}",
+        PrinterAction.Resume => $"Resume the print on {printer}",
+        PrinterAction.Cancel => $"Cancel the print on {printer} (the part is printed again, here or elsewhere)",
+        PrinterAction.EmergencyStop => $"Stop {printer} at once: heaters and motors off, the print is lost",
+        PrinterAction.TakeOutOfService => $"Give {printer} no new jobs",
+        PrinterAction.ReturnToService => $"Give {printer} jobs again",
         _ => action.ToString(),
     };
 }

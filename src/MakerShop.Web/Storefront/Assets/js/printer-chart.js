@@ -25,7 +25,8 @@ if (box) {
     const plot = new uPlot({
         width: Math.max(320, box.clientWidth),
         height: 280,
-        scales: { x: { time: true } },
+        // Always the last hour, so a printer with one sample so far does not get an axis spanning years.
+        scales: { x: { time: true, range: (u, min, max) => max == null ? [min, max] : [Math.min(min, max - hour), max] } },
         axes: [{}, { label: '°C' }],
         series: [{}, line('Nozzle', '#c2410c'), line('Nozzle target', '#c2410c', [6, 4]), line('Bed', '#1d4ed8'), line('Bed target', '#1d4ed8', [6, 4])],
     }, data, box);

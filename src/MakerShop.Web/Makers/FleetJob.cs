@@ -1,0 +1,4 @@
+namespace MakerShop.Web.Makers;
+
+/// <summary>The job on a printer in people's words: the part, and whose order it is for.</summary>
+public sealed record FleetJob(string Id, string PartName, string Material, string Colour, string OrderId, string CustomerName);
