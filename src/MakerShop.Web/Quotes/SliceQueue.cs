@@ -5,8 +5,9 @@ namespace MakerShop.Web.Quotes;
 
 /// <summary>
 /// Who slices next. A few slots (<see cref="SlicingOptions.MaxConcurrentSlices"/>) are shared by clients (remote
-/// addresses) in turn: each client waits in its own line and the lines are served round-robin, so one address that
-/// floods the shop waits behind itself, not in front of everyone. A client with
+/// addresses) in turn: each client waits in its own line, and a free slot goes to the waiting client served least
+/// recently (one never served first), so one address that floods the shop waits behind itself, not in front of
+/// everyone. A client with
 /// <see cref="SlicingOptions.MaxQueuedPerClient"/> slices running or waiting is refused at once
 /// (<see cref="TooManySlicesException"/>), and a slice that waited <see cref="SlicingOptions.QueueTimeoutSeconds"/>
 /// gives up (<see cref="SliceQueueTimeoutException"/>). In memory on purpose: the slots are this node's CPU.
@@ -17,6 +18,7 @@ public sealed class SliceQueue(IOptions<SlicingOptions> options, TimeProvider ti
     private readonly Dictionary<string, ClientLine> _clients = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _turns = new();
     private int _free = options.Value.MaxConcurrentSlices;
+    private long _served;
 
     /// <summary>Waits for a slot; dispose the slot when the slicer run is over (not when the request is).</summary>
     public async Task<SliceSlot> EnterAsync(string client, CancellationToken cancellationToken = default)
@@ -42,6 +44,7 @@ public sealed class SliceQueue(IOptions<SlicingOptions> options, TimeProvider ti
             if (_free > 0 && _turns.Count == 0)
             {
                 _free--;
+                line.LastServed = ++_served;
                 return new SliceSlot(this, client);
             }
 
@@ -84,9 +87,9 @@ public sealed class SliceQueue(IOptions<SlicingOptions> options, TimeProvider ti
             var line = _clients[client];
             line.Holding--;
             Forget(client, line);
-            while (_turns.First is { } next)
+            while (LeastRecentlyServed() is { } next)
             {
-                _turns.RemoveFirst();
+                _turns.Remove(next);
                 var nextLine = _clients[next.Value];
                 var waiter = nextLine.Waiting.First!.Value;
                 nextLine.Waiting.RemoveFirst();
@@ -95,6 +98,7 @@ public sealed class SliceQueue(IOptions<SlicingOptions> options, TimeProvider ti
                     _turns.AddLast(next.Value);
                 }
 
+                nextLine.LastServed = ++_served;
                 if (waiter.TrySetResult())
                 {
                     return;
@@ -103,6 +107,21 @@ public sealed class SliceQueue(IOptions<SlicingOptions> options, TimeProvider ti
 
             _free++;
         }
+    }
+
+    /// <summary>Among clients with someone waiting, the one whose last slot is oldest; ties go to who queued first.</summary>
+    private LinkedListNode<string>? LeastRecentlyServed()
+    {
+        LinkedListNode<string>? pick = null;
+        for (var node = _turns.First; node is not null; node = node.Next)
+        {
+            if (pick is null || _clients[node.Value].LastServed < _clients[pick.Value].LastServed)
+            {
+                pick = node;
+            }
+        }
+
+        return pick;
     }
 
     private bool Withdraw(string client, TaskCompletionSource waiter)
@@ -139,6 +158,9 @@ public sealed class SliceQueue(IOptions<SlicingOptions> options, TimeProvider ti
     {
         /// <summary>Slices of this client running or waiting.</summary>
         public int Holding { get; set; }
+
+        /// <summary>When this client last got a slot (a running count); 0 for never.</summary>
+        public long LastServed { get; set; }
 
         public LinkedList<TaskCompletionSource> Waiting { get; } = new();
     }
