@@ -21,7 +21,7 @@ public sealed class GcodeAnalyzerProperties
 
     [Fact]
     public void Arbitrary_bytes_are_analysed_in_bounded_time() =>
-        Gen.Byte.Array[0, 4096].Sample(AnalysesFinitely, iter: 300, threads: 1);
+        Gen.Byte.Array[0, 4096].Sample(AnalysesFinitely, iter: 200, threads: 1);
 
     [Fact]
     public void Arbitrary_moves_arcs_and_limits_are_analysed_in_bounded_time()
@@ -34,7 +34,7 @@ public sealed class GcodeAnalyzerProperties
             (g, a, x, b, y) => FormattableString.Invariant($"{g} {a}{x:R} {b}{y:R}"));
         word.Array[1, 60]
             .Select(lines => Encoding.ASCII.GetBytes(string.Join('\n', lines)))
-            .Sample(AnalysesFinitely, iter: 200, threads: 1);
+            .Sample(AnalysesFinitely, iter: 150, threads: 1);
     }
 
     [Theory]
@@ -46,8 +46,8 @@ public sealed class GcodeAnalyzerProperties
         // The head (start G-code, limits, first layers) and the tail (the slicer's summary comments) carry the meaning.
         var text = File.ReadAllText(Corpus.File(file));
         var seed = text[..Math.Min(text.Length, 24_000)] + "\n" + text[Math.Max(0, text.Length - 8_000)..];
-        Mutations.OfText(seed, Tokens).Sample(AnalysesFinitely, iter: 60, threads: 1);
-        Mutations.Of(Encoding.UTF8.GetBytes(seed)).Sample(AnalysesFinitely, iter: 40, threads: 1);
+        Mutations.OfText(seed, Tokens).Sample(AnalysesFinitely, iter: 40, threads: 1);
+        Mutations.Of(Encoding.UTF8.GetBytes(seed)).Sample(AnalysesFinitely, iter: 25, threads: 1);
     }
 
     internal static void AnalysesFinitely(byte[] input)

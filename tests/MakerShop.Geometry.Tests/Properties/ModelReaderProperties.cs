@@ -33,7 +33,7 @@ public sealed class ModelReaderProperties
 
     [Fact]
     public void Arbitrary_bytes_are_read_or_refused_in_bounded_time() =>
-        Gen.Byte.Array[0, 2048].Sample(ReadsOrRefuses, iter: 400, threads: Threads);
+        Gen.Byte.Array[0, 2048].Sample(ReadsOrRefuses, iter: 250, threads: Threads);
 
     [Fact]
     public void Bytes_that_claim_to_be_a_binary_stl_are_read_or_refused()
@@ -46,7 +46,7 @@ public sealed class ModelReaderProperties
             facets.CopyTo(bytes, 84);
             return bytes;
         }));
-        gen.Sample(ReadsOrRefuses, iter: 300, threads: Threads);
+        gen.Sample(ReadsOrRefuses, iter: 200, threads: Threads);
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class ModelReaderProperties
     public void A_mutated_binary_stl_from_the_corpus_is_read_or_refused(string file)
     {
         var seed = Seed(file, 50_000);
-        Mutations.Of(seed).Sample(ReadsOrRefuses, iter: 150, threads: Threads);
+        Mutations.Of(seed).Sample(ReadsOrRefuses, iter: 100, threads: Threads);
     }
 
     [Theory]
@@ -65,22 +65,22 @@ public sealed class ModelReaderProperties
     public void A_mutated_ascii_stl_from_the_corpus_is_read_or_refused(string file)
     {
         var text = File.ReadAllText(Corpus.File(file));
-        Mutations.OfText(text, StlTokens).Sample(ReadsOrRefuses, iter: 120, threads: Threads);
-        Mutations.Of(Encoding.ASCII.GetBytes(text)).Sample(ReadsOrRefuses, iter: 80, threads: Threads);
+        Mutations.OfText(text, StlTokens).Sample(ReadsOrRefuses, iter: 70, threads: Threads);
+        Mutations.Of(Encoding.ASCII.GetBytes(text)).Sample(ReadsOrRefuses, iter: 50, threads: Threads);
     }
 
     [Fact]
     public void A_3mf_whose_model_xml_is_mutated_is_read_or_refused()
     {
         var xml = ModelXml(Corpus.File("3mfsamples_box.3mf"));
-        Mutations.OfText(xml, XmlTokens).Select(Repackage).Sample(ReadsOrRefuses, iter: 200, threads: Threads);
+        Mutations.OfText(xml, XmlTokens).Select(Repackage).Sample(ReadsOrRefuses, iter: 150, threads: Threads);
     }
 
     [Theory]
     [InlineData("3mfsamples_box.3mf")]
     [InlineData("3mfsamples_mustfail_missing_build_element.3mf")]
     public void A_3mf_package_whose_zip_bytes_are_mutated_is_read_or_refused(string file) =>
-        Mutations.Of(File.ReadAllBytes(Corpus.File(file))).Sample(ReadsOrRefuses, iter: 200, threads: Threads);
+        Mutations.Of(File.ReadAllBytes(Corpus.File(file))).Sample(ReadsOrRefuses, iter: 120, threads: Threads);
 
     [Fact]
     public void Arbitrary_3mf_transforms_are_placed_or_refused_and_never_reach_the_slicer_flattened()
@@ -88,7 +88,7 @@ public sealed class ModelReaderProperties
         var number = Gen.OneOf(Gen.Float[-10, 10], Gen.Const(0f), Gen.Const(1e-7f), Gen.Const(1e7f), Gen.Const(float.MaxValue), Gen.Float);
         number.Array[12].Select(m => string.Join(' ', m.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))
             .Select(transform => TestMeshes.ThreeMf(TestMeshes.CubeModelXml("millimeter", transform)))
-            .Sample(ReadsOrRefuses, iter: 300, threads: Threads);
+            .Sample(ReadsOrRefuses, iter: 200, threads: Threads);
     }
 
     /// <summary>The property every model input must keep; also what the checked-in regression files are replayed with.</summary>
