@@ -67,6 +67,48 @@ public sealed class FirmwareReplyProperties
         Gen.OneOf(Pieces).Array[2000, 6000].Select(string.Concat).Sample(ClassifiesConsistently, iter: 20, threads: 1);
     }
 
+    public static TheoryData<string> Regressions()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Gcode", "Replies", "Regressions")).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Regressions))]
+    public void Firmware_output_that_once_crashed_a_parser_is_classified(string name)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Gcode", "Replies", "Regressions", name));
+        foreach (var line in System.Text.Encoding.UTF8.GetString(bytes).Split('\n'))
+        {
+            ClassifiesConsistently(line);
+        }
+    }
+
+    [Fact]
+    public void An_sd_progress_line_whose_byte_count_overflows_a_long_is_not_a_progress_report()
+    {
+        var reply = FirmwareReplyParser.Parse("SD printing byte 1234/51290168105289939541334");
+
+        Assert.NotEqual(FirmwareReplyKind.Progress, reply.Kind);
+        Assert.Null(reply.Progress);
+        Assert.Equal(5120, FirmwareProgressParser.TryParse("SD printing byte 1234/5120")!.SdFileSize);
+    }
+
+    [Fact]
+    public void Digits_of_another_script_are_not_read_as_a_temperature()
+    {
+        // Arabic-Indic eight (U+06F8) after the bed reading: .NET's \d matched it and double.Parse threw.
+        var reply = FirmwareReplyParser.Parse("T:210 B:60\u06F8");
+
+        Assert.DoesNotContain(reply.Heaters ?? [], h => h.Name == "bed");
+        Assert.Equal(60, FirmwareReplyParser.Parse("T:210 B:60").Heaters!.Single(h => h.Name == "bed").Actual);
+    }
+
     private static void ClassifiesConsistently(string line)
     {
         var reply = Bounded(line, () => FirmwareReplyParser.Parse(line));
