@@ -15,4 +15,7 @@ public enum ModelProblem
     MissingBuild,
     BadReference,
     ZipBomb,
+    DegenerateTransform,
+    DegenerateGeometry,
+    OutOfRange,
 }

@@ -16,4 +16,10 @@ public sealed record ModelReadLimits
 
     /// <summary>Zip entries in a 3MF package.</summary>
     public int MaxZipEntries { get; init; } = 10_000;
+
+    /// <summary>A part whose every side is shorter than this is too small to print (a slicer makes no layer of it).</summary>
+    public double MinPartSizeMm { get; init; } = 0.1;
+
+    /// <summary>A part longer than this along any axis is no model a 3D-printing shop could make (10 m).</summary>
+    public double MaxPartSizeMm { get; init; } = 10_000;
 }

@@ -234,10 +234,18 @@ public static class ThreeMfReader
                 throw new ModelFormatException(ModelProblem.TooLarge, $"The model has more than {limits.MaxTriangles:N0} triangles, more than the shop accepts.");
             }
 
-            sink.Add(
-                transform.Apply(new Vector3(v[a * 3], v[a * 3 + 1], v[a * 3 + 2])),
-                transform.Apply(new Vector3(v[b * 3], v[b * 3 + 1], v[b * 3 + 2])),
-                transform.Apply(new Vector3(v[c * 3], v[c * 3 + 1], v[c * 3 + 2])));
+            var pa = transform.Apply(new Vector3(v[a * 3], v[a * 3 + 1], v[a * 3 + 2]));
+            var pb = transform.Apply(new Vector3(v[b * 3], v[b * 3 + 1], v[b * 3 + 2]));
+            var pc = transform.Apply(new Vector3(v[c * 3], v[c * 3 + 1], v[c * 3 + 2]));
+
+            // Each transform is sane on its own, but nested components multiply: their product can still overflow.
+            if (!float.IsFinite(pa.X + pa.Y + pa.Z + pb.X + pb.Y + pb.Z + pc.X + pc.Y + pc.Z))
+            {
+                throw new ModelFormatException(ModelProblem.OutOfRange,
+                    $"Object {objectId}, placed through its components, lands beyond any coordinate a printer can use.");
+            }
+
+            sink.Add(pa, pb, pc);
         }
 
         foreach (var (childId, childTransform) in obj.Components)

@@ -26,6 +26,10 @@ public sealed class ModelUploads(DataPaths paths, ModelStore models, IOptions<Qu
             var limits = new ModelReadLimits { MaxTriangles = settings.MaxTriangles, MaxUncompressedBytes = settings.MaxUncompressedBytes };
             // Reading is CPU-bound and can take a second on a large mesh: keep it off the request thread's path.
             var report = await Task.Run(() => ModelReader.Read(temporary, limits), cancellationToken);
+
+            // A degenerate part (all-zero transform, no thickness, kilometres long) is refused here, before it is
+            // stored and long before it could hold a slicing slot for nothing.
+            PrintableGeometry.Require(report, limits);
             var extension = report.Format == ModelFormat.ThreeMf ? ".3mf" : ".stl";
             var relative = Path.Combine("models", sha[..2], sha + extension);
             var final = Path.Combine(paths.DataDirectory, relative);

@@ -80,7 +80,7 @@ public static class QuoteEndpoints
                 return Invalid("file", "The form has no 'file' field with a model in it.");
             }
 
-            var quote = await service.CreateAsync(upload, material, currency, cancellationToken);
+            var quote = await service.CreateAsync(upload, material, currency, ClientKey(context), cancellationToken);
             return TypedResults.Created($"/api/quotes/{quote.Id}", quote);
         }
         catch (UploadTooLargeException)
@@ -90,6 +90,14 @@ public static class QuoteEndpoints
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge(limit);
+        }
+        catch (TooManySlicesException ex)
+        {
+            return Busy(context, StatusCodes.Status429TooManyRequests, "Too many models are being sliced for you.", ex.Message, ex.RetryAfter);
+        }
+        catch (SliceQueueTimeoutException ex)
+        {
+            return Busy(context, StatusCodes.Status503ServiceUnavailable, "The slicer is busy.", ex.Message, ex.RetryAfter);
         }
         catch (QuoteRefusedException ex)
         {
@@ -122,6 +130,17 @@ public static class QuoteEndpoints
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer, 0, length).Trim();
+    }
+
+    /// <summary>The slicing queue's per-client key: the remote address (the host is expected to see the real one).</summary>
+    internal static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    internal static ProblemHttpResult Busy(HttpContext context, int status, string title, string detail, TimeSpan retryAfter)
+    {
+        var seconds = (long)Math.Ceiling(retryAfter.TotalSeconds);
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: status, title: title, detail: detail,
+            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
     }
 
     private static ProblemHttpResult TooLarge(long limit) =>

@@ -42,7 +42,8 @@ public sealed class QuoteService(
         }
     }
 
-    public async Task<QuoteResponse> CreateAsync(UploadedModel upload, string? material, string? currencyCode, CancellationToken cancellationToken = default)
+    /// <param name="client">Who asks (the remote address), for the slicing queue's per-client bound.</param>
+    public async Task<QuoteResponse> CreateAsync(UploadedModel upload, string? material, string? currencyCode, string client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var settings = options.Value;
@@ -80,7 +81,7 @@ public sealed class QuoteService(
         bool fromCache;
         try
         {
-            (slice, fromCache) = await slicing.GetOrSliceAsync(upload.Stored, chosen, model, cancellationToken);
+            (slice, fromCache) = await slicing.GetOrSliceAsync(upload.Stored, chosen, model, client, cancellationToken);
         }
         catch (SlicingException ex)
         {

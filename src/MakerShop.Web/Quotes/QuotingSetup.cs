@@ -19,6 +19,7 @@ public static class QuotingSetup
         services.AddSingleton<SlicerProfiles>();
         services.AddSingleton<PrusaSlicerRunner>();
         services.AddSingleton<ModelUploads>();
+        services.AddSingleton<SliceQueue>();
         services.AddSingleton<SliceService>();
         services.AddSingleton<QuoteService>();
         return services;

@@ -9,9 +9,10 @@ public static partial class FirmwareProgressParser
     public static FirmwareProgressReport? TryParse(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        if (SdBytePattern().Match(line) is { Success: true } sd)
+        // A position or size beyond a long is line noise, not a report (found by fuzzing: it threw an OverflowException).
+        if (SdBytePattern().Match(line) is { Success: true } sd && Long(sd.Groups["pos"]) is { } position && Long(sd.Groups["size"]) is { } size)
         {
-            return new FirmwareProgressReport(true, SdBytePosition: Long(sd.Groups["pos"]), SdFileSize: Long(sd.Groups["size"]));
+            return new FirmwareProgressReport(true, SdBytePosition: position, SdFileSize: size);
         }
 
         if (NotSdPattern().IsMatch(line))
@@ -33,7 +34,8 @@ public static partial class FirmwareProgressParser
         return null;
     }
 
-    private static long Long(Group group) => long.Parse(group.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+    private static long? Long(Group group) =>
+        long.TryParse(group.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     /// <summary>Prusa writes -1 for "unknown".</summary>
     private static int? Int(Group group) =>
@@ -41,15 +43,15 @@ public static partial class FirmwareProgressParser
             ? value
             : null;
 
-    [GeneratedRegex(@"SD printing byte (?<pos>\d+)\s*/\s*(?<size>\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"SD printing byte (?<pos>[0-9]+)\s*/\s*(?<size>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SdBytePattern();
 
     [GeneratedRegex(@"^Not SD printing\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotSdPattern();
 
-    [GeneratedRegex(@"M73 Progress:\s*(?<percent>\d+)%(?:;\s*Time left:\s*(?<minutes>\d+)m)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"M73 Progress:\s*(?<percent>[0-9]+)%(?:;\s*Time left:\s*(?<minutes>[0-9]+)m)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MarlinM73Pattern();
 
-    [GeneratedRegex(@"^NORMAL MODE: Percent done:\s*(?<percent>-?\d+);\s*print time remaining in mins:\s*(?<minutes>-?\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^NORMAL MODE: Percent done:\s*(?<percent>-?[0-9]+);\s*print time remaining in mins:\s*(?<minutes>-?[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PrusaM73Pattern();
 }

@@ -83,8 +83,9 @@ public static partial class TemperatureReportParser
         _ => "tool" + (index.Length == 0 ? "0" : index),
     };
 
+    // [0-9], not \d: .NET's \d also matches other scripts' digits ("60۸"), which double.Parse then refuses (found by fuzzing).
     [GeneratedRegex(
-        @"(?:^|\s)(?:(?<sensor>T\d*|B|C|P|A):\s*(?<actual>-?\d+(?:\.\d+)?)(?:\s*/\s*(?<target>-?\d+(?:\.\d+)?))?|(?<prefix>[BC]?)@(?:(?<index>\d*):)?\s*(?<power>-?\d+(?:\.\d+)?))(?=\s|$)",
+        @"(?:^|\s)(?:(?<sensor>T[0-9]*|B|C|P|A):\s*(?<actual>-?[0-9]+(?:\.[0-9]+)?)(?:\s*/\s*(?<target>-?[0-9]+(?:\.[0-9]+)?))?|(?<prefix>[BC]?)@(?:(?<index>[0-9]*):)?\s*(?<power>-?[0-9]+(?:\.[0-9]+)?))(?=\s|$)",
         RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
 }

@@ -30,8 +30,16 @@ public sealed class UploadModel(QuoteService quotes, VisitorCurrency currency, I
         {
             await using var content = file.OpenReadStream();
             var upload = await quotes.UploadAsync(content, Path.GetFileName(file.FileName), cancellationToken);
-            var quote = await quotes.CreateAsync(upload, material, currency.Resolve(HttpContext).Code, cancellationToken);
+            var quote = await quotes.CreateAsync(upload, material, currency.Resolve(HttpContext).Code, QuoteEndpoints.ClientKey(HttpContext), cancellationToken);
             return LocalRedirect($"/quotes/{Uri.EscapeDataString(quote.Id)}");
+        }
+        catch (TooManySlicesException ex)
+        {
+            return Busy(StatusCodes.Status429TooManyRequests, ex.Message, ex.RetryAfter);
+        }
+        catch (SliceQueueTimeoutException ex)
+        {
+            return Busy(StatusCodes.Status503ServiceUnavailable, ex.Message, ex.RetryAfter);
         }
         catch (UploadTooLargeException ex)
         {
@@ -52,6 +60,14 @@ public sealed class UploadModel(QuoteService quotes, VisitorCurrency currency, I
 
         logger.LogInformation("Quote refused for upload {FileName}: {Reason}", file.FileName, Error);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private PageResult Busy(int status, string message, TimeSpan retryAfter)
+    {
+        Error = message;
+        Response.StatusCode = status;
+        Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Page();
     }
 }
