@@ -248,6 +248,13 @@ public sealed class SoakRun
         {
             await WaitUntilAsync(_options.RealDay * day, ct);
             var rss = sampler.Read();
+            for (var wait = 0; rss is null && wait < 120; wait++)
+            {
+                // The day ended while the host was down for a restart: read the new host once it runs.
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                rss = sampler.Read();
+            }
+
             dayEnds.Add(new DayEnd(day, rss, _hostRestarts));
             _log(string.Create(CultureInfo.InvariantCulture, $"end of simulated day {day} at {_clock.Elapsed.TotalSeconds:0} s: host RSS {(rss is { } kb ? $"{kb / 1024.0:0} MB" : "-")}"));
         }
