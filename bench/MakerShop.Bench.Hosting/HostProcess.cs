@@ -19,11 +19,13 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Queue<string> _output = new();
     private readonly Lock _outputGate = new();
     private readonly string _dataDir;
+    private readonly bool _keepDataDir;
 
-    private HostProcess(Process process, string dataDir, Uri baseAddress, int mqttPort)
+    private HostProcess(Process process, string dataDir, Uri baseAddress, int mqttPort, bool keepDataDir = false)
     {
         _process = process;
         _dataDir = dataDir;
+        _keepDataDir = keepDataDir;
         BaseAddress = baseAddress;
         MqttPort = mqttPort;
     }
@@ -51,8 +53,17 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host; <paramref name="environment"/> adds or overrides settings (e.g. <c>MakerShop__Telemetry__SampleSeconds</c>).</summary>
-    public static async Task<HostProcess> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<HostProcess> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(new HostLaunch { Environment = environment }, ct);
+
+    /// <summary>
+    /// Starts the host as <paramref name="launch"/> says: a fixed data folder and ports let a harness kill it
+    /// (<see cref="KillAsync"/>) and start it again on the same database, as after a power cut.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(HostLaunch launch, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(launch);
+        var environment = launch.Environment;
         var repoRoot = FindRepoRoot();
         var webProject = Path.Combine(repoRoot, "src", "MakerShop.Web", "MakerShop.Web.csproj");
         var hostDll = Path.Combine(repoRoot, "src", "MakerShop.Web", "bin", "Release", "net10.0", "MakerShop.Web.dll");
@@ -66,10 +77,11 @@ public sealed class HostProcess : IAsyncDisposable
             }
         }
 
-        var httpPort = GetFreeLoopbackPort();
-        var mqttPort = GetFreeLoopbackPort();
+        var httpPort = launch.HttpPort ?? GetFreeLoopbackPort();
+        var mqttPort = launch.MqttPort ?? GetFreeLoopbackPort();
         var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}/"));
-        var dataDir = Directory.CreateTempSubdirectory("makershop-bench-").FullName;
+        var dataDir = launch.DataDirectory ?? Directory.CreateTempSubdirectory("makershop-bench-").FullName;
+        Directory.CreateDirectory(dataDir);
 
         var startInfo = new ProcessStartInfo(DotnetExecutable())
         {
@@ -95,7 +107,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var host = new HostProcess(process, dataDir, baseAddress, mqttPort);
+        var host = new HostProcess(process, dataDir, baseAddress, mqttPort, launch.KeepDataDirectory);
         process.OutputDataReceived += (_, e) => host.AddOutput(e.Data);
         process.ErrorDataReceived += (_, e) => host.AddOutput(e.Data);
         try
@@ -104,7 +116,7 @@ public sealed class HostProcess : IAsyncDisposable
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             Console.WriteLine($"Started the host (pid {process.Id}) on {baseAddress}, data in {dataDir}");
-            await host.WaitUntilHealthyAsync(ct);
+            await host.WaitUntilHealthyAsync(launch.StartupTimeout ?? StartupTimeout, ct);
             return host;
         }
         catch
@@ -113,6 +125,32 @@ public sealed class HostProcess : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Kills the host at once (SIGKILL on Linux: no shutdown hooks, no flush), as a power cut or an OOM kill would, and
+    /// waits until it is gone. The data folder stays, so a new host can start on it.
+    /// </summary>
+    public async Task KillAsync(CancellationToken ct = default)
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
+    }
+
+    /// <summary>Whether the host process has exited (killed, or crashed on its own).</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The folder holding MakerShop.sln (config/, src/), found above the harness or the current directory.</summary>
+    public static string RepositoryRoot() => FindRepoRoot();
+
+    /// <summary>The dotnet executable that runs the host.</summary>
+    public static string Dotnet() => DotnetExecutable();
+
+    /// <summary>A free TCP port on loopback, for a harness that needs a port before it starts the host.</summary>
+    public static int FreeLoopbackPort() => GetFreeLoopbackPort();
 
     public async ValueTask DisposeAsync()
     {
@@ -138,6 +176,11 @@ public sealed class HostProcess : IAsyncDisposable
             _process.Dispose();
         }
 
+        if (_keepDataDir)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataDir, recursive: true);
@@ -150,12 +193,12 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilHealthyAsync(CancellationToken ct)
+    private async Task WaitUntilHealthyAsync(TimeSpan startupTimeout, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var clock = Stopwatch.StartNew();
         string lastProblem = "no answer yet";
-        while (clock.Elapsed < StartupTimeout)
+        while (clock.Elapsed < startupTimeout)
         {
             ct.ThrowIfCancellationRequested();
             if (_process.HasExited)
@@ -188,7 +231,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException(
-            $"The host did not become healthy within {StartupTimeout.TotalSeconds:0} s ({lastProblem}). Its output:{Environment.NewLine}{RecentOutput}");
+            $"The host did not become healthy within {startupTimeout.TotalSeconds:0} s ({lastProblem}). Its output:{Environment.NewLine}{RecentOutput}");
     }
 
     private void AddOutput(string? line)

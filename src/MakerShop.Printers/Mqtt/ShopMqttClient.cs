@@ -192,10 +192,12 @@ public sealed partial class ShopMqttClient(
                 {
                     await message.AcknowledgeAsync(stoppingToken);
                 }
-                catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     // The connection it came on is gone; the broker sends it again on the persistent session and the
-                    // report is idempotent.
+                    // report is idempotent. MQTTnet 5 throws more than communication errors here (a NullReferenceException
+                    // once the broker was killed, found by the soak): whatever it throws, this loop must go on, since it
+                    // applies every state, event and command ack the shop receives.
                     LogAckFailed(logger, report.PrinterId, ex.Message);
                 }
             }
