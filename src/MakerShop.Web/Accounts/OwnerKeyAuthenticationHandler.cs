@@ -33,7 +33,8 @@ public sealed class OwnerKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var remote = Context.Connection.RemoteIpAddress;
+        var address = (remote is { IsIPv4MappedToIPv6: true } ? remote.MapToIPv4() : remote)?.ToString() ?? "unknown";
         if (throttle.IsBlocked(address, out var retryAfter))
         {
             // Not compared at all: a blocked guesser learns nothing, not even from a right key.

@@ -27,8 +27,11 @@ public sealed partial class EmbeddedBroker(
 {
     private const string NotLoggedIn = "(not logged in)";
     private readonly BrokerAccessPolicy _policy = new(shopAccount.Username);
-    private readonly FailureThrottle _logins = new(
+    private readonly FailureThrottle _usernameLogins = new(
         options.Value.LoginFailuresPerWindow, TimeSpan.FromSeconds(options.Value.LoginFailureWindowSeconds), time);
+
+    private readonly FailureThrottle _addressLogins = new(
+        options.Value.LoginFailuresPerAddressPerWindow, TimeSpan.FromSeconds(options.Value.LoginFailureWindowSeconds), time);
 
     // Who logged in on each connection, so an oversized packet (caught below MQTTnet, by socket) is logged by printer id.
     private readonly ConcurrentDictionary<string, string> _usernameByEndpoint = new(StringComparer.Ordinal);
@@ -99,13 +102,14 @@ public sealed partial class EmbeddedBroker(
         // rights come from its password alone; the client id only has to be of the shop's form, so that no session
         // under a printer's id is ever the shop's.
         if (_policy.IsShop(args.UserName) && IsShopPassword(args.Password)
-            && args.ClientId.StartsWith(shopAccount.Username + "-", StringComparison.Ordinal))
+            && args.ClientId?.StartsWith(shopAccount.Username + "-", StringComparison.Ordinal) == true)
         {
             _usernameByEndpoint[endpoint] = shopAccount.Username;
             return;
         }
 
-        if (_logins.IsBlocked(address, out _))
+        var usernameKey = address + " " + args.UserName;
+        if (_addressLogins.IsBlocked(address, out _) || _usernameLogins.IsBlocked(usernameKey, out _))
         {
             // Refused without looking at the secret, and not logged again: the block was logged when it began.
             args.ReasonCode = MqttConnectReasonCode.ConnectionRateExceeded;
@@ -121,9 +125,19 @@ public sealed partial class EmbeddedBroker(
 
         args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
         LogRefusedConnection(logger, Shorten(args.UserName), Shorten(args.ClientId), endpoint, refusal);
-        if (_logins.RecordFailure(address))
+        if (_usernameLogins.RecordFailure(usernameKey))
         {
-            LogLoginsBlocked(logger, address, _logins.Limit, options.Value.LoginFailureWindowSeconds);
+            LogUsernameLoginsBlocked(logger, Shorten(args.UserName), address, _usernameLogins.Limit, options.Value.LoginFailureWindowSeconds);
+        }
+
+        RecordAddressFailure(address);
+    }
+
+    private void RecordAddressFailure(string address)
+    {
+        if (_addressLogins.RecordFailure(address))
+        {
+            LogAddressLoginsBlocked(logger, address, _addressLogins.Limit, options.Value.LoginFailureWindowSeconds);
         }
     }
 
@@ -209,16 +223,13 @@ public sealed partial class EmbeddedBroker(
 
         // Before any login: it counts as a failed one, so a stream of oversized CONNECTs is throttled and not logged on.
         var address = AddressOf(remote);
-        if (_logins.IsBlocked(address, out _))
+        if (_addressLogins.IsBlocked(address, out _))
         {
             return;
         }
 
         LogPacketTooLarge(logger, NotLoggedIn, bytes, endpoint, options.Value.MaxPacketBytes);
-        if (_logins.RecordFailure(address))
-        {
-            LogLoginsBlocked(logger, address, _logins.Limit, options.Value.LoginFailureWindowSeconds);
-        }
+        RecordAddressFailure(address);
     }
 
     private int PayloadLimit(string printerId, string topic)
@@ -251,8 +262,11 @@ public sealed partial class EmbeddedBroker(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker refused the login of {Username} (client {ClientId}) from {RemoteEndPoint}: {Reason}")]
     private static partial void LogRefusedConnection(ILogger logger, string username, string clientId, string remoteEndPoint, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Broker refuses logins from {RemoteAddress} unchecked for now: {Failures} failed within {WindowSeconds} s")]
-    private static partial void LogLoginsBlocked(ILogger logger, string remoteAddress, int failures, int windowSeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broker refuses logins of {Username} from {RemoteAddress} unchecked for now: {Failures} failed within {WindowSeconds} s")]
+    private static partial void LogUsernameLoginsBlocked(ILogger logger, string username, string remoteAddress, int failures, int windowSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broker refuses all logins from {RemoteAddress} unchecked for now: {Failures} failed within {WindowSeconds} s")]
+    private static partial void LogAddressLoginsBlocked(ILogger logger, string remoteAddress, int failures, int windowSeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker closed the connection of printer {PrinterId} from {RemoteEndPoint}: it sent a {Bytes}-byte packet, over the {MaxPacketBytes}-byte limit")]
     private static partial void LogPacketTooLarge(ILogger logger, string printerId, long bytes, string remoteEndPoint, int maxPacketBytes);

@@ -107,23 +107,26 @@ public sealed class PacketSizeGuardStream(Stream inner, int maxPacketBytes, Acti
                     _length += (b & 0x7F) * _multiplier;
                     _multiplier *= 128;
                     _lengthBytes++;
-                    // The fixed header and the length bytes count towards the packet's size, as Mosquitto counts it.
+                    if ((b & 0x80) != 0)
+                    {
+                        if (_lengthBytes == 4)
+                        {
+                            throw new IOException("Malformed MQTT remaining length.");
+                        }
+
+                        break;
+                    }
+
+                    // The whole length is known before MQTTnet reads its last byte; the fixed header and the length bytes
+                    // count towards the packet's size, as Mosquitto counts it.
                     if (_length + 1 + _lengthBytes > maxPacketBytes)
                     {
                         onTooLarge(_length + 1 + _lengthBytes);
-                        throw new IOException($"An MQTT packet of at least {_length} bytes is over the broker's limit of {maxPacketBytes} bytes.");
+                        throw new IOException($"An MQTT packet of {_length + 1 + _lengthBytes} bytes is over the broker's limit of {maxPacketBytes} bytes.");
                     }
 
-                    if ((b & 0x80) == 0)
-                    {
-                        _bodyLeft = _length;
-                        _state = _bodyLeft == 0 ? State.FixedHeader : State.Body;
-                    }
-                    else if (_lengthBytes == 4)
-                    {
-                        throw new IOException("Malformed MQTT remaining length.");
-                    }
-
+                    _bodyLeft = _length;
+                    _state = _bodyLeft == 0 ? State.FixedHeader : State.Body;
                     break;
                 default:
                     var skip = (int)Math.Min(_bodyLeft, bytes.Length - i);

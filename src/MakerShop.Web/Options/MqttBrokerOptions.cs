@@ -50,9 +50,16 @@ public sealed class MqttBrokerOptions : IValidatableObject
     [Range(512, 268_435_455)]
     public int MaxAckPayloadBytes { get; set; } = 4 * 1024;
 
-    /// <summary>Failed broker logins one address may make per window; after that its connects are refused unchecked.</summary>
+    /// <summary>
+    /// Failed broker logins under one username from one address per window; after that that username's connects from
+    /// that address are refused unchecked (a bridge left with an old secret blocks itself, not its neighbours).
+    /// </summary>
     [Range(1, 10_000)]
     public int LoginFailuresPerWindow { get; set; } = 10;
+
+    /// <summary>Failed broker logins one address may make per window under any usernames; after that all its connects are refused unchecked.</summary>
+    [Range(1, 100_000)]
+    public int LoginFailuresPerAddressPerWindow { get; set; } = 100;
 
     [Range(1, 86_400)]
     public int LoginFailureWindowSeconds { get; set; } = 300;

@@ -12,6 +12,18 @@ public sealed class FailureThrottle(int limit, TimeSpan window, TimeProvider tim
 
     public int Limit => limit;
 
+    /// <summary>How many keys it remembers now (bounded by maxTrackedKeys).</summary>
+    public int TrackedKeys
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _failures.Count;
+            }
+        }
+    }
+
     /// <summary>Whether the key may not try now, and when it may again.</summary>
     public bool IsBlocked(string key, out TimeSpan retryAfter)
     {
