@@ -21,6 +21,8 @@ public static class AccountsSetup
     {
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OwnerBootstrapOptions>().BindConfiguration(OwnerBootstrapOptions.SectionName);
+        services.AddOptions<OwnerKeyThrottleOptions>().BindConfiguration(OwnerKeyThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OwnerKeyThrottle>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditLogStore>();
         services.AddSingleton<AccountService>();

@@ -1,5 +1,6 @@
 using MakerShop.Printers.Mqtt;
 using MakerShop.Printers.Reports;
+using MakerShop.Storage;
 using MakerShop.Web.Devices;
 using MakerShop.Web.Options;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,14 @@ public static class BrokerSetup
     public static IServiceCollection AddShopMqtt(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MqttBrokerOptions>().BindConfiguration(MqttBrokerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => ShopBrokerAccount.From(sp.GetRequiredService<IOptions<MqttBrokerOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MqttBrokerOptions>>().Value;
+            var clientId = ShopClientId.LoadOrCreate(sp.GetRequiredService<DataPaths>().DataDirectory, options.ShopUsername);
+            return ShopBrokerAccount.From(options, clientId);
+        });
         services.AddSingleton<DeviceAuthenticator>();
+        services.AddSingleton<ReservedPrinterIds>();
 
         var mode = configuration.GetValue(MqttBrokerOptions.SectionName + ":Mode", MqttBrokerMode.Embedded);
         // Resolvable in both modes (it only runs when embedded), so a secret rotation can drop the old session.
@@ -27,7 +34,7 @@ public static class BrokerSetup
         {
             var broker = sp.GetRequiredService<IOptions<MqttBrokerOptions>>().Value;
             var account = sp.GetRequiredService<ShopBrokerAccount>();
-            return new MqttConnectionSettings(broker.Host, broker.Port, account.Username, account.Password, account.Username + "-" + Environment.MachineName);
+            return new MqttConnectionSettings(broker.Host, broker.Port, account.Username, account.Password, account.ClientId);
         });
         services.AddSingleton<ShopMqttClient>();
         services.AddSingleton<IPrinterCommandPublisher>(sp => sp.GetRequiredService<ShopMqttClient>());

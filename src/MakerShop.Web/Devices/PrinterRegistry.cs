@@ -6,7 +6,7 @@ using MakerShop.Storage.Stores;
 namespace MakerShop.Web.Devices;
 
 /// <summary>Adds printers to the fleet and issues their device secrets (shown once, stored only as a hash).</summary>
-public sealed class PrinterRegistry(SqliteConnectionFactory connections, TimeProvider timeProvider, ILogger<PrinterRegistry> logger)
+public sealed class PrinterRegistry(SqliteConnectionFactory connections, ReservedPrinterIds reserved, TimeProvider timeProvider, ILogger<PrinterRegistry> logger)
 {
     /// <summary>
     /// A maker's new printer: refused on the id field when the id is taken, by anyone, even by a registration that
@@ -48,16 +48,20 @@ public sealed class PrinterRegistry(SqliteConnectionFactory connections, TimePro
         return new DeviceCredentials(printer.Id, secret);
     }
 
-    private Printer Describe(PrinterRegistration registration) => Printer.Register(
-        registration.Id,
-        registration.Name,
-        registration.Kind,
-        registration.BuildVolume,
-        registration.NozzleDiameter,
-        registration.LoadedMaterial,
-        registration.LoadedColour,
-        registration.CountryCode,
-        registration.AutoEject,
-        timeProvider.GetUtcNow(),
-        registration.Equipment);
+    private Printer Describe(PrinterRegistration registration)
+    {
+        reserved.EnsureAllowed(registration.Id);
+        return Printer.Register(
+            registration.Id,
+            registration.Name,
+            registration.Kind,
+            registration.BuildVolume,
+            registration.NozzleDiameter,
+            registration.LoadedMaterial,
+            registration.LoadedColour,
+            registration.CountryCode,
+            registration.AutoEject,
+            timeProvider.GetUtcNow(),
+            registration.Equipment);
+    }
 }

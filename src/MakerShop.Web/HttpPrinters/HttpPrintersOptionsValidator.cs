@@ -1,10 +1,11 @@
 using MakerShop.Core;
+using MakerShop.Web.Devices;
 using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.HttpPrinters;
 
 /// <summary>Reports every bad HTTP printer entry at once, naming the setting.</summary>
-public sealed class HttpPrintersOptionsValidator : IValidateOptions<HttpPrintersOptions>
+public sealed class HttpPrintersOptionsValidator(ReservedPrinterIds reserved) : IValidateOptions<HttpPrintersOptions>
 {
     public ValidateOptionsResult Validate(string? name, HttpPrintersOptions options)
     {
@@ -18,6 +19,10 @@ public sealed class HttpPrintersOptionsValidator : IValidateOptions<HttpPrinters
             if (!Printer.IsValidId(printer.Id))
             {
                 failures.Add($"{at}:Id '{printer.Id}' is not a printer id (3-40 of a-z, 0-9, '-').");
+            }
+            else if (reserved.IsReserved(printer.Id))
+            {
+                failures.Add($"{at}:Id '{printer.Id}' is reserved for the shop's own identities (it starts with '{ReservedPrinterIds.ShopPrefix}' or the shop's MQTT username).");
             }
             else if (!ids.Add(printer.Id))
             {

@@ -19,6 +19,7 @@ public sealed class MakerHttpPrinters(
     DeviceSecretStore secrets,
     HttpPrinterDirectory directory,
     MakerPrinterAddressGuard addressGuard,
+    ReservedPrinterIds reserved,
     TimeProvider time,
     ILogger<MakerHttpPrinters> logger) : IHostedService
 {
@@ -31,6 +32,8 @@ public sealed class MakerHttpPrinters(
             throw new DomainValidationException("kind", "An HTTP printer is OctoPrint or Moonraker.");
         }
 
+        // Its device secret logs in to the broker like a bridge's, so the shop's own ids are refused here too.
+        reserved.EnsureAllowed(registration.Id);
         await addressGuard.CheckAsync(baseUrl, cancellationToken);
         var now = time.GetUtcNow();
         var printer = Printer.Register(

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using MakerShop.Core;
 using MakerShop.EndToEnd.Tests.Browser;
 using MakerShop.EndToEnd.Tests.Infrastructure;
+using MakerShop.EndToEnd.Tests.Storefront;
 using MakerShop.Printers.Http;
 using MakerShop.Web.Devices;
 using MakerShop.Web.HttpPrinters;
@@ -95,6 +96,55 @@ public sealed class MakerPrinterRegistrationTests(MakerPrinterRegistrationTests.
         Assert.Equal(before, await BobsPrinterAsync());
         Assert.Contains("bob|FirmwareBridge|Bob's Prusa|", before, StringComparison.Ordinal);
         Assert.Equal(0, await shop.CountAsync("SELECT COUNT(*) FROM http_printer_links WHERE printer_id = 'shared-id'"));
+    }
+
+    [Theory]
+    [InlineData("makershop-shop")]
+    [InlineData("makershop-shop-build-host")]
+    [InlineData("makershop-anything")]
+    public async Task An_id_the_shop_keeps_for_itself_is_refused_on_the_id_field_in_every_registration_path(string id)
+    {
+        var registry = shop.Services.GetRequiredService<PrinterRegistry>();
+
+        var asMaker = await Assert.ThrowsAsync<DomainValidationException>(() => registry.RegisterNewAsync(Registration("ana", id, "Ana's", PrinterKind.FirmwareBridge)));
+        var asOwner = await Assert.ThrowsAsync<DomainValidationException>(() => registry.RegisterAsync(Registration("ana", id, "Shop's", PrinterKind.FirmwareBridge) with { Equipment = null }));
+        var overHttp = await Assert.ThrowsAsync<DomainValidationException>(() => RegisterHttpAsync("ana", id, "http://192.168.1.20/"));
+        var validator = new HttpPrintersOptionsValidator(shop.Services.GetRequiredService<ReservedPrinterIds>());
+        var configured = validator.Validate(null, new HttpPrintersOptions
+        {
+            Printers = [new HttpPrinterDefinition { Id = id, Name = "Configured", BaseUrl = new Uri("http://192.168.1.30/"), ApiKeyRef = "k" }],
+            ApiKeys = new Dictionary<string, string> { ["k"] = ApiKey },
+        });
+
+        Assert.All([asMaker, asOwner, overHttp], refused =>
+        {
+            Assert.Equal("id", refused.Field);
+            Assert.Contains("reserved for the shop", refused.Message, StringComparison.Ordinal);
+        });
+        Assert.True(configured.Failed);
+        Assert.Contains("reserved", configured.FailureMessage, StringComparison.Ordinal);
+        Assert.Equal(0, await shop.CountAsync($"SELECT COUNT(*) FROM printers WHERE id = '{id}'"));
+    }
+
+    [Fact]
+    public async Task The_register_page_shows_a_maker_why_a_reserved_id_is_refused()
+    {
+        using var maker = new StorefrontVisitor(shop);
+        await maker.GetAsync("/account/sign-in");
+        using var signedIn = await maker.PostAsync("/account/sign-in", [new("email", "ana@makers.example"), new("password", MakerSession.Password), new("returnUrl", "/maker")]);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        await maker.GetAsync("/maker/register");
+
+        using var refused = await maker.PostAsync("/maker/register",
+        [
+            new("kind", "FirmwareBridge"), new("id", "makershop-shop-ana"), new("name", "Takeover"), new("x", "250"), new("y", "210"), new("z", "210"),
+            new("nozzle", "0.4"), new("material", "PLA"), new("colour", "black"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("reserved for the shop itself", maker.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"secret\"", maker.Html, StringComparison.Ordinal);
+        Assert.Equal(0, await shop.CountAsync("SELECT COUNT(*) FROM printers WHERE id = 'makershop-shop-ana'"));
     }
 
     private Task<string?> BobsPrinterAsync() =>
