@@ -43,6 +43,8 @@ public sealed class AuthorizationMatrixShop : IAsyncLifetime
             [
                 // The matrix signs in and posts the sign-in form many times from one address.
                 "--MakerShop:SignIn:AttemptsPerWindow=100",
+                // The wrong-owner-key caller guesses once per route: more than the owner-key throttle lets one address try.
+                "--MakerShop:Owner:FailuresPerWindow=10000",
                 // Both kinds of webhook are live, so they are refused for their missing signature and not for being off.
                 "--MakerShop:Shipping:EasyPost:WebhookSecret=matrix-webhook-secret",
                 "--MakerShop:Payments:Stripe:SecretKey=sk_test_matrix",
