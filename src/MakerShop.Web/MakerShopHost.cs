@@ -9,6 +9,7 @@ using MakerShop.Web.Hosting;
 using MakerShop.Web.HttpPrinters;
 using MakerShop.Web.Production;
 using MakerShop.Web.Quotes;
+using MakerShop.Web.Security;
 using MakerShop.Web.Payments;
 using MakerShop.Web.Shipping;
 using MakerShop.Web.Storage;
@@ -44,8 +45,10 @@ public static class MakerShopHost
         builder.Services.AddAdmin(builder.Configuration);
         builder.Services.AddMakerArea();
         builder.Services.AddShipping(builder.Configuration);
+        builder.Services.AddShopSecurity();
 
         var app = builder.Build();
+        app.UseShopSecurity();
         app.MapShopApi();
         app.MapQuotesApi();
         app.UseAccounts();
