@@ -19,7 +19,8 @@ public sealed class JsonBodyLimitMiddleware(RequestDelegate next, IOptions<Secur
         var request = context.Request;
         if (!request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             || !request.HasJsonContentType()
-            || context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is not null)
+            || context.GetEndpoint() is { } endpoint
+                && (endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is not null || endpoint.Metadata.GetMetadata<BoundsOwnBodyMetadata>() is not null))
         {
             await next(context);
             return;
