@@ -82,7 +82,7 @@ public static class StripeWebhookEndpoint
             json = StrictUtf8.GetString(body);
             stripeEvent = EventUtility.ParseEvent(json, throwOnApiVersionMismatch: false);
         }
-        catch (Exception ex) when (ex is DecoderFallbackException or Newtonsoft.Json.JsonException or StripeException)
+        catch (Exception ex) when (ex is DecoderFallbackException or System.Text.Json.JsonException or Newtonsoft.Json.JsonException or StripeException)
         {
             // Signed by our secret yet unreadable: a bug on the sender's side or a leaked secret; either way it is logged
             // with its sender and nothing is stored that a later replay would trip over.
