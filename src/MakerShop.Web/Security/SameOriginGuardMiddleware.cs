@@ -21,7 +21,10 @@ public sealed partial class SameOriginGuardMiddleware(
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (IsSafe(request.Method) || !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || !HasSessionCookie(request))
+        // A request carrying the owner-key header is not a forged browser request: a browser sends a custom header to
+        // another origin only after a CORS preflight, which the shop never grants.
+        if (IsSafe(request.Method) || !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || !HasSessionCookie(request)
+            || request.Headers.ContainsKey(Payments.OwnerKeyOptions.HeaderName))
         {
             await next(context);
             return;

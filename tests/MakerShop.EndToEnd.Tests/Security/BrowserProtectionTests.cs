@@ -96,6 +96,17 @@ public sealed partial class BrowserProtectionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_cookie_request_that_also_carries_the_owner_key_header_is_not_a_cross_site_forgery()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/jobs/job_nope/cancel");
+        request.Headers.Add(MakerShop.Web.Payments.OwnerKeyOptions.HeaderName, TestShopSettings.OwnerKey);
+
+        using var response = await owner.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : "";
 
