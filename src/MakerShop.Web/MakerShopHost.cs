@@ -10,6 +10,7 @@ using MakerShop.Web.HttpPrinters;
 using MakerShop.Web.Production;
 using MakerShop.Web.Quotes;
 using MakerShop.Web.RateLimiting;
+using MakerShop.Web.Security;
 using MakerShop.Web.Payments;
 using MakerShop.Web.Shipping;
 using MakerShop.Web.Storage;
@@ -46,8 +47,10 @@ public static class MakerShopHost
         builder.Services.AddAdmin(builder.Configuration);
         builder.Services.AddMakerArea();
         builder.Services.AddShipping(builder.Configuration);
+        builder.Services.AddShopSecurity();
 
         var app = builder.Build();
+        app.UseShopSecurity();
         app.MapShopApi();
         app.MapQuotesApi();
         app.UseAccounts();

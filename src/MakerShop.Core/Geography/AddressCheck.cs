@@ -10,6 +10,19 @@ public static class AddressCheck
     {
         ArgumentNullException.ThrowIfNull(address);
         var problems = new List<AddressProblem>();
+        foreach (var (value, name, _, max) in Address.Fields(address))
+        {
+            switch (InputLimits.Check(value, max))
+            {
+                case TextProblem.TooLong:
+                    problems.Add(new AddressProblem(name, AddressProblemKind.TooLong, max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    break;
+                case TextProblem.ControlCharacter:
+                    problems.Add(new AddressProblem(name, AddressProblemKind.ControlCharacter));
+                    break;
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(address.Name))
         {
             problems.Add(new AddressProblem("name", AddressProblemKind.Required));
@@ -20,7 +33,7 @@ public static class AddressCheck
             problems.Add(new AddressProblem("line1", AddressProblemKind.Required));
         }
 
-        if (!Guard.IsCountryCode(address.CountryCode))
+        if (!CountryCodes.IsAssigned(address.CountryCode))
         {
             problems.Add(new AddressProblem("countryCode", AddressProblemKind.UnknownCountry));
             return problems;
@@ -36,7 +49,7 @@ public static class AddressCheck
         {
             problems.Add(new AddressProblem("postalCode", AddressProblemKind.Required, format.PostalCodeExample));
         }
-        else if (!format.AcceptsPostalCode(address.PostalCode))
+        else if (!format.AcceptsPostalCode(address.PostalCode) && problems.All(p => p.Field != "postalCode"))
         {
             problems.Add(new AddressProblem("postalCode", AddressProblemKind.NotAPostalCode, format.PostalCodeExample));
         }

@@ -100,6 +100,8 @@ public sealed class Order
         limits ??= OrderLimits.Default;
         Guard.NotBlank(id, "id", "The order id");
         Guard.NotBlank(customerName, "customer.name", "The customer's name");
+        InputLimits.Require(customerName.Trim(), InputLimits.NameLength, "customer.name", "The customer's name");
+        InputLimits.Require(customerEmail?.Trim(), InputLimits.EmailLength, "customer.email", "The e-mail address");
         if (string.IsNullOrWhiteSpace(customerEmail) || !IsPlausibleEmail(customerEmail.Trim()))
         {
             throw new DomainValidationException("customer.email", $"'{customerEmail}' is not an email address.");

@@ -16,18 +16,15 @@ public sealed class AfterShipWebhook(string secret) : ITrackingWebhookProvider
 
     public static string Sign(string secret, ReadOnlySpan<byte> body) => Convert.ToBase64String(Signatures.HmacSha256(secret, body));
 
-    public WebhookVerification Verify(WebhookRequest request, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var header = request.Header(SignatureHeader);
-        if (header is null)
-        {
-            return WebhookVerification.Rejected($"no {SignatureHeader} header");
-        }
+    public WebhookVerification Verify(WebhookRequest request, DateTimeOffset now) => SignatureCheck.Verify(this, request, now);
 
-        return Signatures.Base64Equals(Signatures.HmacSha256(secret, request.Body.Span), header)
-            ? WebhookVerification.Authentic
-            : WebhookVerification.Rejected("signature does not match the body");
+    public SignatureCheck Begin(Func<string, string?> header, Func<string, string?> query, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var presented = header(SignatureHeader);
+        return presented is null
+            ? SignatureCheck.Refuse($"no {SignatureHeader} header")
+            : SignatureCheck.Stream(StreamingSignature.HmacSha256(secret, "", digest => Signatures.Base64Equals(digest, presented)));
     }
 
     public TrackingNotice? Parse(ReadOnlyMemory<byte> body)

@@ -22,24 +22,24 @@ public sealed class EasyPostWebhook(string secret) : ITrackingWebhookProvider
     public static string Sign(string secret, ReadOnlySpan<byte> body) =>
         Prefix + Convert.ToHexStringLower(Signatures.HmacSha256(secret.Normalize(NormalizationForm.FormKD), body));
 
-    public WebhookVerification Verify(WebhookRequest request, DateTimeOffset now)
+    public WebhookVerification Verify(WebhookRequest request, DateTimeOffset now) => SignatureCheck.Verify(this, request, now);
+
+    public SignatureCheck Begin(Func<string, string?> header, Func<string, string?> query, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var header = request.Header(SignatureHeader);
-        if (header is null)
+        ArgumentNullException.ThrowIfNull(header);
+        var presented = header(SignatureHeader);
+        if (presented is null)
         {
-            return WebhookVerification.Rejected($"no {SignatureHeader} header");
+            return SignatureCheck.Refuse($"no {SignatureHeader} header");
         }
 
-        if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        if (!presented.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
         {
-            return WebhookVerification.Rejected($"{SignatureHeader} is not hmac-sha256-hex");
+            return SignatureCheck.Refuse($"{SignatureHeader} is not hmac-sha256-hex");
         }
 
-        var expected = Signatures.HmacSha256(_key, request.Body.Span);
-        return Signatures.HexEquals(expected, header[Prefix.Length..])
-            ? WebhookVerification.Authentic
-            : WebhookVerification.Rejected("signature does not match the body");
+        var hex = presented[Prefix.Length..];
+        return SignatureCheck.Stream(StreamingSignature.HmacSha256(_key, "", digest => Signatures.HexEquals(digest, hex)));
     }
 
     public TrackingNotice? Parse(ReadOnlyMemory<byte> body)

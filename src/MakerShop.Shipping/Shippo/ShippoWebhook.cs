@@ -24,32 +24,35 @@ public sealed class ShippoWebhook(string? hmacSecret, string? urlToken, TimeSpan
         return $"t={t},v1={Convert.ToHexStringLower(Signatures.HmacSha256(secret, message))}";
     }
 
-    public WebhookVerification Verify(WebhookRequest request, DateTimeOffset now)
+    public WebhookVerification Verify(WebhookRequest request, DateTimeOffset now) => SignatureCheck.Verify(this, request, now);
+
+    public SignatureCheck Begin(Func<string, string?> header, Func<string, string?> query, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(query);
         if (string.IsNullOrEmpty(hmacSecret) && string.IsNullOrEmpty(urlToken))
         {
-            return WebhookVerification.Rejected("no Shippo webhook secret or token is configured");
+            return SignatureCheck.Refuse("no Shippo webhook secret or token is configured");
         }
 
-        if (!string.IsNullOrEmpty(urlToken) && !Signatures.TextEquals(urlToken, request.Query("token")))
+        if (!string.IsNullOrEmpty(urlToken) && !Signatures.TextEquals(urlToken, query("token")))
         {
-            return WebhookVerification.Rejected("the URL token is missing or wrong");
+            return SignatureCheck.Refuse("the URL token is missing or wrong");
         }
 
         if (string.IsNullOrEmpty(hmacSecret))
         {
-            return WebhookVerification.Authentic;
+            return SignatureCheck.Stream(StreamingSignature.NotSigned());
         }
 
-        var header = request.Header(SignatureHeader);
-        if (header is null)
+        var presented = header(SignatureHeader);
+        if (presented is null)
         {
-            return WebhookVerification.Rejected($"no {SignatureHeader} header");
+            return SignatureCheck.Refuse($"no {SignatureHeader} header");
         }
 
         string? t = null, v1 = null;
-        foreach (var part in header.Split(',', StringSplitOptions.TrimEntries))
+        foreach (var part in presented.Split(',', StringSplitOptions.TrimEntries))
         {
             if (part.StartsWith("t=", StringComparison.Ordinal))
             {
@@ -63,18 +66,17 @@ public sealed class ShippoWebhook(string? hmacSecret, string? urlToken, TimeSpan
 
         if (JsonRead.FromUnixSeconds(t) is not { } signedAt)
         {
-            return WebhookVerification.Rejected($"{SignatureHeader} has no timestamp");
+            return SignatureCheck.Refuse($"{SignatureHeader} has no timestamp");
         }
 
-        var message = Encoding.UTF8.GetBytes(t + ".").Concat(request.Body.ToArray()).ToArray();
-        if (!Signatures.HexEquals(Signatures.HmacSha256(hmacSecret, message), v1))
+        // The timestamp is signed with the body, so a moved one fails the signature; one outside the window is refused
+        // before the body is read at all.
+        if ((now - signedAt).Duration() > tolerance)
         {
-            return WebhookVerification.Rejected("signature does not match the body");
+            return SignatureCheck.Refuse($"signed at {signedAt:O}, outside the {tolerance.TotalMinutes:0} minute window (replayed?)");
         }
 
-        return (now - signedAt).Duration() > tolerance
-            ? WebhookVerification.Rejected($"signed at {signedAt:O}, outside the {tolerance.TotalMinutes:0} minute window (replayed?)")
-            : WebhookVerification.Authentic;
+        return SignatureCheck.Stream(StreamingSignature.HmacSha256(hmacSecret, t + ".", digest => Signatures.HexEquals(digest, v1)));
     }
 
     public TrackingNotice? Parse(ReadOnlyMemory<byte> body)

@@ -5,6 +5,7 @@ public static class ApiSetup
     public static IServiceCollection AddShopApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new FiniteDoubleJsonConverter()));
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks();

@@ -9,7 +9,7 @@ public static class PaymentsSetup
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BankTransferOptions>().BindConfiguration(BankTransferOptions.SectionName);
-        services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.SectionName);
+        services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OwnerKeyOptions>().BindConfiguration(OwnerKeyOptions.SectionName);
         services.AddSingleton<PaymentStore>();
         services.AddSingleton<ProductionRelease>();
@@ -33,7 +33,7 @@ public static class PaymentsSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         var payments = app.MapGroup("/api/payments").WithTags("Payments");
-        payments.MapPost("/stripe/webhook", StripeWebhookEndpoint.HandleAsync).WithName("StripeWebhook");
+        payments.MapPost("/stripe/webhook", StripeWebhookEndpoint.HandleAsync).WithName("StripeWebhook").WithMetadata(Security.BoundsOwnBodyMetadata.Instance);
         payments.MapPost("/bank-transfers/{reference}/confirm", BankTransferConfirmEndpoint.HandleAsync).WithName("ConfirmBankTransfer")
             .RequireAuthorization(Accounts.AccountsSetup.OwnerPolicy);
         return app;

@@ -48,7 +48,7 @@ public static class QuoteEndpoints
         UploadedModel? upload = null;
         try
         {
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            while (await NextSectionAsync(reader, cancellationToken) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
@@ -66,11 +66,11 @@ public static class QuoteEndpoints
                     // Streamed straight into the data folder (hashed, counted, then read and measured); the form may name
                     // the material after the file, so the quote is made once the whole form is read.
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "model";
-                    upload = await service.UploadAsync(section.Body, fileName, cancellationToken);
+                    upload = await service.UploadAsync(new MultipartSectionStream(section.Body), fileName, cancellationToken);
                 }
                 else if (name is "material" or "currency")
                 {
-                    var value = await ReadFieldAsync(section.Body, cancellationToken);
+                    var value = await ReadFieldAsync(new MultipartSectionStream(section.Body), cancellationToken);
                     (material, currency) = name == "material" ? (value, currency) : (material, value);
                 }
             }
@@ -82,6 +82,10 @@ public static class QuoteEndpoints
 
             var quote = await service.CreateAsync(upload, material, currency, ClientKey(context), cancellationToken);
             return TypedResults.Created($"/api/quotes/{quote.Id}", quote);
+        }
+        catch (UploadCutOffException ex)
+        {
+            return Invalid("file", ex.Message);
         }
         catch (UploadTooLargeException)
         {
@@ -114,6 +118,18 @@ public static class QuoteEndpoints
         await service.GetAsync(id, cancellationToken) is { } quote
             ? TypedResults.Ok(quote)
             : TypedResults.Problem(statusCode: 404, title: "No such quote.", detail: $"There is no quote '{id}'.");
+
+    private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(cancellationToken);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException)
+        {
+            throw new UploadCutOffException(ex);
+        }
+    }
 
     private static async Task<string> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
     {

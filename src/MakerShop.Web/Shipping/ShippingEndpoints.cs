@@ -98,9 +98,10 @@ public static class ShippingEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Message] });
         }
 
-        if (body!.NetWeightGrams is <= 0)
+        if (body!.NetWeightGrams is { } grams && !ProductLimits.IsNetWeight(grams))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["netWeightGrams"] = ["A unit weight must be more than 0 grams."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["netWeightGrams"] = ["A unit weight must be more than 0 and at most 50 000 grams."] },
+                detail: "netWeightGrams: a unit weight must be more than 0 and at most 50 000 grams.");
         }
 
         return await store.UpdateAsync(productId, hs, body.NetWeightGrams, cancellationToken)

@@ -32,6 +32,9 @@ public sealed class ShippingOptions
 
     public AfterShipOptions AfterShip { get; set; } = new();
 
+    /// <summary>The largest tracking webhook body accepted (POST /webhooks/{provider}); refused with 413 before it is read.</summary>
+    public int WebhookMaxBodyBytes { get; set; } = 512 * 1024;
+
     /// <summary>How often trackers of carriers without webhooks are polled.</summary>
     public int PollIntervalSeconds { get; set; } = 900;
 

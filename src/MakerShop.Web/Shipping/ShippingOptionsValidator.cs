@@ -20,6 +20,11 @@ public sealed class ShippingOptionsValidator : IValidateOptions<ShippingOptions>
             failures.Add("Packing:MaxParcelGrams must be more than Packing:PackagingGrams.");
         }
 
+        if (options.WebhookMaxBodyBytes is < 4 * 1024 or > 16 * 1024 * 1024)
+        {
+            failures.Add("WebhookMaxBodyBytes must be between 4 KiB and 16 MiB.");
+        }
+
         if (options.FindCarrier(options.DefaultCarrier) is null)
         {
             failures.Add($"DefaultCarrier '{options.DefaultCarrier}' is not in Carriers.");

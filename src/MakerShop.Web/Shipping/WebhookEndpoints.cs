@@ -1,4 +1,3 @@
-using MakerShop.Shipping.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MakerShop.Web.Shipping;
@@ -6,11 +5,10 @@ namespace MakerShop.Web.Shipping;
 /// <summary>POST /webhooks/{easypost|shippo|aftership}: tracking updates from the providers.</summary>
 public static class WebhookEndpoints
 {
-    private const int MaxBodyBytes = 1024 * 1024;
-
     public static IEndpointRouteBuilder MapTrackingWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/{provider}", ReceiveAsync).WithTags("Webhooks").WithName("TrackingWebhook").DisableAntiforgery();
+        app.MapPost("/webhooks/{provider}", ReceiveAsync).WithTags("Webhooks").WithName("TrackingWebhook").DisableAntiforgery()
+            .WithMetadata(Security.BoundsOwnBodyMetadata.Instance);
         return app;
     }
 
@@ -23,22 +21,11 @@ public static class WebhookEndpoints
             return TypedResults.Problem(statusCode: 404, title: "Unknown webhook.", detail: $"No tracking provider '{provider}' is configured.");
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBodyBytes)
-        {
-            return TypedResults.Problem(statusCode: 413, title: "Webhook body too large.");
-        }
-
-        var body = buffer.ToArray();
-        var result = await intake.ReceiveAsync(
-            webhook,
-            new WebhookRequest(body, name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null, name => request.Query.TryGetValue(name, out var value) ? value.ToString() : null),
-            request.HttpContext.Connection.RemoteIpAddress?.ToString(),
-            cancellationToken);
+        var result = await intake.ReceiveAsync(webhook, request.HttpContext, cancellationToken);
         return result switch
         {
             IntakeResult.Rejected rejected => TypedResults.Problem(statusCode: 401, title: "The webhook could not be authenticated.", detail: rejected.Reason),
+            IntakeResult.TooLarge tooLarge => TypedResults.Problem(statusCode: 413, title: "Webhook body too large.", detail: $"Webhook bodies are limited to {tooLarge.MaxBytes:N0} bytes."),
             IntakeResult.Unreadable unreadable => TypedResults.Problem(statusCode: 400, title: "The webhook body could not be read.", detail: unreadable.Error),
             IntakeResult.Ignored => TypedResults.Accepted((string?)null, new WebhookAnswer(null, "ignored: not a tracking event")),
             IntakeResult.Duplicate duplicate => TypedResults.Ok(new WebhookAnswer(duplicate.EventId, "duplicate")),

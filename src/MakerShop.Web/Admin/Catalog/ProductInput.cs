@@ -22,9 +22,9 @@ public sealed partial record ProductInput
     public string? PartY { get; init; }
     public string? PartZ { get; init; }
 
-    /// <summary>The part size typed by the owner, when all three sides are.</summary>
+    /// <summary>The part size typed by the owner, when all three sides are; each side within <see cref="ProductLimits"/>.</summary>
     public Size3? PartSize() => FormNumber.Optional(PartX, "partX") is { } x && FormNumber.Optional(PartY, "partY") is { } y && FormNumber.Optional(PartZ, "partZ") is { } z
-        ? new Size3(x, y, z)
+        ? new Size3(ProductLimits.RequireSide(x, "partX"), ProductLimits.RequireSide(y, "partY"), ProductLimits.RequireSide(z, "partZ"))
         : null;
 
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
@@ -34,6 +34,7 @@ public sealed partial record ProductInput
     {
         ArgumentNullException.ThrowIfNull(product);
         var name = Required(Name, "name", "The name", 120);
+        InputLimits.Require(name, 120, "name", "The name");
         var description = Required(Description, "description", "The description", 4000);
         if (!Core.Currency.TryFromCode(Currency?.Trim().ToUpperInvariant(), out var currency))
         {
@@ -54,7 +55,7 @@ public sealed partial record ProductInput
 
         var hs = Core.HsCode.Normalise(string.IsNullOrWhiteSpace(HsCode) ? Core.HsCode.Default : HsCode);
         var netWeight = FormNumber.Optional(NetWeightGrams, "netWeightGrams");
-        if (netWeight is { } weight && (weight <= 0 || weight > 50_000))
+        if (netWeight is { } weight && !ProductLimits.IsNetWeight(weight))
         {
             throw new DomainValidationException("netWeightGrams", "The net weight must be more than 0 and at most 50 000 g, or left empty to estimate it from the G-code.");
         }
@@ -81,8 +82,8 @@ public sealed partial record ProductInput
         }
 
         var sides = new[] { ("partX", PartX), ("partY", PartY), ("partZ", PartZ) }
-            .Select(side => FormNumber.Optional(side.Item2, side.Item1) is { } mm and > 0 and <= 1000
-                ? mm
+            .Select(side => FormNumber.Optional(side.Item2, side.Item1) is { } mm
+                ? ProductLimits.RequireSide(mm, side.Item1)
                 : throw new DomainValidationException(side.Item1, "Each side of the part must be more than 0 and at most 1000 mm."))
             .ToArray();
         return updated with { PartX = sides[0], PartY = sides[1], PartZ = sides[2] };

@@ -276,7 +276,11 @@ public sealed class CheckoutService(
         {
             errors.Add(new CheckoutError(nameof(CheckoutForm.Email), "Checkout.Error.Required"));
         }
-        else if (at <= 0 || at == email.Length - 1 || at != email.LastIndexOf('@') || email.Any(char.IsWhiteSpace))
+        else if (email.Length > InputLimits.EmailLength)
+        {
+            errors.Add(new CheckoutError(nameof(CheckoutForm.Email), "Checkout.Error.TooLong", InputLimits.EmailLength));
+        }
+        else if (at <= 0 || at == email.Length - 1 || at != email.LastIndexOf('@') || email.Any(char.IsWhiteSpace) || email.Any(char.IsControl))
         {
             errors.Add(new CheckoutError(nameof(CheckoutForm.Email), "Checkout.Error.Email"));
         }
@@ -292,6 +296,7 @@ public sealed class CheckoutService(
             {
                 "name" => nameof(CheckoutForm.Name),
                 "line1" => nameof(CheckoutForm.Line1),
+                "line2" => nameof(CheckoutForm.Line2),
                 "city" => nameof(CheckoutForm.City),
                 "postalCode" => nameof(CheckoutForm.PostalCode),
                 "region" => nameof(CheckoutForm.Region),
@@ -302,9 +307,13 @@ public sealed class CheckoutService(
                 continue;
             }
 
-            errors.Add(problem.Kind == AddressProblemKind.NotAPostalCode
-                ? new CheckoutError(field, "Checkout.Error.PostalCode", address.PostalCode, address.CountryCode, problem.Hint ?? "")
-                : new CheckoutError(field, "Checkout.Error.Required"));
+            errors.Add(problem.Kind switch
+            {
+                AddressProblemKind.NotAPostalCode => new CheckoutError(field, "Checkout.Error.PostalCode", address.PostalCode, address.CountryCode, problem.Hint ?? ""),
+                AddressProblemKind.TooLong => new CheckoutError(field, "Checkout.Error.TooLong", problem.Hint ?? ""),
+                AddressProblemKind.ControlCharacter => new CheckoutError(field, "Checkout.Error.Characters"),
+                _ => new CheckoutError(field, "Checkout.Error.Required"),
+            });
         }
 
         return errors;
