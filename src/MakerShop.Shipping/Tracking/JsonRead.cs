@@ -11,10 +11,29 @@ internal static class JsonRead
             ? value
             : null;
 
-    public static string? Text(this JsonElement element, string name) =>
-        element.Child(name) is { } value
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
-            : null;
+    public static string? Text(this JsonElement element, string name)
+    {
+        if (element.Child(name) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return value.GetRawText();
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Valid JSON escapes can still spell invalid text (a lone UTF-16 surrogate, "\ud800"): a malformed body, refused
+            // like any other (found by WebhookParserProperties).
+            throw new JsonException($"The field '{name}' is not valid text.", ex);
+        }
+    }
 
     public static string? Text(this JsonElement? element, string name) => element is { } e ? e.Text(name) : null;
 
@@ -31,5 +50,8 @@ internal static class JsonRead
     }
 
     public static DateTimeOffset? FromUnixSeconds(string? text) =>
-        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+        && seconds >= DateTimeOffset.MinValue.ToUnixTimeSeconds() && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 }

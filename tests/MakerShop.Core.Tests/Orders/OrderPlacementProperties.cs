@@ -12,20 +12,21 @@ public sealed class OrderPlacementProperties
     private static readonly OrderLimits Limits = new(MaxLines: 4, MaxQuantityPerLine: 5, MaxUnits: 8);
 
     private static readonly Gen<string> Text = Gen.OneOf(
-        Gen.OneOfConst("", " ", "Ada Lovelace", "ada@example.com", "a@b", "@", "PLA", "black", "\n", "\u0000", "🙂", new string('x', 300)),
+        Gen.OneOf<string>("", " ", "Ada Lovelace", "ada@example.com", "a@b", "@", "PLA", "black", "\n", "\u0000", "🙂", new string('x', 300)),
         Gen.String);
 
-    private static readonly Gen<int> Quantity = Gen.OneOf(Gen.Int[-3, 12], Gen.OneOfConst(int.MinValue, int.MaxValue, 1000));
+    private static readonly Gen<int> Quantity = Gen.OneOf(Gen.Int[-3, 12], Gen.OneOf<int>(int.MinValue, int.MaxValue, 1000));
 
-    private static readonly Gen<Currency> Currencies = Gen.OneOfConst(Currency.Eur, Currency.Usd, Currency.Jpy);
+    private static readonly Gen<Currency> Currencies = Gen.OneOf<Currency>(Currency.Eur, Currency.Usd, Currency.Jpy);
 
-    private static readonly Gen<OrderLine?> Lines = Gen.Frequency(
-        (1, Gen.Const((OrderLine?)null)),
-        (9, Gen.Select(Text, Text, Text, Quantity, Gen.Long[-100, 1_000_000], Currencies,
-            (product, material, colour, quantity, minor, currency) =>
-                (OrderLine?)new OrderLine(product, "Part", material, colour, quantity, Money.FromMinor(minor, currency)))));
+    // One line in ten is missing (null), as a hand-written JSON body can have it.
+    private static readonly Gen<OrderLine?> Lines = Gen.Select(
+        Gen.Int[0, 9],
+        Gen.Select(Text, Text, Text, Quantity, Gen.Long[-100, 1_000_000], Currencies,
+            (product, material, colour, quantity, minor, currency) => new OrderLine(product, "Part", material, colour, quantity, Money.FromMinor(minor, currency))),
+        (missing, line) => missing == 0 ? null : line);
 
-    private static readonly Gen<Address> Addresses = Gen.Select(Text, Text, Text, Text, Gen.OneOfConst("FR", "DE", "US", "XX", "", "fr"),
+    private static readonly Gen<Address> Addresses = Gen.Select(Text, Text, Text, Text, Gen.OneOf<string>("FR", "DE", "US", "XX", "", "fr"),
         (name, line1, city, postal, country) => new Address(name, line1, null, city, postal, null, country));
 
     [Fact]
