@@ -64,6 +64,8 @@ public sealed partial class MatrixCaller : IDisposable
         Authenticate(request, identity, withAntiforgeryCookie: true);
         if (method != HttpMethod.Get && method != HttpMethod.Head)
         {
+            // As a browser on the shop's own pages sends it: the Origin check (cross-site requests) is tested on its own.
+            request.Headers.Add("Origin", _http.BaseAddress!.GetLeftPart(UriPartial.Authority));
             request.Content = route.IsPage
                 ? new StringContent($"__RequestVerificationToken={Uri.EscapeDataString(token)}{(rule.Form is null ? "" : "&" + rule.Form)}", Encoding.UTF8, "application/x-www-form-urlencoded")
                 : new StringContent("{", Encoding.UTF8, "application/json");
