@@ -6,7 +6,8 @@ namespace MakerShop.Web.RateLimiting;
 
 /// <summary>
 /// The answer to a refused request: 429 with Retry-After, as ProblemDetails on the API and as a short readable text on
-/// pages, and one log line naming the client address (not the request body).
+/// pages, and a Debug line naming the client address (not the request body): a flood is refused thousands of times a
+/// minute, and a Warning for each would let the flooder fill the log.
 /// </summary>
 public static class RateLimitRejection
 {
@@ -19,7 +20,7 @@ public static class RateLimitRejection
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitRejection));
-        logger.LogWarning("Refused {Method} {Path} from {RemoteIp}: too many requests, retry after {RetryAfterSeconds} s",
+        logger.LogDebug("Refused {Method} {Path} from {RemoteIp}: too many requests, retry after {RetryAfterSeconds} s",
             http.Request.Method, http.Request.Path.Value, http.Connection.RemoteIpAddress, seconds);
 
         var signIn = http.Request.Path.StartsWithSegments(Accounts.AccountsSetup.SignInPath, StringComparison.OrdinalIgnoreCase);
