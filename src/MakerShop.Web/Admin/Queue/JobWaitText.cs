@@ -8,7 +8,7 @@ namespace MakerShop.Web.Admin.Queue;
 /// <summary>A waiting job's reason in the owner's words and language: what it waits for and from when any printer takes it.</summary>
 public static class JobWaitText
 {
-    public static string Describe(IStringLocalizer text, JobWait wait, TimeZoneInfo zone, DateTimeOffset now)
+    public static string Describe(IStringLocalizer text, JobWait wait, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(wait);
@@ -24,21 +24,18 @@ public static class JobWaitText
             _ => text["Queue.Wait.NextInLine"].Value,
         };
         return wait.Until is { } until
-            ? reason + text["Queue.Wait.Until", When(until, zone, now)].Value
+            ? reason + text["Queue.Wait.Until", When(until, now)].Value
             : reason;
     }
 
     private static string CountryName(IStringLocalizer text, string? code) =>
         code is null ? "" : CheckoutCountries.DisplayName(text, code);
 
-    // Today's times as a clock time, later ones with their day: "14:20", "Tue 9 Dec 08:00".
-    private static string When(DateTimeOffset at, TimeZoneInfo zone, DateTimeOffset now)
+    // The shop has no time zone of its own yet, so times are UTC and say so: "14:20 UTC" today, "Tue 9 Dec 08:00 UTC" later.
+    private static string When(DateTimeOffset at, DateTimeOffset now)
     {
-        var local = TimeZoneInfo.ConvertTime(at < now ? now : at, zone);
-        var today = TimeZoneInfo.ConvertTime(now, zone).Date;
-        var shown = local.Date == today
-            ? local.ToString("HH:mm", CultureInfo.CurrentCulture)
-            : local.ToString("ddd d MMM HH:mm", CultureInfo.CurrentCulture);
-        return zone == TimeZoneInfo.Utc ? shown + " UTC" : shown;
+        var shown = at < now ? now : at;
+        var format = shown.UtcDateTime.Date == now.UtcDateTime.Date ? "HH:mm" : "ddd d MMM HH:mm";
+        return shown.UtcDateTime.ToString(format, CultureInfo.CurrentCulture) + " UTC";
     }
 }
