@@ -1,4 +1,5 @@
 using MakerShop.Core;
+using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -33,11 +34,20 @@ public sealed class SignInModel(AccountService accounts, AuditTrail audit) : Pag
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         HttpContext.User = principal;
         await audit.RecordAsync(HttpContext, "SignedIn");
+        if (user.MustChangePassword)
+        {
+            // Signed in with a password the owner reset: the only way on is choosing their own.
+            var next = Url.IsLocalUrl(returnUrl) ? returnUrl : Home(user);
+            return LocalRedirect($"{AccountsSetup.PasswordPath}?returnUrl={Uri.EscapeDataString(next)}");
+        }
+
         if (Url.IsLocalUrl(returnUrl))
         {
             return LocalRedirect(returnUrl);
         }
 
-        return LocalRedirect(user.Account.Role == UserRole.Owner ? "/admin" : "/maker");
+        return LocalRedirect(Home(user));
     }
+
+    private static string Home(StoredUser user) => user.Account.Role == UserRole.Owner ? "/admin" : "/maker";
 }
