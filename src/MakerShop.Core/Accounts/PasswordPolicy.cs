@@ -8,27 +8,46 @@ public static class PasswordPolicy
 {
     public const int MinimumLength = 12;
     public const int MaximumLength = 256;
+    public const int MinimumDifferentCharacters = 5;
 
     public static void Check(string? password, string email)
     {
+        switch (Find(password, email))
+        {
+            case PasswordProblem.TooShort:
+                throw new DomainValidationException("password", $"A password needs at least {MinimumLength} characters.");
+            case PasswordProblem.TooLong:
+                throw new DomainValidationException("password", $"A password may have at most {MaximumLength} characters.");
+            case PasswordProblem.TooFewDifferentCharacters:
+                throw new DomainValidationException("password", "A password needs at least five different characters.");
+            case PasswordProblem.IsTheEmailAddress:
+                throw new DomainValidationException("password", "A password cannot be the e-mail address.");
+        }
+    }
+
+    /// <summary>The first rule the password breaks, or null when it is acceptable.</summary>
+    public static PasswordProblem? Find(string? password, string? email)
+    {
         if (string.IsNullOrEmpty(password) || password.Length < MinimumLength)
         {
-            throw new DomainValidationException("password", $"A password needs at least {MinimumLength} characters.");
+            return PasswordProblem.TooShort;
         }
 
         if (password.Length > MaximumLength)
         {
-            throw new DomainValidationException("password", $"A password may have at most {MaximumLength} characters.");
+            return PasswordProblem.TooLong;
         }
 
-        if (string.IsNullOrWhiteSpace(password) || password.Distinct().Count() < 5)
+        if (string.IsNullOrWhiteSpace(password) || password.Distinct().Count() < MinimumDifferentCharacters)
         {
-            throw new DomainValidationException("password", "A password needs at least five different characters.");
+            return PasswordProblem.TooFewDifferentCharacters;
         }
 
         if (string.Equals(password.Trim(), email?.Trim(), StringComparison.OrdinalIgnoreCase))
         {
-            throw new DomainValidationException("password", "A password cannot be the e-mail address.");
+            return PasswordProblem.IsTheEmailAddress;
         }
+
+        return null;
     }
 }

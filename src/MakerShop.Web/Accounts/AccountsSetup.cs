@@ -15,7 +15,10 @@ public static class AccountsSetup
 
     /// <summary>The owner or a maker, signed in or (the owner) with the owner key: the fleet API.</summary>
     public const string StaffPolicy = "staff";
+    /// <summary>A person signed in with a session, owner or maker (their own account's pages); the owner key has no account.</summary>
+    public const string SignedInPolicy = "signed-in";
     public const string SignInPath = "/account/sign-in";
+    public const string PasswordPath = "/account/password";
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,13 +29,18 @@ public static class AccountsSetup
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditLogStore>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<OwnerSetupTokenStore>();
+        services.AddSingleton<OwnerSetupService>();
         services.AddSingleton<AuditTrail>();
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", OwnerPolicy);
             options.Conventions.AuthorizeFolder("/Maker", MakerPolicy);
+            options.Conventions.AuthorizePage("/Account/Password", SignedInPolicy);
         });
         services.AddHostedService<OwnerBootstrapService>();
+        // After the bootstrap: a link is printed only when no owner came from configuration either.
+        services.AddHostedService<OwnerSetupLinkService>();
 
         var signIn = configuration.GetSection(SignInOptions.SectionName).Get<SignInOptions>() ?? new SignInOptions();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -57,7 +65,8 @@ public static class AccountsSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(OwnerPolicy, policy => policy.AddAuthenticationSchemes(schemes).RequireRole(nameof(UserRole.Owner)))
             .AddPolicy(MakerPolicy, policy => policy.AddAuthenticationSchemes(schemes).RequireRole(nameof(UserRole.Maker)))
-            .AddPolicy(StaffPolicy, policy => policy.AddAuthenticationSchemes(schemes).RequireRole(nameof(UserRole.Owner), nameof(UserRole.Maker)));
+            .AddPolicy(StaffPolicy, policy => policy.AddAuthenticationSchemes(schemes).RequireRole(nameof(UserRole.Owner), nameof(UserRole.Maker)))
+            .AddPolicy(SignedInPolicy, policy => policy.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireRole(nameof(UserRole.Owner), nameof(UserRole.Maker)));
 
         services.AddRateLimiter(options =>
         {
@@ -68,9 +77,11 @@ public static class AccountsSetup
                 await context.HttpContext.Response.WriteAsync("Too many sign-in attempts from this address. Wait a few minutes and try again.", cancellationToken);
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase)
+                // Changing a password checks the current one, so it is guessed no faster than signing in; each form has its
+                // own allowance, so a person who mistyped at sign-in can still change their password.
+                HttpMethods.IsPost(context.Request.Method) && ThrottledForm(context.Request.Path) is { } form
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        form + " " + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                         _ => new FixedWindowRateLimiterOptions
                         {
                             PermitLimit = signIn.AttemptsPerWindow,
@@ -82,11 +93,17 @@ public static class AccountsSetup
         return services;
     }
 
+    private static string? ThrottledForm(PathString path) =>
+        path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase) ? SignInPath
+        : path.StartsWithSegments(PasswordPath, StringComparison.OrdinalIgnoreCase) ? PasswordPath
+        : null;
+
     public static WebApplication UseAccounts(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         // Authentication first: the rate limits leave signed-in people alone, so they need to know who is asking.
         app.UseAuthentication();
+        app.UseMiddleware<PasswordChangeRequiredMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

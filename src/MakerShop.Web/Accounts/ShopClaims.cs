@@ -13,6 +13,9 @@ public static class ShopClaims
     public const string MakerId = "makershop:maker";
     public const string SecurityStamp = "makershop:stamp";
 
+    /// <summary>Present on a session signed in with a password the owner reset; the person must choose a new one first.</summary>
+    public const string MustChange = "makershop:must-change-password";
+
     public static ClaimsPrincipal For(StoredUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -29,10 +32,17 @@ public static class ShopClaims
             claims.Add(new Claim(MakerId, maker));
         }
 
+        if (user.MustChangePassword)
+        {
+            claims.Add(new Claim(MustChange, "true"));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "makershop-cookie"));
     }
 
     public static string? MakerIdOf(ClaimsPrincipal user) => user?.FindFirstValue(MakerId);
+
+    public static bool MustChangePassword(ClaimsPrincipal user) => user?.HasClaim(MustChange, "true") == true;
 
     public static bool IsOwner(ClaimsPrincipal user) => user?.IsInRole(nameof(UserRole.Owner)) == true;
 }

@@ -16,7 +16,10 @@ public static class LoggingSetup
                 .Enrich.FromLogContext()
                 .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture)
                 .WriteTo.File(Path.Combine(logs, "makershop-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-        });
+        },
+        // Each host keeps its own logger instead of Serilog's static one: two hosts in one process (the tests) would
+        // otherwise write to whichever started last, and the first to stop would silence the other.
+        preserveStaticLogger: true);
         return builder;
     }
 }

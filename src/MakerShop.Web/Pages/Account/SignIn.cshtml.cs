@@ -1,13 +1,15 @@
 using MakerShop.Core;
+using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace MakerShop.Web.Pages.Account;
 
-public sealed class SignInModel(AccountService accounts, AuditTrail audit) : PageModel
+public sealed class SignInModel(AccountService accounts, AuditTrail audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -25,7 +27,7 @@ public sealed class SignInModel(AccountService accounts, AuditTrail audit) : Pag
         {
             await audit.RecordAsync(HttpContext, "SignInFailed", emailIfAnonymous: email?.Trim());
             // One message for a wrong address and a wrong password, so the page does not tell which accounts exist.
-            Error = "Wrong e-mail address or password.";
+            Error = text["SignIn.Wrong"];
             return Page();
         }
 
@@ -33,11 +35,20 @@ public sealed class SignInModel(AccountService accounts, AuditTrail audit) : Pag
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         HttpContext.User = principal;
         await audit.RecordAsync(HttpContext, "SignedIn");
+        if (user.MustChangePassword)
+        {
+            // Signed in with a password the owner reset: the only way on is choosing their own.
+            var next = Url.IsLocalUrl(returnUrl) ? returnUrl : Home(user);
+            return LocalRedirect($"{AccountsSetup.PasswordPath}?returnUrl={Uri.EscapeDataString(next)}");
+        }
+
         if (Url.IsLocalUrl(returnUrl))
         {
             return LocalRedirect(returnUrl);
         }
 
-        return LocalRedirect(user.Account.Role == UserRole.Owner ? "/admin" : "/maker");
+        return LocalRedirect(Home(user));
     }
+
+    private static string Home(StoredUser user) => user.Account.Role == UserRole.Owner ? "/admin" : "/maker";
 }

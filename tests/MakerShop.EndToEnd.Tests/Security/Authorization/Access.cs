@@ -26,4 +26,7 @@ public enum Access
 
     /// <summary>A provider's webhook: only its signature lets a request in, and no caller of the matrix has one.</summary>
     Webhook,
+
+    /// <summary>A person signed in with a session, owner or maker, on their own account (changing their password); the owner key has no account.</summary>
+    SignedIn,
 }

@@ -12,7 +12,7 @@ namespace MakerShop.EndToEnd.Tests.Security.Authorization;
 public static class AccessRules
 {
     /// <summary>Routes whose refusal comes from an authorization policy, before their handler runs.</summary>
-    public static bool RefusesByPolicy(Access access) => access is Access.Public or Access.Maker or Access.Staff or Access.Owner;
+    public static bool RefusesByPolicy(Access access) => access is Access.Public or Access.Maker or Access.Staff or Access.Owner or Access.SignedIn;
 
     public static bool IsAllowed(Access access, Principal principal) => access switch
     {
@@ -24,6 +24,7 @@ public static class AccessRules
         Access.Owner => principal is Principal.Owner or Principal.OwnerKey,
         Access.Device => principal is Principal.PrinterOnOwn,
         Access.Webhook => false,
+        Access.SignedIn => principal is Principal.MakerOnOwn or Principal.MakerOnOther or Principal.Owner,
         _ => throw new ArgumentOutOfRangeException(nameof(access), access, null),
     };
 

@@ -37,6 +37,11 @@ public static class RouteAccess
         Rule("GET /account/sign-out", Access.Public),
         Rule("POST /account/sign-out", Access.Public),
         Rule("GET /account/denied", Access.Public) with { OwnAnswer = 403 },
+        // First run: the page opens only with the token printed at start; once an owner exists (as here) it says so to anyone.
+        Rule("GET /setup", Access.Public),
+        Rule("POST /setup", Access.Public),
+        Rule("GET /account/password", Access.SignedIn),
+        Rule("POST /account/password", Access.SignedIn),
 
         // The customer's order: only with its private key.
         Rule("GET /orders/{id}", Access.OrderKey, Seed.CustomerOrder),
@@ -122,6 +127,7 @@ public static class RouteAccess
         Rule("GET /admin/spools", Access.Owner),
         Rule("POST /admin/spools", Access.Owner),
         Rule("POST /admin/spools?handler=Change", Access.Owner),
+        Rule("POST /admin/makers?handler=ResetPassword", Access.Owner),
 
         // Owner API.
         Rule("GET /api/orders/{id}", Access.Owner, Seed.CustomerOrder),
