@@ -19,8 +19,11 @@ public sealed class MosquittoProcess : IAsyncDisposable
     private readonly string _folder;
     private Process? _process;
 
-    private MosquittoProcess(string executable, string configPath, string folder, int port)
+    private readonly bool _keepFolder;
+
+    private MosquittoProcess(string executable, string configPath, string folder, int port, bool keepFolder)
     {
+        _keepFolder = keepFolder;
         _executable = executable;
         _configPath = configPath;
         _folder = folder;
@@ -33,7 +36,8 @@ public sealed class MosquittoProcess : IAsyncDisposable
 
     public int Restarts { get; private set; }
 
-    public static async Task<MosquittoProcess> StartAsync(string folder, IReadOnlyDictionary<string, string> users, CancellationToken ct)
+    /// <param name="keepFolder">Keep the folder on dispose and log every connection to mosquitto.log in it, for a post-mortem.</param>
+    public static async Task<MosquittoProcess> StartAsync(string folder, IReadOnlyDictionary<string, string> users, bool keepFolder, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(users);
         var executable = Find("mosquitto");
@@ -64,8 +68,8 @@ public sealed class MosquittoProcess : IAsyncDisposable
             var key = line.Split(' ', 2)[0];
             if (key.StartsWith('#') || !overrides.TryGetValue(key, out var value))
             {
-                // Connection messages for 100 printers at every restart are noise here.
-                lines.Add(line is "connection_messages true" or "log_type information" or "log_type notice" ? "# " + line : line);
+                // Connection messages for 100 printers at every restart are noise here, unless the folder is kept to be read.
+                lines.Add(!keepFolder && line is "connection_messages true" or "log_type information" or "log_type notice" ? "# " + line : line);
                 continue;
             }
 
@@ -74,6 +78,10 @@ public sealed class MosquittoProcess : IAsyncDisposable
         }
 
         lines.AddRange(overrides.Select(o => $"{o.Key} {o.Value}"));
+        if (keepFolder)
+        {
+            lines.Add($"log_dest file {Path.Combine(folder, "mosquitto.log")}");
+        }
         if (Environment.UserName.Length > 0)
         {
             // Only honoured when started as root (Mosquitto otherwise drops to the 'mosquitto' user and cannot read the folder).
@@ -82,7 +90,7 @@ public sealed class MosquittoProcess : IAsyncDisposable
 
         var configPath = Path.Combine(folder, "mosquitto.conf");
         await File.WriteAllLinesAsync(configPath, lines, ct);
-        var broker = new MosquittoProcess(executable, configPath, folder, port);
+        var broker = new MosquittoProcess(executable, configPath, folder, port, keepFolder);
         await broker.LaunchAsync(ct);
         return broker;
     }
@@ -99,6 +107,11 @@ public sealed class MosquittoProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        if (_keepFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -68,6 +68,8 @@ public sealed class SoakFleet : IAsyncDisposable
                     TimeScale = options.TimeScale,
                     CorruptLineShare = options.CorruptSerialLineShare,
                     FaultSeed = options.Seed + index++,
+                    // A week of prints: the harness would otherwise keep every G-code line each printer ran.
+                    ExecutedCommandCapacity = 1_000,
                 },
                 TimeProvider.System,
                 NullLogger<VirtualMarlinPrinter>.Instance);

@@ -40,6 +40,9 @@ public sealed record SoakOptions
 
     public string? JsonPath { get; init; }
 
+    /// <summary>Keep the run's folder (SQLite file, host and Mosquitto logs, bridge journals) for a post-mortem.</summary>
+    public bool KeepFiles { get; init; }
+
     /// <summary>Real time per simulated day.</summary>
     public TimeSpan RealDay => TimeSpan.FromSeconds(86_400 / TimeScale);
 
@@ -74,6 +77,7 @@ public sealed record SoakOptions
           --seed N                random seed (default 19)
           --short                 the CI run: 20 printers, one day, one restart of each kind
           --json PATH             also write the report as JSON
+          --keep                  keep the run's folder (database, host and Mosquitto logs, bridge journals)
         """;
 
     public static SoakOptions? Parse(string[] args, out string? error)
@@ -91,7 +95,13 @@ public sealed record SoakOptions
 
             if (name == "--short")
             {
-                options = ContinuousIntegration with { Seed = options.Seed, JsonPath = options.JsonPath };
+                options = ContinuousIntegration with { Seed = options.Seed, JsonPath = options.JsonPath, KeepFiles = options.KeepFiles };
+                continue;
+            }
+
+            if (name == "--keep")
+            {
+                options = options with { KeepFiles = true };
                 continue;
             }
 

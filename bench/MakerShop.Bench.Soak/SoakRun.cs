@@ -55,8 +55,28 @@ public sealed class SoakRun
         var shopPassword = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var users = new Dictionary<string, string>(secrets, StringComparer.Ordinal) { [ShopUser] = shopPassword };
 
-        await using var broker = await MosquittoProcess.StartAsync(Path.Combine(root, "mosquitto"), users, ct);
+        await using var broker = await MosquittoProcess.StartAsync(Path.Combine(root, "mosquitto"), users, _options.KeepFiles, ct);
         _log($"Mosquitto on {broker.Host}:{broker.Port}");
+        var environment = new Dictionary<string, string>
+        {
+            // Payment is confirmed at placement, which only the Testing environment allows: the soak is about production.
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["MakerShop__Payments__ConfirmOnPlacement"] = "true",
+            ["MakerShop__Mqtt__Mode"] = "External",
+            ["MakerShop__Mqtt__Host"] = broker.Host,
+            ["MakerShop__Mqtt__ShopUsername"] = ShopUser,
+            ["MakerShop__Mqtt__ShopPassword"] = shopPassword,
+            ["MakerShop__Dispatch__IntervalSeconds"] = "2",
+            ["MakerShop__Dispatch__CommandResendSeconds"] = "2",
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        };
+        if (_options.KeepFiles)
+        {
+            // Read afterwards: every connect of the shop's MQTT client and what it did with each printer's reports.
+            environment["Serilog__MinimumLevel__Override__MakerShop.Printers.Mqtt"] = "Information";
+            environment["Serilog__MinimumLevel__Override__MakerShop.Web.Production"] = "Information";
+        }
+
         var launch = new HostLaunch
         {
             DataDirectory = dataDir,
@@ -64,19 +84,7 @@ public sealed class SoakRun
             MqttPort = broker.Port,
             KeepDataDirectory = true,
             StartupTimeout = TimeSpan.FromMinutes(3),
-            Environment = new Dictionary<string, string>
-            {
-                // Payment is confirmed at placement, which only the Testing environment allows: the soak is about production.
-                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-                ["MakerShop__Payments__ConfirmOnPlacement"] = "true",
-                ["MakerShop__Mqtt__Mode"] = "External",
-                ["MakerShop__Mqtt__Host"] = broker.Host,
-                ["MakerShop__Mqtt__ShopUsername"] = ShopUser,
-                ["MakerShop__Mqtt__ShopPassword"] = shopPassword,
-                ["MakerShop__Dispatch__IntervalSeconds"] = "2",
-                ["MakerShop__Dispatch__CommandResendSeconds"] = "2",
-                ["Serilog__MinimumLevel__Default"] = "Warning",
-            },
+            Environment = environment,
         };
 
         SoakFleet? fleet = null;
@@ -148,7 +156,14 @@ public sealed class SoakRun
                 await fleet.DisposeAsync();
             }
 
-            TryDelete(root);
+            if (_options.KeepFiles)
+            {
+                _log($"Kept the run's folder: {root}");
+            }
+            else
+            {
+                TryDelete(root);
+            }
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class VirtualMarlinPrinter : IAsyncDisposable
     private readonly VirtualPrinterOptions options;
     private readonly ILogger<VirtualMarlinPrinter> logger;
     private readonly SimulatedClock clock;
-    private readonly ExecutedCommandLog log = new();
+    private readonly ExecutedCommandLog log;
     private readonly PrinterCounters counters = new();
     private readonly PrinterRuntime runtime;
     private readonly CancellationTokenSource stopping = new();
@@ -35,6 +35,8 @@ public sealed class VirtualMarlinPrinter : IAsyncDisposable
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(options.LinkLatency, TimeSpan.Zero, nameof(options.LinkLatency));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ExecutedCommandCapacity);
+        log = new ExecutedCommandLog(options.ExecutedCommandCapacity);
         this.options = options;
         this.logger = logger;
         clock = new SimulatedClock(timeProvider, options.TimeScale);

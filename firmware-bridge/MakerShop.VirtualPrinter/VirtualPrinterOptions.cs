@@ -58,6 +58,12 @@ public sealed record VirtualPrinterOptions
     /// <summary>Fault injection: this share (0–1) of command oks is never sent; the command still runs.</summary>
     public double DropOkShare { get; init; }
 
+    /// <summary>
+    /// How many of the newest executed commands <see cref="VirtualMarlinPrinter.ExecutedCommands"/> keeps (0: none). The
+    /// default holds every line of any print a test makes; a printer that runs for days (the demo fleet, the soak) keeps fewer.
+    /// </summary>
+    public int ExecutedCommandCapacity { get; init; } = 1_000_000;
+
     /// <summary>Prusa prints "ok" after "Resend:"; Marlin 2.0.x does not.</summary>
     public bool OkAfterResend { get; init; } = true;
 

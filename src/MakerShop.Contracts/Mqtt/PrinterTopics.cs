@@ -26,6 +26,13 @@ public static class PrinterTopics
         $"{Root}/+/commands/ack",
     ];
 
+    /// <summary>
+    /// Every printer's retained state again, at QoS 0: a filter that matches exactly the state topics (a trailing "#"
+    /// also matches its parent level) but is not the shop's QoS 1 one, so subscribing to it makes the broker send the
+    /// retained states at once, past any QoS 1 backlog, without touching the live subscription.
+    /// </summary>
+    public const string StateSnapshotFilter = $"{Root}/+/state/#";
+
     /// <summary>True when <paramref name="topicOrFilter"/> lies entirely under the printer's own root.</summary>
     public static bool IsUnderPrinterRoot(string topicOrFilter, string printerId)
     {

@@ -15,6 +15,9 @@ namespace MakerShop.Printers.Mqtt;
 /// handed to the sink at once; state, events and acks go through one ordered queue and are acknowledged to the broker
 /// only once applied, so a burst of production writes (a farm reconnecting after a shop restart) never holds up the
 /// live readings behind it, and the order and at-least-once handling of what matters are kept.
+/// Every (re)connect also asks for every printer's retained state at QoS 0, the truth the shop reconciles against, and a
+/// <see cref="ReportDeliveryWatch"/> reconnects when the broker stops delivering QoS 1 reports on a connection that
+/// otherwise looks healthy (found by the soak of issue 19, after a Mosquitto kill -9).
 /// </summary>
 public sealed partial class ShopMqttClient(
     MqttConnectionSettings settings,
@@ -26,9 +29,16 @@ public sealed partial class ShopMqttClient(
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(5);
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly System.Threading.Channels.Channel<(PrinterReport Report, MqttApplicationMessageReceivedEventArgs Message)> _ordered =
-        System.Threading.Channels.Channel.CreateUnbounded<(PrinterReport, MqttApplicationMessageReceivedEventArgs)>(new() { SingleReader = true });
+    private readonly System.Threading.Channels.Channel<(PrinterReport Report, MqttApplicationMessageReceivedEventArgs Message, int Connection)> _ordered =
+        System.Threading.Channels.Channel.CreateUnbounded<(PrinterReport, MqttApplicationMessageReceivedEventArgs, int)>(new() { SingleReader = true });
+    private readonly ReportDeliveryWatch _watch = new(settings.DeliveryStallTolerance);
     private int _disposed;
+
+    // Counts connections: a packet identifier means something only on the connection it came on.
+    private int _connection;
+
+    // Reports received and not yet applied (the single-reader channel cannot count them itself).
+    private int _pending;
 
     public bool IsConnected => _client.IsConnected;
 
@@ -88,6 +98,11 @@ public sealed partial class ShopMqttClient(
                 {
                     await ConnectAndSubscribeAsync(stoppingToken);
                 }
+                else if (FindStalledDelivery() is { } stalled)
+                {
+                    LogDeliveryStalled(logger, stalled.PrinterId, stalled.StateJobId ?? "none", stalled.TelemetryJobId ?? "none", (int)stalled.For.TotalSeconds);
+                    await ReconnectAsync(stoppingToken);
+                }
                 else
                 {
                     await _client.PingAsync(stoppingToken);
@@ -144,6 +159,7 @@ public sealed partial class ShopMqttClient(
             .WithSessionExpiryInterval(24 * 3600)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .Build();
+        Interlocked.Increment(ref _connection);
         var result = await _client.ConnectAsync(options, cancellationToken);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {
@@ -157,7 +173,39 @@ public sealed partial class ShopMqttClient(
         }
 
         await _client.SubscribeAsync(subscribe.Build(), cancellationToken);
+        _watch.Reset();
         LogConnected(logger, settings.Host, settings.Port);
+        await RequestStateSnapshotAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The retained states at QoS 0, through a second filter that is dropped again at once: the broker sends them
+    /// straight away, even when its QoS 1 queue for the shop is long or stuck, so a job a printer finished while its
+    /// events were lost (a broker restored from an old autosave, a queue that overflowed) is resolved now. The QoS 1
+    /// subscription above re-sends them too, but behind whatever the broker still holds for the shop.
+    /// </summary>
+    private async Task RequestStateSnapshotAsync(CancellationToken cancellationToken)
+    {
+        await _client.SubscribeAsync(
+            new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(f => f.WithTopic(PrinterTopics.StateSnapshotFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce))
+                .Build(),
+            cancellationToken);
+        await _client.UnsubscribeAsync(new MqttClientUnsubscribeOptionsBuilder().WithTopicFilter(PrinterTopics.StateSnapshotFilter).Build(), cancellationToken);
+    }
+
+    /// <summary>Only when the shop has applied everything it received: a backlog of its own is not the broker's stall.</summary>
+    private StalledPrinter? FindStalledDelivery() =>
+        Volatile.Read(ref _pending) == 0 ? _watch.FindStalled(timeProvider.GetUtcNow()) : null;
+
+    /// <summary>
+    /// Drops the connection and makes a new one on the same persistent session: the broker re-sends what it holds in
+    /// flight and re-counts its quota for the shop, and the new subscriptions bring every retained state again.
+    /// </summary>
+    private async Task ReconnectAsync(CancellationToken cancellationToken)
+    {
+        await DisconnectQuietlyAsync();
+        await ConnectAndSubscribeAsync(cancellationToken);
     }
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
@@ -170,24 +218,40 @@ public sealed partial class ShopMqttClient(
             return;
         }
 
-        if (report is TelemetryReport)
+        if (report is TelemetryReport telemetry)
         {
+            _watch.TelemetryReceived(telemetry.PrinterId, telemetry.JobId, timeProvider.GetUtcNow());
             // Droppable readings: applied here, never queued behind production writes.
             await HandleAsync(report);
             return;
         }
 
+        if (report is PrinterStateReport state)
+        {
+            _watch.StateReceived(state.PrinterId, state.JobId, timeProvider.GetUtcNow());
+        }
+
         args.AutoAcknowledge = false;
-        _ordered.Writer.TryWrite((report, args));
+        Interlocked.Increment(ref _pending);
+        _ordered.Writer.TryWrite((report, args, Volatile.Read(ref _connection)));
     }
 
     private async Task ApplyInOrderAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var (report, message) in _ordered.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var (report, message, connection) in _ordered.Reader.ReadAllAsync(stoppingToken))
             {
                 await HandleAsync(report);
+                Interlocked.Decrement(ref _pending);
+                if (connection != Volatile.Read(ref _connection))
+                {
+                    // Received on a connection that is gone: its packet identifier may already name another message on
+                    // the new one, so acknowledging it there could tell the broker a message arrived that never did.
+                    // The broker re-sends it on the persistent session; applying it again changes nothing.
+                    continue;
+                }
+
                 try
                 {
                     await message.AcknowledgeAsync(stoppingToken);
@@ -257,6 +321,9 @@ public sealed partial class ShopMqttClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shop MQTT client could not reach {Host}:{Port}: {Reason}")]
     private static partial void LogConnectionFailed(ILogger logger, string host, int port, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The broker has stopped delivering reports: printer {PrinterId}'s last state says job {StateJobId}, its telemetry job {TelemetryJobId} for {Seconds} s; reconnecting to have it re-send and to read every retained state again")]
+    private static partial void LogDeliveryStalled(ILogger logger, string printerId, string stateJobId, string telemetryJobId, int seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing a command to printer {PrinterId} failed: {Reason}")]
     private static partial void LogPublishFailed(ILogger logger, string printerId, string reason);

@@ -34,7 +34,10 @@ public static class BrokerSetup
         {
             var broker = sp.GetRequiredService<IOptions<MqttBrokerOptions>>().Value;
             var account = sp.GetRequiredService<ShopBrokerAccount>();
-            return new MqttConnectionSettings(broker.Host, broker.Port, account.Username, account.Password, account.ClientId);
+            return new MqttConnectionSettings(broker.Host, broker.Port, account.Username, account.Password, account.ClientId)
+            {
+                DeliveryStallTolerance = TimeSpan.FromSeconds(broker.DeliveryStallSeconds),
+            };
         });
         services.AddSingleton<ShopMqttClient>();
         services.AddSingleton<IPrinterCommandPublisher>(sp => sp.GetRequiredService<ShopMqttClient>());

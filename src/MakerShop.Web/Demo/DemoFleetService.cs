@@ -1,5 +1,6 @@
 using MakerShop.Core;
 using MakerShop.Storage;
+using MakerShop.VirtualPrinter;
 using MakerShop.Web.Devices;
 using MakerShop.Web.Options;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,9 @@ public sealed class DemoFleetService(
 {
     // Two printer models, each with its slicer profile under config/slicing/printers/: the 250 × 210 × 210 mm Marlin
     // machines and one large-format 350 × 350 × 350 mm machine.
+    // The demo fleet runs inside the host for as long as it runs: each printer keeps only its last executed commands.
+    private static readonly VirtualPrinterOptions DemoPrinter = new() { ExecutedCommandCapacity = 1_000 };
+
     private static readonly (string Material, string Colour, string Country, string Model, Size3 BuildVolume)[] Loadout =
     [
         ("PLA", "black", "FR", "Marlin", new Size3(250, 210, 210)),
@@ -39,7 +43,7 @@ public sealed class DemoFleetService(
                 cancellationToken);
             _members.Add(await VirtualFleetMember.StartAsync(
                 credentials, mqtt.Value.Host, mqtt.Value.Port, fleet.TimeScale, Path.Combine(paths.DataDirectory, "demo-bridges", id),
-                timeProvider, loggerFactory, cancellationToken: cancellationToken));
+                timeProvider, loggerFactory, printerOptions: DemoPrinter, cancellationToken: cancellationToken));
         }
     }
 

@@ -64,6 +64,14 @@ public sealed class MqttBrokerOptions : IValidatableObject
     [Range(1, 86_400)]
     public int LoginFailureWindowSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// How long a printer's telemetry may name another job than its last state before the shop takes the broker's
+    /// QoS 1 delivery for stalled, reconnects and re-reads every retained state (Mosquitto 2.0.11 after a restore from
+    /// its autosave; docs/benchmarks.md, accelerated soak). Several telemetry intervals, so a late state is no stall.
+    /// </summary>
+    [Range(5, 3_600)]
+    public int DeliveryStallSeconds { get; set; } = 30;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Mode == MqttBrokerMode.External && string.IsNullOrWhiteSpace(ShopPassword))

@@ -46,6 +46,41 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public string Output => _output.ToString();
 
     /// <summary>
+    /// Replaces the broker's ACL file and has Mosquitto re-read it (SIGHUP), without dropping any connection: read
+    /// access is checked when a message is delivered, so a test can make the broker accept a printer's messages and
+    /// never hand them to a connected subscriber. Returns once Mosquitto has logged the reload (its loop is
+    /// single-threaded, so every packet handled after that line sees the new ACL).
+    /// </summary>
+    public async Task ReplaceAclAsync(string aclText, CancellationToken ct = default)
+    {
+        var reloadsBefore = _output.Reloads;
+        await File.WriteAllTextAsync(Path.Combine(_tempDir, "mosquitto.acl"), aclText, ct);
+        if (SendSignal(_process.Id, SignalHangUp) != 0)
+        {
+            throw new InvalidOperationException($"Could not send SIGHUP to Mosquitto (pid {_process.Id}).");
+        }
+
+        var waited = Stopwatch.StartNew();
+        while (_output.Reloads == reloadsBefore)
+        {
+            if (waited.Elapsed > StartupTimeout)
+            {
+                throw new InvalidOperationException($"Mosquitto did not reload its configuration within {StartupTimeout.TotalSeconds:0} s. Its output:{Environment.NewLine}{Output}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+        }
+    }
+
+    /// <summary>The repository's config/mosquitto.acl, as the broker started with it.</summary>
+    public static string ShippedAcl() => File.ReadAllText(Path.Combine(RepoPaths.ConfigDir, "mosquitto.acl"));
+
+    private const int SignalHangUp = 1;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    /// <summary>
     /// Starts Mosquitto with the given users. Throws <see cref="InvalidOperationException"/> when Mosquitto is not
     /// installed or does not accept connections within a bounded time.
     /// </summary>
@@ -86,7 +121,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
                     ["acl_file"] = aclFile,
                     ["persistence_location"] = dataDir,
                     ["listener"] = string.Create(CultureInfo.InvariantCulture, $"{port} 127.0.0.1"),
-                    ["log_dest"] = "stdout",
+                    // stderr, not stdout: Mosquitto does not flush stdout into a pipe, and ReplaceAclAsync waits for a log line.
+                    ["log_dest"] = "stderr",
                 };
                 if (!string.IsNullOrWhiteSpace(Environment.UserName))
                 {
@@ -400,12 +436,21 @@ public sealed class MosquittoBroker : IAsyncDisposable
     {
         private readonly Queue<string> _lines = new();
         private readonly Lock _gate = new();
+        private int _reloads;
+
+        /// <summary>How many times Mosquitto has said it re-reads its configuration (counted before old lines are dropped).</summary>
+        public int Reloads => Volatile.Read(ref _reloads);
 
         public void Add(string? line)
         {
             if (line is null)
             {
                 return;
+            }
+
+            if (line.Contains("Reloading config", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _reloads);
             }
 
             lock (_gate)

@@ -82,6 +82,16 @@ public sealed class ScriptedPrinter : IAsyncDisposable
     public Task PublishStateAsync(BridgeStatus status, DateTimeOffset at, string? jobId = null, double? progress = null, JobOutcome? lastJob = null) =>
         PublishAsync(PrinterTopics.State(PrinterId), new PrinterStatePayload(status, [new HeaterReading("tool0", 210, 210)], jobId, progress, null, "scripted", lastJob, true, at), retain: true);
 
+    /// <summary>A telemetry reading at QoS 0, as a bridge sends every few seconds: which job (if any) the printer is on.</summary>
+    public async Task PublishTelemetryAsync(string? jobId, double? progress = null)
+    {
+        await _client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(PrinterTopics.Telemetry(PrinterId))
+            .WithPayload(ContractJson.Serialize(new TelemetryPayload([new HeaterReading("tool0", 210, 210)], jobId, progress, null, DateTimeOffset.UtcNow)))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
+            .Build()).WaitAsync(Timeout);
+    }
+
     public Task AckAsync(PrinterCommandPayload command, bool accepted = true, string? reason = null) =>
         PublishAsync(PrinterTopics.CommandAcks(PrinterId), new CommandAckPayload(command.CommandId, accepted, reason, DateTimeOffset.UtcNow), retain: false);
 
