@@ -116,6 +116,21 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
             "SELECT id FROM orders WHERE number = @Number", new { Number = number }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The numbers of these orders, by id, in one query (for lists that show jobs, printers or payments).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> NumbersAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    {
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length == 0)
+        {
+            return new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Id, long Number)>(new CommandDefinition(
+            "SELECT id, number FROM orders WHERE id IN @Ids AND number IS NOT NULL", new { Ids = distinct }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Id, r => r.Number, StringComparer.Ordinal);
+    }
+
     public async Task<Order?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

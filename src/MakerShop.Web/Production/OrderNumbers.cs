@@ -38,4 +38,12 @@ public sealed class OrderNumbers(IOptions<OrderNumberOptions> options, MakerShop
             ? await orders.FindIdByNumberAsync(number, cancellationToken)
             : idOrNumber;
     }
+
+    /// <summary>"MS-1042" for each of these order ids, read in one query; an id with no number maps to itself.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FormatManyAsync(IEnumerable<string?> orderIds, CancellationToken cancellationToken = default)
+    {
+        var ids = orderIds.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var found = await orders.NumbersAsync(ids, cancellationToken);
+        return ids.ToDictionary(id => id, id => Format(found.TryGetValue(id, out var n) ? n : null, id), StringComparer.Ordinal);
+    }
 }

@@ -215,7 +215,7 @@ public sealed class CheckoutService(
             return;
         }
 
-        if (!await mail.SendAsync(order, payment, OrderPageUrl(baseUrl, order.Id, link), CancellationToken.None))
+        if (!await mail.SendAsync(order, payment, OrderPageUrl(baseUrl, numbers.Format(order), link), CancellationToken.None))
         {
             // Given back, so the next submission of the form tries again.
             await confirmations.ReleaseAsync(order.Id, CancellationToken.None);
