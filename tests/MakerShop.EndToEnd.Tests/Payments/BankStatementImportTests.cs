@@ -173,7 +173,12 @@ public sealed class BankStatementImportTests : IAsyncLifetime
         return (orderId, reference!, total);
     }
 
-    private Task<int> PaymentMailsAsync(string orderId) => Task.FromResult(
-        Directory.GetFiles(Path.Combine(shop.Settings.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText)
-            .Count(m => System.Text.RegularExpressions.Regex.Replace(m, @"\r?\n[ \t]+", " ").Contains($"Payment received for your order {orderId}", StringComparison.Ordinal)));
+    /// <summary>The payment e-mails about this order, which name it by its number ("MS-1001").</summary>
+    private async Task<int> PaymentMailsAsync(string orderId)
+    {
+        var number = "MS-" + await shop.CountAsync($"SELECT number FROM orders WHERE id = '{orderId}'");
+        return Directory.GetFiles(Path.Combine(shop.Settings.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText)
+            .Count(m => System.Text.RegularExpressions.Regex.IsMatch(
+                System.Text.RegularExpressions.Regex.Replace(m, @"\r?\n[ \t]+", " "), "Payment received for your order " + System.Text.RegularExpressions.Regex.Escape(number) + @"\b"));
+    }
 }
