@@ -105,7 +105,8 @@ public sealed class CheckoutRecoveryTests
         Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
         var orderId = placed.Headers.Location!.ToString().Split('/', '?')[3];
         var mail = File.ReadAllText(Assert.Single(MailsFor(shop, orderId)));
-        Assert.Contains($"https://shop.example.com/orders/{orderId}?key=", mail, StringComparison.Ordinal);
+        var number = "MS-" + await shop.CountAsync($"SELECT number FROM orders WHERE id = '{orderId}'");
+        Assert.Contains($"https://shop.example.com/orders/{number}?key=", mail, StringComparison.Ordinal);
         Assert.DoesNotContain("evil.example.net", mail, StringComparison.Ordinal);
     }
 
