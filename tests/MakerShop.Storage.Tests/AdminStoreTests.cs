@@ -99,7 +99,7 @@ public sealed class AdminStoreTests : IDisposable
         var job = PrintJob.Create("job_1", order.Id, 0, "cube", "PLA", "black", new Size3(20, 20, 20), TimeSpan.FromMinutes(10), "gcode/cube.gcode",
             new string('a', 64), 1234, order.ShipBy, express: false, maxAttempts: 3, Now);
         await using var session = await DbSession.BeginAsync(_db.Connections);
-        await OrderStore.InsertAsync(session, order, null, "hash");
+        await OrderStore.InsertAsync(session, order, null, "hash", 1);
         await PrintJobStore.InsertAsync(session, job);
         await session.CommitAsync();
         return (order, job);

@@ -96,7 +96,7 @@ public sealed class ConcurrentDispatchTests : IDisposable
             var order = Order.Place($"ord_{i}", "Ada", "ada@example.com", new Address("Ada", "1 Rue", null, "Lyon", "69001", null, countries[i % 2]),
                 Currency.Eur, [new OrderLine("cube", "Cube", "PLA", "black", 1, Money.FromMinor(450, Currency.Eur))], express: false, Now, Now.AddDays(1 + i % 4));
             order.MarkPaid(Now);
-            await OrderStore.InsertAsync(session, order, $"key-{i}", "hash", default);
+            await OrderStore.InsertAsync(session, order, $"key-{i}", "hash", 1, default);
             await PrintJobStore.InsertAsync(session, PrintJob.Create(
                 $"job_{i:00}", order.Id, 0, "cube", "PLA", "black", new Size3(20, 20, 20), TimeSpan.FromMinutes(30 + i), "gcode/cube.gcode",
                 new string('a', 64), 1234, order.ShipBy, express: false, maxAttempts: 3, Now.AddSeconds(i)));

@@ -75,7 +75,7 @@ public sealed class QueueWindowTests : IDisposable
         var order = Order.Place("ord_" + id, "Ada", "ada@example.com", new Address("Ada", "1 Rue", null, "Lyon", "69001", null, "FR"),
             Currency.Eur, [new OrderLine("cube", "Cube", material, colour, 1, Money.FromMinor(450, Currency.Eur))], express: false, queuedAt, shipBy);
         order.MarkPaid(queuedAt);
-        await OrderStore.InsertAsync(session, order, null, "hash", default);
+        await OrderStore.InsertAsync(session, order, null, "hash", 1, default);
         await PrintJobStore.InsertAsync(session, PrintJob.Create(
             id, order.Id, 0, "cube", material, colour, new Size3(20, 20, 20), TimeSpan.FromMinutes(30), "gcode/cube.gcode",
             new string('a', 64), 1234, shipBy, express: false, maxAttempts: 3, queuedAt));

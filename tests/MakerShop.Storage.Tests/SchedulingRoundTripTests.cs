@@ -31,7 +31,7 @@ public sealed class SchedulingRoundTripTests : IDisposable
         await using (var session = await DbSession.BeginAsync(_db.Connections))
         {
             await MakerStore.UpsertAsync(session, maker);
-            await OrderStore.InsertAsync(session, order, "key-1", "hash", default);
+            await OrderStore.InsertAsync(session, order, "key-1", "hash", 1, default);
             await PrinterStore.UpsertAsync(session, printer, "secret-hash");
             await PrintJobStore.InsertAsync(session, job);
             await session.CommitAsync();

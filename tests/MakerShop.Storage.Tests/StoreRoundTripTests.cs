@@ -24,7 +24,7 @@ public sealed class StoreRoundTripTests : IDisposable
             [line], express: false, Now, Now.AddDays(5), charges);
         await using (var session = await DbSession.BeginAsync(_db.Connections))
         {
-            await OrderStore.InsertAsync(session, order, "checkout:k", "hash", default);
+            await OrderStore.InsertAsync(session, order, "checkout:k", "hash", 1, default);
             await session.CommitAsync();
         }
 
@@ -47,7 +47,7 @@ public sealed class StoreRoundTripTests : IDisposable
 
         await using (var session = await DbSession.BeginAsync(_db.Connections))
         {
-            await OrderStore.InsertAsync(session, order, "key-1", "hash", default);
+            await OrderStore.InsertAsync(session, order, "key-1", "hash", 1, default);
             await PrinterStore.UpsertAsync(session, printer, "secret-hash");
             await PrintJobStore.InsertAsync(session, job);
             await session.CommitAsync();

@@ -110,7 +110,7 @@ public static class DispatchPassTiming
                 var order = Order.Place(orderId, "Ada", "ada@example.com", new Address("Ada", "1 Rue", null, "Lyon", "69001", null, countries[random.Next(2)]),
                     Currency.Eur, [new OrderLine("cube", "Cube", "PLA", "black", 1, Money.FromMinor(450, Currency.Eur))], express: false, now, now.AddDays(5));
                 order.MarkPaid(now);
-                await OrderStore.InsertAsync(session, order, null, "hash");
+                await OrderStore.InsertAsync(session, order, null, "hash", firstNumber: 1);
             }
 
             await PrintJobStore.InsertAsync(session, PrintJob.Create(

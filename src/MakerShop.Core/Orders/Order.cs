@@ -78,6 +78,9 @@ public sealed class Order
 
     public OrderStatus Status { get; private set; }
 
+    /// <summary>The shop's sequence number for people ("MS-1042" shows it with the prefix); null until the order is stored.</summary>
+    public long? Number { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public bool IsOpen => Status is not (OrderStatus.Delivered or OrderStatus.Cancelled or OrderStatus.Refunded);
@@ -154,12 +157,29 @@ public sealed class Order
         DateTimeOffset shipBy,
         OrderStatus status,
         DateTimeOffset updatedAt,
-        OrderCharges? charges = null)
+        OrderCharges? charges = null,
+        long? number = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         return new Order(
             id, customerName, customerEmail, shippingAddress, currency, [.. lines], total,
-            express, placedAt, shipBy, status, updatedAt, charges);
+            express, placedAt, shipBy, status, updatedAt, charges) { Number = number };
+    }
+
+    /// <summary>Gives the order its number as it is stored; a number is given once and never changes.</summary>
+    public void AssignNumber(long number)
+    {
+        if (Number is not null)
+        {
+            throw new InvalidOperationException($"Order {Id} already has number {Number}; it cannot become {number}.");
+        }
+
+        if (number is < 1 or > OrderNumber.MaxValue)
+        {
+            throw new DomainValidationException("number", $"An order number runs from 1 to {OrderNumber.MaxValue}; {number} is outside.");
+        }
+
+        Number = number;
     }
 
     public bool CanTransitionTo(OrderStatus target) => target switch

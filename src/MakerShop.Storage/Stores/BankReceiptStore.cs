@@ -84,14 +84,14 @@ public sealed class BankReceiptStore(SqliteConnectionFactory connections)
         var rows = await connection.QueryAsync<PendingRow>(new CommandDefinition(
             """
             SELECT p.id AS PaymentId, p.order_id AS OrderId, p.reference AS Reference, p.amount_minor AS AmountMinor, p.currency AS Currency,
-                   o.customer_name AS CustomerName, o.placed_at AS PlacedAt
+                   o.customer_name AS CustomerName, o.placed_at AS PlacedAt, o.number AS OrderNumber
             FROM payments p JOIN orders o ON o.id = p.order_id
             WHERE p.provider = @Provider AND p.status = 'Pending' AND o.status = 'Placed'
             ORDER BY o.placed_at, p.id
             """,
             new { Provider = provider },
             cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new PendingTransfer(r.PaymentId, r.OrderId, r.Reference, Money.FromMinor(r.AmountMinor, Core.Currency.FromCode(r.Currency)), r.CustomerName, DbTime.Read(r.PlacedAt)))];
+        return [.. rows.Select(r => new PendingTransfer(r.PaymentId, r.OrderId, r.Reference, Money.FromMinor(r.AmountMinor, Core.Currency.FromCode(r.Currency)), r.CustomerName, DbTime.Read(r.PlacedAt)) { OrderNumber = r.OrderNumber })];
     }
 
     public static Task InsertImportAsync(DbSession session, StatementImport import, CancellationToken cancellationToken = default)
@@ -212,6 +212,8 @@ public sealed class BankReceiptStore(SqliteConnectionFactory connections)
 
     private sealed class PendingRow
     {
+        public long? OrderNumber { get; init; }
+
         public string PaymentId { get; init; } = "";
 
         public string OrderId { get; init; } = "";

@@ -24,12 +24,25 @@ public sealed class OrderSearchStore(SqliteConnectionFactory connections)
             parameters.Add("Country", filter.CountryCode.Trim().ToUpperInvariant());
         }
 
+        if (filter.Number is { } number)
+        {
+            // "MS-1042" or "1042" in the search box: the order with that number, and any whose id, e-mail or name holds the text.
+            where.Append(" AND (number = @Number");
+            parameters.Add("Number", number);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
+            where.Append(filter.Number is null ? " AND" : " OR");
             // LIKE with an escape character, so a customer's "%" or "_" is matched literally.
-            where.Append(" AND (id LIKE @Like ESCAPE '\\' OR customer_email LIKE @Like ESCAPE '\\' OR customer_name LIKE @Like ESCAPE '\\')");
+            where.Append(" (id LIKE @Like ESCAPE '\\' OR customer_email LIKE @Like ESCAPE '\\' OR customer_name LIKE @Like ESCAPE '\\')");
             var escaped = filter.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
             parameters.Add("Like", "%" + escaped + "%");
+        }
+
+        if (filter.Number is not null)
+        {
+            where.Append(')');
         }
 
         if (filter.LateOnly)
@@ -45,14 +58,14 @@ public sealed class OrderSearchStore(SqliteConnectionFactory connections)
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             """
             SELECT id AS Id, customer_name AS CustomerName, customer_email AS CustomerEmail, address_country AS Country,
-                   currency AS Currency, total_minor AS TotalMinor, status AS Status, placed_at AS PlacedAt, ship_by AS ShipBy, express AS Express
+                   currency AS Currency, total_minor AS TotalMinor, status AS Status, placed_at AS PlacedAt, ship_by AS ShipBy, express AS Express, number AS Number
             FROM orders
             """ + where + " ORDER BY placed_at DESC, id LIMIT @Limit OFFSET @Offset",
             parameters,
             cancellationToken: cancellationToken));
         return ([.. rows.Select(r => new OrderSummary(
             r.Id, r.CustomerName, r.CustomerEmail, r.Country, Money.FromMinor(r.TotalMinor, Currency.FromCode(r.Currency)),
-            Enum.Parse<OrderStatus>(r.Status), DbTime.Read(r.PlacedAt), DbTime.Read(r.ShipBy), r.Express != 0))], total);
+            Enum.Parse<OrderStatus>(r.Status), DbTime.Read(r.PlacedAt), DbTime.Read(r.ShipBy), r.Express != 0) { Number = r.Number })], total);
     }
 
     private sealed class Row
@@ -76,5 +89,7 @@ public sealed class OrderSearchStore(SqliteConnectionFactory connections)
         public string ShipBy { get; init; } = "";
 
         public long Express { get; init; }
+
+        public long? Number { get; init; }
     }
 }

@@ -17,18 +17,23 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
             cancellationToken: cancellationToken));
     }
 
-    public static async Task InsertAsync(DbSession session, Order order, string? idempotencyKey, string requestHash, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores a new order and gives it the shop's next number (never below <paramref name="firstNumber"/>) in the same
+    /// transaction: the number is taken only if the order is stored, and the order is never stored without one.
+    /// </summary>
+    public static async Task InsertAsync(DbSession session, Order order, string? idempotencyKey, string requestHash, long firstNumber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(order);
+        order.AssignNumber(await OrderNumberSequence.NextAsync(session, firstNumber, cancellationToken));
         await session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO orders (id, customer_name, customer_email, address_name, address_line1, address_line2, address_city,
                 address_postal_code, address_region, address_country, currency, total_minor, express, placed_at, ship_by, status, updated_at,
-                goods_minor, shipping_minor, tax_minor, duties_minor, tax_regime, tax_country, tax_rate, duties_paid_by, shipping_service)
+                goods_minor, shipping_minor, tax_minor, duties_minor, tax_regime, tax_country, tax_rate, duties_paid_by, shipping_service, number)
             VALUES (@Id, @CustomerName, @CustomerEmail, @AddressName, @Line1, @Line2, @City, @PostalCode, @Region, @Country,
                 @Currency, @TotalMinor, @Express, @PlacedAt, @ShipBy, @Status, @UpdatedAt,
-                @GoodsMinor, @ShippingMinor, @TaxMinor, @DutiesMinor, @TaxRegime, @TaxCountry, @TaxRate, @DutiesPaidBy, @ShippingService)
+                @GoodsMinor, @ShippingMinor, @TaxMinor, @DutiesMinor, @TaxRegime, @TaxCountry, @TaxRate, @DutiesPaidBy, @ShippingService, @Number)
             """,
             new
             {
@@ -58,6 +63,7 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
                 TaxRate = order.Charges?.TaxRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 DutiesPaidBy = order.Charges?.DutiesPaidBy.ToString(),
                 order.Charges?.ShippingService,
+                order.Number,
             },
             session.Transaction,
             cancellationToken: cancellationToken));
@@ -102,6 +108,29 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
         return LoadAsync(session.Connection, session.Transaction, id, cancellationToken);
     }
 
+    /// <summary>The internal id of the order with this number, or null when the shop has no such order.</summary>
+    public async Task<string?> FindIdByNumberAsync(long number, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT id FROM orders WHERE number = @Number", new { Number = number }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The numbers of these orders, by id, in one query (for lists that show jobs, printers or payments).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> NumbersAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    {
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length == 0)
+        {
+            return new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Id, long Number)>(new CommandDefinition(
+            "SELECT id, number FROM orders WHERE id IN @Ids AND number IS NOT NULL", new { Ids = distinct }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Id, r => r.Number, StringComparer.Ordinal);
+    }
+
     public async Task<Order?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -118,7 +147,7 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
                 express AS Express, placed_at AS PlacedAt, ship_by AS ShipBy, status AS Status, updated_at AS UpdatedAt,
                 goods_minor AS GoodsMinor, shipping_minor AS ShippingMinor, tax_minor AS TaxMinor, duties_minor AS DutiesMinor,
                 tax_regime AS TaxRegime, tax_country AS TaxCountry, tax_rate AS TaxRate, duties_paid_by AS DutiesPaidBy,
-                shipping_service AS ShippingService
+                shipping_service AS ShippingService, number AS Number
             FROM orders WHERE id = @Id
             """,
             new { Id = id },
@@ -155,7 +184,8 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
             shipBy: DbTime.Read(row.ShipBy),
             status: Enum.Parse<OrderStatus>(row.Status),
             updatedAt: DbTime.Read(row.UpdatedAt),
-            charges: ChargesOf(row, currency));
+            charges: ChargesOf(row, currency),
+            number: row.Number);
     }
 
     private static OrderCharges? ChargesOf(OrderRow row, Currency currency) =>
@@ -202,6 +232,7 @@ public sealed class OrderStore(SqliteConnectionFactory connections)
         public string? TaxRate { get; init; }
         public string? DutiesPaidBy { get; init; }
         public string? ShippingService { get; init; }
+        public long? Number { get; init; }
     }
 
     private sealed class LineRow

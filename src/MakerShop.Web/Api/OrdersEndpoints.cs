@@ -28,6 +28,7 @@ public static class OrdersEndpoints
         PrintJobStore jobs,
         TimelineStore timeline,
         MakerShop.Web.Shipping.ShipmentViews shipments,
+        OrderNumbers numbers,
         CancellationToken cancellationToken)
     {
         if (request is null)
@@ -48,7 +49,7 @@ public static class OrdersEndpoints
         }
 
         var orderId = outcome is PlaceOrderOutcome.Created created ? created.OrderId : ((PlaceOrderOutcome.Replayed)outcome).OrderId;
-        var response = await LoadAsync(orderId, orders, jobs, timeline, shipments, cancellationToken)
+        var response = await LoadAsync(orderId, orders, jobs, timeline, shipments, numbers, cancellationToken)
             ?? throw new InvalidOperationException($"Order {orderId} was stored but cannot be read back.");
         return outcome is PlaceOrderOutcome.Created
             ? TypedResults.Created($"/api/orders/{orderId}", response)
@@ -56,20 +57,25 @@ public static class OrdersEndpoints
     }
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetAsync(
-        string id, OrderStore orders, PrintJobStore jobs, TimelineStore timeline, MakerShop.Web.Shipping.ShipmentViews shipments, CancellationToken cancellationToken)
+        string id, OrderStore orders, PrintJobStore jobs, TimelineStore timeline, MakerShop.Web.Shipping.ShipmentViews shipments, OrderNumbers numbers,
+        CancellationToken cancellationToken)
     {
-        var response = await LoadAsync(id, orders, jobs, timeline, shipments, cancellationToken);
+        // The owner may ask by the number people quote ("MS-1042") as well as by the id.
+        var resolved = await numbers.ResolveAsync(id, cancellationToken);
+        var response = resolved is null ? null : await LoadAsync(resolved, orders, jobs, timeline, shipments, numbers, cancellationToken);
         return response is null
             ? TypedResults.Problem(statusCode: 404, title: "No such order.", detail: $"There is no order '{id}'.")
             : TypedResults.Ok(response);
     }
 
-    private static async Task<OrderResponse?> LoadAsync(string id, OrderStore orders, PrintJobStore jobs, TimelineStore timeline, MakerShop.Web.Shipping.ShipmentViews shipments, CancellationToken cancellationToken)
+    private static async Task<OrderResponse?> LoadAsync(
+        string id, OrderStore orders, PrintJobStore jobs, TimelineStore timeline, MakerShop.Web.Shipping.ShipmentViews shipments, OrderNumbers numbers,
+        CancellationToken cancellationToken)
     {
         var order = await orders.GetAsync(id, cancellationToken);
         return order is null
             ? null
             : OrderResponse.From(order, await jobs.ListByOrderAsync(id, cancellationToken), await timeline.ListForOrderAsync(id, cancellationToken))
-                with { Shipment = await shipments.ForOrderAsync(id, cancellationToken) };
+                with { Shipment = await shipments.ForOrderAsync(id, cancellationToken), Number = numbers.Format(order) };
     }
 }

@@ -7,7 +7,7 @@ namespace MakerShop.Web.Makers;
 /// Every printer of every maker and of the shop, with the words the owner reads on a card: the maker's name and the
 /// job's part and customer. A job's part and order never change, so they are looked up once per job, not once a second.
 /// </summary>
-public sealed class FleetView(MakerScope scope, MakerStore makers, PrintJobStore jobs, OrderStore orders)
+public sealed class FleetView(MakerScope scope, MakerStore makers, PrintJobStore jobs, OrderStore orders, Production.OrderNumbers numbers)
 {
     private const int MaxRemembered = 10_000;
     private readonly ConcurrentDictionary<string, FleetJob> _jobs = new(StringComparer.Ordinal);
@@ -43,7 +43,10 @@ public sealed class FleetView(MakerScope scope, MakerStore makers, PrintJobStore
 
         var order = await orders.GetAsync(job.OrderId, cancellationToken);
         var part = order?.Lines.FirstOrDefault(l => l.ProductId == job.ProductId)?.ProductName ?? job.ProductId;
-        var words = new FleetJob(job.Id, part, job.Material, job.Colour, job.OrderId, order?.CustomerName ?? "");
+        var words = new FleetJob(job.Id, part, job.Material, job.Colour, job.OrderId, order?.CustomerName ?? "")
+        {
+            OrderNumber = order is null ? job.OrderId : numbers.Format(order),
+        };
         if (_jobs.Count >= MaxRemembered)
         {
             _jobs.Clear();

@@ -11,7 +11,8 @@ namespace MakerShop.Web.Notifications;
 /// in, so French goes to French-speaking destinations and English to the rest. A mail that cannot go out is logged; the
 /// payment stands.
 /// </summary>
-public sealed class PaymentReceivedMail(IEmailSender sender, IStringLocalizer<SharedResource> text, ILogger<PaymentReceivedMail> logger)
+public sealed class PaymentReceivedMail(
+    IEmailSender sender, IStringLocalizer<SharedResource> text, Production.OrderNumbers numbers, ILogger<PaymentReceivedMail> logger)
 {
     private static readonly string[] FrenchCountries = ["FR", "MC", "BE", "LU"];
 
@@ -26,9 +27,9 @@ public sealed class PaymentReceivedMail(IEmailSender sender, IStringLocalizer<Sh
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
             var body = new StringBuilder();
             body.AppendLine(text["Mail.Hello", order.CustomerName]).AppendLine();
-            body.AppendLine(text["Mail.PaymentReceived", PriceFormatter.Format(received, culture), order.Id]).AppendLine();
+            body.AppendLine(text["Mail.PaymentReceived", PriceFormatter.Format(received, culture), numbers.Format(order)]).AppendLine();
             body.AppendLine(text["Mail.PaymentReceivedNext"]);
-            message = new EmailMessage(order.CustomerEmail, order.CustomerName, text["Mail.PaymentReceivedSubject", order.Id], body.ToString());
+            message = new EmailMessage(order.CustomerEmail, order.CustomerName, text["Mail.PaymentReceivedSubject", numbers.Format(order)], body.ToString());
         }
         finally
         {

@@ -25,6 +25,7 @@ public sealed class OrderPlacementService(
     IOptions<PaymentOptions> paymentOptions,
     IOptions<OrderLimitsOptions> limitOptions,
     MakerShop.Web.Settings.ShopSettingsService settings,
+    OrderNumbers numbers,
     TimeProvider timeProvider,
     ILogger<OrderPlacementService> logger)
 {
@@ -44,7 +45,7 @@ public sealed class OrderPlacementService(
         try
         {
             await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-            await OrderStore.InsertAsync(session, order, idempotencyKey, requestHash, cancellationToken);
+            await OrderStore.InsertAsync(session, order, idempotencyKey, requestHash, numbers.FirstNumber, cancellationToken);
             await TimelineStore.AddOrderEventAsync(session, order.Id, "Placed", $"{order.UnitCount} unit(s), total {order.Total}", now, cancellationToken);
             if (order.Status == OrderStatus.Paid)
             {
@@ -66,7 +67,7 @@ public sealed class OrderPlacementService(
                 ?? throw new InvalidOperationException("An idempotency key conflicted but no stored order was found for it.", ex);
         }
 
-        logger.LogInformation("Order {OrderId} placed with {JobCount} print job(s), total {Total}", order.Id, jobs.Count, order.Total.ToString());
+        logger.LogInformation("Order {OrderId} ({OrderNumber}) placed with {JobCount} print job(s), total {Total}", order.Id, order.Number, jobs.Count, order.Total.ToString());
         if (jobs.Count > 0)
         {
             // The order is stored: a client that hangs up now must not turn that into an error, so no request token here.

@@ -15,6 +15,8 @@ public static class ProductionSetup
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.SectionName).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PaymentOptions>, PaymentOptionsValidator>();
         services.AddOptions<OrderLimitsOptions>().BindConfiguration(OrderLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrderNumberOptions>().BindConfiguration(OrderNumberOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OrderNumbers>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProductionGate>();
         services.AddSingleton<ShopUrls>();

@@ -29,6 +29,7 @@ public static class ShippingSetup
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<ShipmentNotifier>();
+        services.AddSingleton<CarrierWords>();
 
         services.AddSingleton<ShipmentStore>();
         services.AddSingleton<ShipmentEventStore>();

@@ -27,6 +27,7 @@ public static class StorefrontSetup
         services.AddSingleton<CatalogReader>();
         services.AddSingleton<OrderLinkStore>();
         services.AddSingleton<OrderProgressReader>();
+        services.AddSingleton<StatusWords>();
         services.AddMemoryCache();
         services.AddHttpClient(EcbRatesRefreshJob.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
 

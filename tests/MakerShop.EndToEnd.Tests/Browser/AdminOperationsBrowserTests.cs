@@ -50,7 +50,7 @@ public sealed class AdminOperationsBrowserTests(ChromiumBrowser chromium) : ICla
         await page.FillAsync("[data-testid=refunds] input[name=note]", "SEPA return 2026-11-27");
         await page.ClickAsync("[data-action=paid-out]");
         await Assertions.Expect(page.Locator("[data-testid=order-status]")).ToContainTextAsync("Refunded");
-        await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("RefundPaidOut");
+        await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("Refund paid out");
         await ChromiumBrowser.ScreenshotAsync(page, "admin-12-order-refunded");
 
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM refunds WHERE order_id = '{orderId}'"));

@@ -74,9 +74,9 @@ public sealed class OwnerSignInBrowserTests(ChromiumBrowser chromium) : IClassFi
         await page.FillAsync("input[name=q]", "grace@");
         await page.ClickAsync("form.filters button[type=submit]");
         await Assertions.Expect(page.Locator("[data-testid=orders] tbody tr")).ToHaveCountAsync(1);
-        await page.ClickAsync($"text={wanted}");
+        await page.ClickAsync($"[data-testid=orders] tbody tr[data-order='{wanted}'] a");
         await Assertions.Expect(page.Locator("[data-testid=jobs] tr")).ToHaveCountAsync(3);
-        await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("Paid");
+        await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("Payment confirmed");
         await Assertions.Expect(page.Locator("[data-testid=timeline] li")).ToHaveCountAsync(
             (int)await shop.CountAsync($"SELECT COUNT(*) FROM timeline_events WHERE order_id = '{wanted}'"));
         await ChromiumBrowser.ScreenshotAsync(page, "admin-03-order-detail");

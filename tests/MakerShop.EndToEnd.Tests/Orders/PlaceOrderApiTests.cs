@@ -53,6 +53,28 @@ public sealed class PlaceOrderApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Parallel_orders_through_the_API_get_consecutive_numbers_and_each_opens_by_its_number()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => ShopApi.PostOrderAsync(_shop.Http, ShopApi.OrderBody(), $"parallel-{i}")));
+
+        var numbers = new List<string>();
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var placed = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            var number = placed["number"]!.GetValue<string>();
+            numbers.Add(number);
+            var byNumber = await ShopApi.GetOrderAsync(_shop.Http, number.ToLowerInvariant());
+            Assert.Equal(placed["id"]!.GetValue<string>(), byNumber["id"]!.GetValue<string>());
+            response.Dispose();
+        }
+
+        Assert.Equal(["MS-1001", "MS-1002", "MS-1003", "MS-1004", "MS-1005", "MS-1006"], numbers.Order(StringComparer.Ordinal));
+        using var unknown = await _shop.Http.GetAsync("/api/orders/MS-999");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Reusing_an_Idempotency_Key_for_a_different_order_is_refused_with_422()
     {
         using var first = await ShopApi.PostOrderAsync(_shop.Http, ShopApi.OrderBody(quantity: 1), "reused-key");

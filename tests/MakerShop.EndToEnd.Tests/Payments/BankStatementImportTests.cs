@@ -158,12 +158,14 @@ public sealed class BankStatementImportTests : IAsyncLifetime
         Assert.Contains("<svg", visitor.Html, StringComparison.Ordinal);
 
         // The confirmation e-mail carries the same details and the QR code as a PNG.
-        var mail = Directory.GetFiles(Path.Combine(shop.Settings.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText).Single(m => m.Contains(orderId, StringComparison.Ordinal) && m.Contains("IBAN", StringComparison.Ordinal));
+        // Mails name the order by the number the customer knows it by, not its internal id.
+        var number = "MS-" + await shop.CountAsync($"SELECT number FROM orders WHERE id = '{orderId}'");
+        var mail = Directory.GetFiles(Path.Combine(shop.Settings.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText).Single(m => m.Contains(number, StringComparison.Ordinal) && m.Contains("IBAN", StringComparison.Ordinal));
         Assert.Contains("IBAN: DE89 3704 0044 0532 0130 00", mail, StringComparison.Ordinal);
         Assert.Contains("payment-qr.png", mail, StringComparison.Ordinal);
 
         // The order page, opened from the e-mail's private link, shows them too while the money is awaited.
-        var link = System.Text.RegularExpressions.Regex.Match(mail, @"http://\S+/orders/" + orderId + @"\?key=\S+").Value;
+        var link = System.Text.RegularExpressions.Regex.Match(mail, @"http://\S+/orders/" + number + @"\?key=\S+").Value;
         using var orderPage = await visitor.GetAsync(new Uri(link).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, orderPage.StatusCode);
         Assert.Contains("DE89 3704 0044 0532 0130 00", visitor.Html, StringComparison.Ordinal);
@@ -171,7 +173,12 @@ public sealed class BankStatementImportTests : IAsyncLifetime
         return (orderId, reference!, total);
     }
 
-    private Task<int> PaymentMailsAsync(string orderId) => Task.FromResult(
-        Directory.GetFiles(Path.Combine(shop.Settings.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText)
-            .Count(m => System.Text.RegularExpressions.Regex.Replace(m, @"\r?\n[ \t]+", " ").Contains($"Payment received for your order {orderId}", StringComparison.Ordinal)));
+    /// <summary>The payment e-mails about this order, which name it by its number ("MS-1001").</summary>
+    private async Task<int> PaymentMailsAsync(string orderId)
+    {
+        var number = "MS-" + await shop.CountAsync($"SELECT number FROM orders WHERE id = '{orderId}'");
+        return Directory.GetFiles(Path.Combine(shop.Settings.DataDirectory, "mail"), "*.eml").Select(File.ReadAllText)
+            .Count(m => System.Text.RegularExpressions.Regex.IsMatch(
+                System.Text.RegularExpressions.Regex.Replace(m, @"\r?\n[ \t]+", " "), "Payment received for your order " + System.Text.RegularExpressions.Regex.Escape(number) + @"\b"));
+    }
 }

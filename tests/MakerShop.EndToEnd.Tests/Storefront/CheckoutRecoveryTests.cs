@@ -105,7 +105,8 @@ public sealed class CheckoutRecoveryTests
         Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
         var orderId = placed.Headers.Location!.ToString().Split('/', '?')[3];
         var mail = File.ReadAllText(Assert.Single(MailsFor(shop, orderId)));
-        Assert.Contains($"https://shop.example.com/orders/{orderId}?key=", mail, StringComparison.Ordinal);
+        var number = "MS-" + await shop.CountAsync($"SELECT number FROM orders WHERE id = '{orderId}'");
+        Assert.Contains($"https://shop.example.com/orders/{number}?key=", mail, StringComparison.Ordinal);
         Assert.DoesNotContain("evil.example.net", mail, StringComparison.Ordinal);
     }
 
@@ -193,11 +194,13 @@ public sealed class CheckoutRecoveryTests
         ],
     };
 
+    /// <summary>The mails about this order, found by the number they name it by ("MS-1001"), not its internal id.</summary>
     private static string[] MailsFor(TestShop shop, string orderId)
     {
         var folder = Path.Combine(shop.Settings.DataDirectory, "mail");
+        var number = "MS-" + shop.CountAsync($"SELECT number FROM orders WHERE id = '{orderId}'").GetAwaiter().GetResult();
         return Directory.Exists(folder)
-            ? [.. Directory.GetFiles(folder, "*.eml").Where(f => File.ReadAllText(f).Contains(orderId, StringComparison.Ordinal))]
+            ? [.. Directory.GetFiles(folder, "*.eml").Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), System.Text.RegularExpressions.Regex.Escape(number) + @"\b"))]
             : [];
     }
 

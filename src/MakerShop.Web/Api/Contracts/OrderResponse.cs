@@ -18,6 +18,9 @@ public sealed record OrderResponse(
     IReadOnlyList<JobResponse> Jobs,
     IReadOnlyList<TimelineResponse> Timeline)
 {
+    /// <summary>The number people read and type ("MS-1042"); the id stays the key for the API.</summary>
+    public string? Number { get; init; }
+
     /// <summary>The parcel(s) and tracking timeline once the order is Produced; null before.</summary>
     public MakerShop.Web.Shipping.Contracts.ShipmentResponse? Shipment { get; init; }
 

@@ -25,8 +25,19 @@ public sealed class QueueModel(
     ISchedulingPolicy policy,
     SchedulingSnapshotStore snapshots,
     Microsoft.Extensions.Options.IOptions<MakerShop.Web.Options.SchedulingOptions> scheduling,
+    OrderNumbers numbers,
     TimeProvider time) : PageModel
 {
+    /// <summary>"MS-1042" for every order on the page, by order id.</summary>
+    public IReadOnlyDictionary<string, string> OrderNumbers { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Printer names by id, for the printer column and the pin list.</summary>
+    public IReadOnlyDictionary<string, string> PrinterNames { get; private set; } = new Dictionary<string, string>();
+
+    public string NumberOf(string orderId) => OrderNumbers.GetValueOrDefault(orderId, orderId);
+
+    public string PrinterName(string? printerId) => printerId is null ? "–" : PrinterNames.GetValueOrDefault(printerId, printerId);
+
     /// <summary>Why each waiting job waits and until when; a job missing here waits for any printer to be free.</summary>
     public IReadOnlyDictionary<string, JobWait> Waits { get; private set; } = new Dictionary<string, JobWait>();
 
@@ -140,6 +151,9 @@ public sealed class QueueModel(
         }
 
         Ended = ended;
-        PrinterIds = [.. (await printers.ListWithTelemetryAsync(cancellationToken)).Select(v => v.Printer.Id).Order(StringComparer.Ordinal)];
+        var fleet = await printers.ListWithTelemetryAsync(cancellationToken);
+        PrinterIds = [.. fleet.Select(v => v.Printer.Id).Order(StringComparer.Ordinal)];
+        PrinterNames = fleet.ToDictionary(v => v.Printer.Id, v => v.Printer.Name, StringComparer.Ordinal);
+        OrderNumbers = await numbers.FormatManyAsync(Jobs.Concat(Ended).Select(j => j.OrderId), cancellationToken);
     }
 }

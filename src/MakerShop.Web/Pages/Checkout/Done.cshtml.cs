@@ -16,7 +16,8 @@ public sealed class DoneModel(
     PaymentStore payments,
     CheckoutService checkout,
     StorefrontUrls urls,
-    BankAccountDirectory bank) : PageModel
+    BankAccountDirectory bank,
+    MakerShop.Web.Production.OrderNumbers numbers) : PageModel
 {
     public Order? Order { get; private set; }
 
@@ -61,6 +62,13 @@ public sealed class DoneModel(
 
     private async Task<bool> LoadAsync(string id, string? key, CancellationToken cancellationToken)
     {
+        // The private key opens the order whether the link names it by id or by the number the customer was given.
+        if (await numbers.ResolveAsync(id, cancellationToken) is not { } orderId)
+        {
+            return false;
+        }
+
+        id = orderId;
         if (!await links.OpensAsync(id, key, cancellationToken) || await orders.GetAsync(id, cancellationToken) is not { } order)
         {
             return false;
@@ -76,7 +84,7 @@ public sealed class DoneModel(
             Transfer = await bank.DetailsForAsync(pending, cancellationToken);
         }
 
-        OrderLink = CheckoutService.OrderPageUrl(urls.BaseUrl(Request), id, key!).ToString();
+        OrderLink = CheckoutService.OrderPageUrl(urls.BaseUrl(Request), numbers.Format(order), key!).ToString();
         return true;
     }
 }

@@ -14,7 +14,9 @@ public sealed class TrackModel(
     OrderStore orders,
     PaymentStore payments,
     BankAccountDirectory bank,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    MakerShop.Web.Shipping.CarrierWords carriers,
+    MakerShop.Web.Production.OrderNumbers numbers) : PageModel
 {
     public string? Id { get; private set; }
 
@@ -30,8 +32,18 @@ public sealed class TrackModel(
     /// <summary>How to pay, while the order waits for its bank transfer.</summary>
     public BankTransferDetails? Transfer { get; private set; }
 
+    /// <summary>"MS-1042": the number the customer knows their order by.</summary>
+    public string? Number { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string? key, CancellationToken cancellationToken)
     {
+        // The private key opens the order whether the link names it by id or by its number.
+        if (await numbers.ResolveAsync(id, cancellationToken) is not { } orderId)
+        {
+            return NotFound();
+        }
+
+        id = orderId;
         if (!await links.OpensAsync(id, key, cancellationToken) || await reader.ReadAsync(id, cancellationToken) is not { } view)
         {
             return NotFound();
@@ -39,8 +51,9 @@ public sealed class TrackModel(
 
         // The key is in the URL; keep it out of other sites' logs through the Referer header.
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        (Id, Key, View, Text) = (id, key, view, OrderProgressText.From(view, localizer));
+        (Id, Key, View, Text) = (id, key, view, OrderProgressText.From(view, localizer, carriers));
         Order = await orders.GetAsync(id, cancellationToken);
+        Number = Order is null ? id : numbers.Format(Order);
         if (Order is { Status: Core.OrderStatus.Placed } && (await payments.ListForOrderAsync(id, cancellationToken)) is { Count: > 0 } all
             && all[^1] is { Provider: BankTransferProvider.ProviderName, Status: Core.PaymentStatus.Pending } pending)
         {

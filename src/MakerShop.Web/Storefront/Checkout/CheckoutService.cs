@@ -29,6 +29,7 @@ public sealed class CheckoutService(
     OrderConfirmationStore confirmations,
     OrderConfirmationMail mail,
     ShopSettingsService settings,
+    OrderNumbers numbers,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<MakerShop.Web.Options.OrderLimitsOptions> limits,
     ILogger<CheckoutService> logger)
@@ -136,7 +137,7 @@ public sealed class CheckoutService(
         try
         {
             await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-            await OrderStore.InsertAsync(session, order, key, hash.ToString(), cancellationToken);
+            await OrderStore.InsertAsync(session, order, key, hash.ToString(), numbers.FirstNumber, cancellationToken);
             await TimelineStore.AddOrderEventAsync(session, order.Id, "Placed",
                 $"checkout: {order.UnitCount} unit(s), {charges.ShippingService}, {charges.Regime} {charges.Incoterm ?? "no border"}, total {order.Total}", now, cancellationToken);
             await OrderLinkStore.IssueAsync(session, order.Id, link, now, cancellationToken);
@@ -153,8 +154,8 @@ public sealed class CheckoutService(
             return await ReplayAsync(first, hash, link, baseUrl, CancellationToken.None);
         }
 
-        logger.LogInformation("Checkout placed order {OrderId}: {Total} ({Regime}, {Incoterm}) to pay by {Provider}",
-            order.Id, order.Total.ToString(), charges.Regime, charges.Incoterm ?? "no border", provider.Name);
+        logger.LogInformation("Checkout placed order {OrderId} ({OrderNumber}): {Total} ({Regime}, {Incoterm}) to pay by {Provider}",
+            order.Id, order.Number, order.Total.ToString(), charges.Regime, charges.Incoterm ?? "no border", provider.Name);
         // From here on the order exists: a second click aborting this request must not stop its payment or its e-mail.
         var redirect = await StartPaymentAsync(provider, payment, order, ConfirmationUrl(baseUrl, order.Id, link), CancellationToken.None);
         await SendConfirmationIfDueAsync(order, payment, baseUrl, link);
@@ -214,7 +215,7 @@ public sealed class CheckoutService(
             return;
         }
 
-        if (!await mail.SendAsync(order, payment, OrderPageUrl(baseUrl, order.Id, link), CancellationToken.None))
+        if (!await mail.SendAsync(order, payment, OrderPageUrl(baseUrl, numbers.Format(order), link), CancellationToken.None))
         {
             // Given back, so the next submission of the form tries again.
             await confirmations.ReleaseAsync(order.Id, CancellationToken.None);

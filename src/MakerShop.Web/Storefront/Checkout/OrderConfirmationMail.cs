@@ -18,6 +18,8 @@ public sealed class OrderConfirmationMail(
     IEmailSender sender,
     IStringLocalizer<SharedResource> text,
     BankAccountDirectory bank,
+    Production.OrderNumbers numbers,
+    Shipping.CarrierWords carriers,
     ILogger<OrderConfirmationMail> logger)
 {
     /// <summary>Sends the confirmation; false when it could not go out (logged), so the caller can try again later.</summary>
@@ -26,9 +28,10 @@ public sealed class OrderConfirmationMail(
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(payment);
         var culture = CultureInfo.CurrentCulture;
+        var number = numbers.Format(order);
         var body = new StringBuilder();
         body.AppendLine(text["Mail.Hello", order.CustomerName]).AppendLine();
-        body.AppendLine(text["Mail.Received", order.Id]).AppendLine();
+        body.AppendLine(text["Mail.Received", number]).AppendLine();
         foreach (var line in order.Lines)
         {
             body.AppendLine(CultureInfo.InvariantCulture, $"  {line.Quantity} × {line.ProductName} ({line.Material} {text.Colour(line.Colour)}) — {PriceFormatter.Format(line.LineTotal, culture)}");
@@ -38,7 +41,7 @@ public sealed class OrderConfirmationMail(
         if (order.Charges is { } charges)
         {
             body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Goods"]}: {PriceFormatter.Format(charges.Goods, culture)}");
-            body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Shipping"]} · {charges.ShippingService}: {PriceFormatter.Format(charges.Shipping, culture)}");
+            body.AppendLine(CultureInfo.InvariantCulture, $"{text["Checkout.Shipping"]} · {carriers.Service(charges.ShippingService)}: {PriceFormatter.Format(charges.Shipping, culture)}");
             var taxLabel = charges.TaxRate > 0
                 ? text["Checkout.TaxRate", (charges.TaxRate * 100).ToString("0.##", culture) + " %", CheckoutCountries.DisplayName(text, charges.TaxCountry)].Value
                 : text["Checkout.Tax"].Value;
@@ -99,7 +102,7 @@ public sealed class OrderConfirmationMail(
         body.AppendLine(orderPage.ToString()).AppendLine();
         body.AppendLine(text["Mail.KeepLink"]);
 
-        var message = new EmailMessage(order.CustomerEmail, order.CustomerName, text["Mail.Subject", order.Id], body.ToString()) { Attachments = attachments };
+        var message = new EmailMessage(order.CustomerEmail, order.CustomerName, text["Mail.Subject", number], body.ToString()) { Attachments = attachments };
         try
         {
             await sender.SendAsync(message, cancellationToken);

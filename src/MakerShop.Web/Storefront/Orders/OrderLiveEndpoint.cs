@@ -23,6 +23,7 @@ public static class OrderLiveEndpoint
         OrderLinkStore links,
         OrderProgressReader reader,
         IStringLocalizer<SharedResource> localizer,
+        Shipping.CarrierWords carriers,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -32,13 +33,14 @@ public static class OrderLiveEndpoint
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such order", detail: "This order link is not valid.");
         }
 
-        return TypedResults.ServerSentEvents(StreamAsync(id, reader, localizer, time, cancellationToken));
+        return TypedResults.ServerSentEvents(StreamAsync(id, reader, localizer, carriers, time, cancellationToken));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
         string id,
         OrderProgressReader reader,
         IStringLocalizer localizer,
+        Shipping.CarrierWords carriers,
         TimeProvider time,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -53,7 +55,7 @@ public static class OrderLiveEndpoint
                 yield break;
             }
 
-            var payload = JsonSerializer.Serialize(OrderProgressText.From(view, localizer), Json);
+            var payload = JsonSerializer.Serialize(OrderProgressText.From(view, localizer, carriers), Json);
             var now = time.GetUtcNow();
             if (payload != last || now - lastSentAt >= KeepAliveInterval)
             {

@@ -15,10 +15,11 @@ public sealed record OrderProgressText(
     IReadOnlyList<MilestoneText> Milestones,
     ParcelText? Parcel)
 {
-    public static OrderProgressText From(OrderProgressView view, IStringLocalizer localizer)
+    public static OrderProgressText From(OrderProgressView view, IStringLocalizer localizer, Shipping.CarrierWords carriers)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(carriers);
         var culture = CultureInfo.CurrentCulture;
         return new OrderProgressText(
             view.OrderId,
@@ -34,7 +35,7 @@ public sealed record OrderProgressText(
             [.. view.Milestones.Select(m => new MilestoneText(m.Kind, Milestone(m.Kind, localizer), m.At))],
             view.Parcel is { } parcel
                 ? new ParcelText(
-                    parcel.TrackingNumber is null ? null : localizer["Order.Carrier", parcel.Carrier ?? "", parcel.TrackingNumber].Value,
+                    parcel.TrackingNumber is null ? null : localizer["Order.Carrier", carriers.Carrier(parcel.Carrier), parcel.TrackingNumber].Value,
                     parcel.TrackingUrl,
                     // Newest scan first, as carriers' own pages show them.
                     [.. parcel.Scans.Reverse().Select(s => new ScanText(s.Status, s.At, s.AtRaw, s.Location is null ? s.Message ?? "" : $"{s.Message} · {s.Location}"))])

@@ -3,6 +3,7 @@ using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Admin;
 using MakerShop.Web.Admin.Orders;
+using MakerShop.Web.Storefront.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -16,8 +17,14 @@ public sealed class DetailsModel(
     RefundStore refunds,
     OrderCancellationService cancellation,
     RefundService refunding,
-    AuditTrail audit) : PageModel
+    AuditTrail audit,
+    PrinterStore printers,
+    MakerShop.Web.Production.OrderNumbers numbers,
+    StatusWords words,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
+    private Dictionary<string, string> _printerNames = new(StringComparer.Ordinal);
+
     public Order? Order { get; private set; }
 
     public IReadOnlyList<PrintJob> Jobs { get; private set; } = [];
@@ -37,27 +44,31 @@ public sealed class DetailsModel(
     public bool CanRefund => Order is { } o && o.Status != OrderStatus.Refunded && o.CanTransitionTo(OrderStatus.Refunded)
         && (Payments.Any(p => p.Status == PaymentStatus.Confirmed) || Refunds.Any(r => r.Status is RefundStatus.Failed or RefundStatus.Requested));
 
+    /// <summary>The printer's name as the owner gave it; its id only when the printer is gone.</summary>
+    public string PrinterName(string printerId) => _printerNames.GetValueOrDefault(printerId, printerId);
+
     public async Task<IActionResult> OnGetAsync(string id, string? done, CancellationToken cancellationToken)
     {
         Message = done;
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        // Opened by its number ("MS-1042") as people quote it, or by its id as older links do.
+        return await numbers.ResolveAsync(id, cancellationToken) is { } orderId && await LoadAsync(orderId, cancellationToken) ? Page() : NotFound();
     }
 
     public Task<IActionResult> OnPostCancelAsync(string id, bool confirm, CancellationToken cancellationToken) =>
-        ActAsync(id, "OrderCancel", confirm, "Tick the box to confirm the cancellation.", async () =>
+        ActAsync(id, "OrderCancel", confirm, t["AdminOrder.Error.TickCancel"], async () =>
         {
             var outcome = await cancellation.CancelAsync(id, cancellationToken);
             if (!outcome.Changed)
             {
-                return "The order was already cancelled.";
+                return t["AdminOrder.Done.AlreadyCancelled"];
             }
 
             await audit.RecordAsync(HttpContext, "OrderCancelled", id, $"{outcome.JobsCancelled} job(s) cancelled, {outcome.PrintersStopped} printer(s) stopped");
-            return $"Order cancelled: {outcome.JobsCancelled} unprinted job(s) cancelled, {outcome.PrintersStopped} printer(s) told to stop.";
+            return t["AdminOrder.Done.Cancelled", outcome.JobsCancelled, outcome.PrintersStopped];
         }, cancellationToken);
 
     public Task<IActionResult> OnPostRefundAsync(string id, bool confirm, CancellationToken cancellationToken) =>
-        ActAsync(id, "OrderRefund", confirm, "Tick the box to confirm the refund.", async () =>
+        ActAsync(id, "OrderRefund", confirm, t["AdminOrder.Error.TickRefund"], async () =>
         {
             var summary = await refunding.RefundAsync(id, cancellationToken);
             if (summary.Cancellation is { Changed: true } cancelled)
@@ -66,6 +77,7 @@ public sealed class DetailsModel(
             }
 
             var detail = string.Join(", ", summary.Refunds.Select(r => $"{r.Amount} via {r.Provider}: {r.Status}"));
+            var said = string.Join(", ", summary.Refunds.Select(r => $"{r.Amount} · {words.PaymentMethod(r.Provider)}: {words.Refund(r.Status)}"));
             await audit.RecordAsync(HttpContext, "OrderRefunded", id, $"order {summary.OrderStatus}; {detail}");
             if (summary.Problems.Count > 0)
             {
@@ -73,8 +85,8 @@ public sealed class DetailsModel(
             }
 
             return summary.OrderStatus == OrderStatus.Refunded
-                ? $"Order refunded ({detail})."
-                : $"Refund recorded ({detail}); mark each bank transfer paid out once you have sent it.";
+                ? t["AdminOrder.Done.Refunded", said]
+                : t["AdminOrder.Done.RefundRecorded", said];
         }, cancellationToken);
 
     public Task<IActionResult> OnPostPaidOutAsync(string id, string refundId, string? note, CancellationToken cancellationToken) =>
@@ -82,7 +94,7 @@ public sealed class DetailsModel(
         {
             var summary = await refunding.MarkPaidOutAsync(id, refundId, note ?? "", cancellationToken);
             await audit.RecordAsync(HttpContext, "RefundPaidOut", refundId, $"order {id}: {note}");
-            return summary.OrderStatus == OrderStatus.Refunded ? "Refund paid out; the order is refunded." : "Refund paid out.";
+            return summary.OrderStatus == OrderStatus.Refunded ? t["AdminOrder.Done.PaidOutRefunded"] : t["AdminOrder.Done.PaidOut"];
         }, cancellationToken);
 
     private async Task<IActionResult> ActAsync(string id, string auditAction, bool confirm, string confirmMessage, Func<Task<string>> action, CancellationToken cancellationToken)
@@ -122,6 +134,11 @@ public sealed class DetailsModel(
         Timeline = await timeline.ListForOrderAsync(id, cancellationToken);
         Payments = await payments.ListForOrderAsync(id, cancellationToken);
         Refunds = await refunds.ListForOrderAsync(id, cancellationToken);
+        if (Jobs.Any(j => j.PrinterId is not null) || Timeline.Any(e => e.PrinterId is not null))
+        {
+            _printerNames = (await printers.ListWithTelemetryAsync(cancellationToken)).ToDictionary(v => v.Printer.Id, v => v.Printer.Name, StringComparer.Ordinal);
+        }
+
         return true;
     }
 }

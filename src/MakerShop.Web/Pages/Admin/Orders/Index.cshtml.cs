@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MakerShop.Web.Pages.Admin.Orders;
 
-public sealed class IndexModel(OrderSearchStore search, TimeProvider time) : PageModel
+public sealed class IndexModel(OrderSearchStore search, MakerShop.Web.Production.OrderNumbers numbers, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -30,11 +30,14 @@ public sealed class IndexModel(OrderSearchStore search, TimeProvider time) : Pag
 
     public DateTimeOffset Now { get; private set; }
 
+    public bool Filtered => Status is not null || !string.IsNullOrWhiteSpace(Country) || !string.IsNullOrWhiteSpace(Q) || Late;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = time.GetUtcNow();
         PageNumber = Math.Max(1, PageNumber);
-        (Orders, Total) = await search.SearchAsync(new OrderFilter(Status, Country, Q, Late, (PageNumber - 1) * PageSize, PageSize), Now, cancellationToken);
+        var filter = new OrderFilter(Status, Country, Q, Late, (PageNumber - 1) * PageSize, PageSize) { Number = numbers.Parse(Q) };
+        (Orders, Total) = await search.SearchAsync(filter, Now, cancellationToken);
     }
 
     public string PageLink(int page)

@@ -47,8 +47,8 @@
         if (f.job) {
             const meter = el('div', 'meter'); const bar = el('progress'); bar.max = 100; bar.value = percent(p) ?? 0;
             meter.append(bar, el('span', 'percent', percent(p) == null ? '' : percent(p) + ' %'));
-            const job = el('p', 'job', f.job.partName + ' · '); const order = el('a', null, say('OrderOf', f.job.customerName));
-            order.href = '/admin/orders/' + encodeURIComponent(f.job.orderId); job.append(order);
+            const job = el('p', 'job', f.job.partName + ' · '); const order = el('a', 'order-number', f.job.orderNumber);
+            order.href = '/admin/orders/' + encodeURIComponent(f.job.orderNumber); job.append(order, ' · ' + say('OrderOf', f.job.customerName));
             const end = el('p', 'eta'); const date = eta(p.etaSeconds); if (date) end.append(timeOf(date));
             li.append(meter, job, end);
         } else {
