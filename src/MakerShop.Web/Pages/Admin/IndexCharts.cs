@@ -6,7 +6,7 @@ namespace MakerShop.Web.Pages.Admin;
 
 /// <summary>
 /// The dashboard's chart series as the page's script reads them: x in Unix seconds (UTC midnights, Mondays for
-/// weeks), percentages already rounded, null where there is nothing to show (a week that produced nothing).
+/// weeks), percentages rounded (utilisation finely: a day with minutes of printing is not a zero), null where there is nothing to show (a week that produced nothing).
 /// </summary>
 public static class IndexCharts
 {
@@ -37,7 +37,7 @@ public static class IndexCharts
             utilisation = new
             {
                 x = utilisation.Days.Select(d => Seconds(d.Day)),
-                share = utilisation.Days.Select(d => d.Share is { } s ? Math.Round(s * 100, 1) : (double?)null),
+                share = utilisation.Days.Select(d => d.Share is { } s ? Math.Round(s * 100, 4) : (double?)null),
                 label = text["Dash.Chart.Printing"].Value,
             },
         };

@@ -17,25 +17,31 @@ if (source) {
     // The window is fixed (every day or week of it is in the data), so one point never stretches the axis.
     const fixedX = (xs, pad) => ({ time: true, range: () => [xs[0] - pad, xs[xs.length - 1] + pad] });
     const percent = { range: [0, 100] };
+    // Orders and money in whole steps: no "0.5 orders", no repeated tick labels once rounded.
+    const wholeSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6];
+    // A day printed for a few minutes is a share too small to read as a number, not a zero.
+    const share = (u, v) => v == null ? '–' : v > 0 && v < 0.1 ? '< 0.1 %' : v.toFixed(1) + ' %';
 
     const charts = {
         sales: s => ({
-            scales: { x: fixedX(s.x, day / 2), n: { range: (u, min, max) => [0, Math.max(1, max)] }, money: { range: (u, min, max) => [0, Math.max(1, max)] } },
-            axes: [dayAxis, { scale: 'n', label: s.ordersLabel, size: 50 }, { scale: 'money', side: 1, label: s.revenueLabel, size: 60, grid: { show: false }, values: (u, v) => v.map(x => whole.format(x)) }],
+            scales: { x: fixedX(s.x, day / 2), n: { range: (u, min, max) => [0, Math.max(4, max)] }, money: { range: (u, min, max) => [0, Math.max(10, max)] } },
+            axes: [dayAxis, { scale: 'n', label: s.ordersLabel, size: 50, incrs: wholeSteps },
+                { scale: 'money', side: 1, label: s.revenueLabel, size: 60, grid: { show: false }, incrs: wholeSteps, values: (u, v) => v.map(x => whole.format(x)) }],
             series: [{}, { label: s.ordersLabel, scale: 'n', fill: 'rgba(232, 89, 12, 0.35)', stroke: '#e8590c', paths: bars, points: { show: false } },
                 { label: s.revenueLabel, scale: 'money', stroke: '#1d4ed8', width: 2, value: (u, v) => v == null ? '–' : whole.format(v) }],
             data: [s.x, s.orders, s.revenue],
         }),
         onTime: s => ({
-            scales: { x: fixedX(s.x, day * 3.5), y: percent },
-            axes: [dayAxis, { label: '%', size: 45 }],
+            // A little headroom so a week at 100 % is drawn inside the plot, not on its border.
+            scales: { x: fixedX(s.x, day * 3.5), y: { range: [0, 105] } },
+            axes: [dayAxis, { label: '%', size: 45, incrs: [20, 25, 50] }],
             series: [{}, { label: s.label, stroke: '#2b8a3e', width: 2, spanGaps: false, points: { size: 7 }, value: (u, v) => v == null ? '–' : v + ' %' }],
             data: [s.x, s.rate],
         }),
         utilisation: s => ({
             scales: { x: fixedX(s.x, day / 2), y: percent },
             axes: [dayAxis, { label: '%', size: 45 }],
-            series: [{}, { label: s.label, fill: 'rgba(29, 78, 216, 0.35)', stroke: '#1d4ed8', paths: bars, points: { show: false }, value: (u, v) => v == null ? '–' : v + ' %' }],
+            series: [{}, { label: s.label, fill: 'rgba(29, 78, 216, 0.35)', stroke: '#1d4ed8', paths: bars, points: { show: false }, value: share }],
             data: [s.x, s.share],
         }),
     };
