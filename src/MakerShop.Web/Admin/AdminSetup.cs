@@ -16,6 +16,8 @@ public static class AdminSetup
     public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DashboardStore>();
+        services.AddSingleton<DashboardAttentionStore>();
+        services.AddSingleton<DashboardHistoryStore>();
         services.AddSingleton<OrderSearchStore>();
         services.TryAddSingleton<MakerStore>();
 

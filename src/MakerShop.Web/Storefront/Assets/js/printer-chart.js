@@ -21,16 +21,27 @@ if (box) {
         push(Date.parse(s.at) / 1000, s.nozzleActual, s.nozzleTarget, s.bedActual, s.bedTarget);
     }
 
+    const lastHour = xs => {
+        const last = xs.length > 0 ? xs[xs.length - 1] : Date.now() / 1000;
+        return [Math.min(xs.length > 0 ? xs[0] : last, last - hour), last];
+    };
     const line = (label, stroke, dash) => ({ label, stroke, width: 2, dash, value: (u, v) => v == null ? '–' : v.toFixed(1) + ' °C' });
     const plot = new uPlot({
         width: Math.max(320, box.clientWidth),
         height: 280,
-        // Always the last hour, so a printer with one sample so far does not get an axis spanning years.
-        scales: { x: { time: true, range: (u, min, max) => max == null ? [min, max] : [Math.min(min, max - hour), max] } },
+        // Always the hour up to the newest sample, taken from the data itself: with a single sample uPlot's own
+        // min/max are that sample and that sample plus 86,400,000 s (it adds a day in milliseconds to a scale in
+        // seconds), which spanned years on a printer that had just started.
+        scales: { x: { time: true, range: u => lastHour(u.data[0]) } },
         axes: [{}, { label: '°C' }],
+        // The drawn span, for the page's tests: an hour, whatever the number of samples.
+        hooks: { setScale: [(u, key) => { if (key === 'x') box.dataset.span = String(Math.round(u.scales.x.max - u.scales.x.min)); }] },
         series: [{}, line('Nozzle', '#c2410c'), line('Nozzle target', '#c2410c', [6, 4]), line('Bed', '#1d4ed8'), line('Bed target', '#1d4ed8', [6, 4])],
     }, data, box);
-    const shown = () => { box.dataset.points = String(data[0].length); box.dataset.updated = String(Date.now()); };
+    const shown = () => {
+        box.dataset.points = String(data[0].length);
+        box.dataset.updated = String(Date.now());
+    };
     shown();
     window.addEventListener('resize', () => plot.setSize({ width: Math.max(320, box.clientWidth), height: 280 }));
 
