@@ -44,7 +44,7 @@ public sealed class EasyPostGateway(IEasyPostApi api, ILogger<EasyPostGateway> l
             return LabelOutcome.Refused($"EasyPost refused the purchase ({ApiStatus.Code(bought)}).", ApiStatus.Code(bought));
         }
 
-        return LabelOutcome.Bought(new ShippingLabel(Provider, rate.Carrier, code, label.Id, label.Tracker?.Id, label.PostageLabel?.LabelUrl, label.Tracker?.PublicUrl));
+        return LabelOutcome.Bought(new ShippingLabel(Provider, rate.Carrier, code, label.Id, label.Tracker?.Id, label.PostageLabel?.LabelPdfUrl ?? label.PostageLabel?.LabelUrl, label.Tracker?.PublicUrl));
     }
 
     public async Task<TrackingNotice?> PollAsync(string carrier, string trackingNumber, string? trackerId, CancellationToken cancellationToken = default)
@@ -91,7 +91,8 @@ public sealed class EasyPostGateway(IEasyPostApi api, ILogger<EasyPostGateway> l
                     l.Description, l.Quantity, l.LineValue.ToDecimal().ToString(CultureInfo.InvariantCulture), Units.Ounces(l.LineNetWeightGrams),
                     l.HsCode[..6], l.OriginCountry, l.UnitValue.Currency.Code, l.Sku))]),
             TaxIdentifiers: customs is null ? null : TaxIds(customs),
-            Options: customs is null ? null : new EasyPostShipmentOptions(customs.Incoterm.ToString(), customs.InvoiceNumber),
+            // A PDF label (label_format) prints on any office printer and joins the day's bundle page for page.
+            Options: customs is null ? new EasyPostShipmentOptions(null, null) : new EasyPostShipmentOptions(customs.Incoterm.ToString(), customs.InvoiceNumber),
             Reference: request.Reference));
         var response = await api.CreateShipmentAsync(body, cancellationToken);
         if (!response.IsSuccessStatusCode || response.Content is null)
