@@ -24,7 +24,7 @@ public sealed class CustomsDocuments(string fontDirectory)
             writer.Title($"CUSTOMS DECLARATION {form}");
             Parties(writer, details);
             writer.Line($"Category of item: Commercial items ({declaration.ContentsType})", bold: true);
-            writer.Line($"Incoterm: {declaration.Incoterm}    Invoice: {declaration.InvoiceNumber}    Order: {details.OrderId}");
+            writer.Line($"Incoterm: {declaration.Incoterm} · Invoice: {declaration.InvoiceNumber} · Order: {details.OrderId}");
             if (declaration.EoriNumber is { } eori)
             {
                 writer.Line($"Sender's EORI: {eori}");
@@ -36,7 +36,7 @@ public sealed class CustomsDocuments(string fontDirectory)
             writer.Line("In case of non-delivery: return to sender.");
             writer.Gap(16);
             writer.Line("I certify that the particulars given in this customs declaration are correct and that this item does not contain any dangerous article prohibited by legislation or by postal or customs regulations.");
-            writer.Line($"Date and sender's signature: {declaration.DeclaredOn:yyyy-MM-dd}  {details.Signer}");
+            writer.Line($"Date and sender's signature: {declaration.DeclaredOn:yyyy-MM-dd} · {details.Signer}");
         });
     }
 
@@ -47,9 +47,9 @@ public sealed class CustomsDocuments(string fontDirectory)
         return Render($"Commercial invoice {declaration.InvoiceNumber}", writer =>
         {
             writer.Title("COMMERCIAL INVOICE");
-            writer.Line($"Invoice number: {declaration.InvoiceNumber}    Date: {declaration.DeclaredOn:yyyy-MM-dd}    Order: {details.OrderId}");
+            writer.Line($"Invoice number: {declaration.InvoiceNumber} · Date: {declaration.DeclaredOn:yyyy-MM-dd} · Order: {details.OrderId}");
             Parties(writer, details);
-            writer.Line($"Country of origin: {Country(declaration.OriginCountry)}    Destination: {Country(declaration.DestinationCountry)}    Terms of delivery: {declaration.Incoterm}");
+            writer.Line($"Country of origin: {Country(declaration.OriginCountry)} · Destination: {Country(declaration.DestinationCountry)} · Terms of delivery: {declaration.Incoterm}");
             if (declaration.EoriNumber is { } eori)
             {
                 writer.Line($"Exporter EORI: {eori}");
@@ -120,7 +120,8 @@ public sealed class CustomsDocuments(string fontDirectory)
     private static void Totals(PdfPageWriter writer, CustomsDeclaration declaration, ShipperDetails details)
     {
         var gross = Math.Max(details.GrossWeightGrams, declaration.TotalNetWeightGrams);
-        writer.Line($"Total net weight: {Kilograms(declaration.TotalNetWeightGrams)}    Total gross weight: {Kilograms(gross)} ({details.ParcelCount} parcel(s), parts and packaging)", bold: true);
+        writer.Line($"Total net weight: {Kilograms(declaration.TotalNetWeightGrams)}", bold: true);
+        writer.Line($"Total gross weight: {Kilograms(gross)} ({details.ParcelCount} parcel(s), parts and packaging)", bold: true);
         writer.Line($"Total declared value: {declaration.TotalValue}", bold: true);
     }
 
