@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MakerShop.Core;
 using MakerShop.EndToEnd.Tests.Infrastructure;
 using MakerShop.Shipping.Tests.Fakes;
 using MakerShop.Web.Accounts;
