@@ -23,6 +23,13 @@ public sealed record CustomsDeclaration(
 
     public double TotalNetWeightGrams => Lines.Sum(l => l.LineNetWeightGrams);
 
+    /// <summary>What the consignment weighs on the scale: the parts plus packaging, never less than the parts alone.</summary>
+    public double GrossWeightGrams(IReadOnlyList<Parcel> parcels)
+    {
+        ArgumentNullException.ThrowIfNull(parcels);
+        return Math.Max(parcels.Sum(p => p.WeightGrams), TotalNetWeightGrams);
+    }
+
     /// <summary>Distinct 6-digit HS subheadings: the EU's interim flat duty is charged per subheading, not per item.</summary>
     public int TariffLineCount => Lines.Select(l => l.HsCode[..6]).Distinct().Count();
 }

@@ -47,10 +47,7 @@ public static class CustomsDeclarationRules
             notes.Add($"No EUR rate for {total.Currency.Code}: treated as above every low-value threshold.");
         }
 
-        var heaviest = parcels.Count == 0 ? 0 : parcels.Max(p => p.WeightGrams);
-        var form = totalEur is { } v && v <= settings.Cn22MaxValueEur && heaviest <= CustomsFacts.Cn22MaxGrams
-            ? CustomsForm.CN22
-            : CustomsForm.CN23;
+        var form = FormFor(totalEur, parcels, settings);
 
         var destination = CustomsTerritory.Of(destinationCountry);
         string? ioss = null;
@@ -91,6 +88,24 @@ public static class CustomsDeclarationRules
         }
 
         return new CustomsDeclaration(form, incoterm, Merchandise, originCountry, destinationCountry, [.. lines], ioss, eori, invoiceNumber, on, notes);
+    }
+
+    /// <summary>The same declaration with its form decided again for parcels the owner re-weighed.</summary>
+    public static CustomsDeclaration Reassess(CustomsDeclaration declaration, IReadOnlyList<Parcel> parcels, CustomsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        ArgumentNullException.ThrowIfNull(settings);
+        return declaration with { Form = FormFor(settings.ToEur(declaration.TotalValue), parcels, settings) };
+    }
+
+    // UPU Convention: a CN 22 only on a letter-post item (about 2 kg at most) whose contents are worth up to 300 SDR;
+    // a CN 23 on everything else. An amount with no known EUR rate is treated as above the limit.
+    private static CustomsForm FormFor(decimal? totalEur, IReadOnlyList<Parcel> parcels, CustomsSettings settings)
+    {
+        var heaviest = parcels.Count == 0 ? 0 : parcels.Max(p => p.WeightGrams);
+        return totalEur is { } v && v <= settings.Cn22MaxValueEur && heaviest <= CustomsFacts.Cn22MaxGrams
+            ? CustomsForm.CN22
+            : CustomsForm.CN23;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -32,10 +32,10 @@ public sealed class Shipment
 
     public string DestinationCountry { get; }
 
-    public IReadOnlyList<Parcel> Parcels { get; }
+    public IReadOnlyList<Parcel> Parcels { get; private set; }
 
     /// <summary>Null for a parcel that stays inside one customs territory.</summary>
-    public CustomsDeclaration? Customs { get; }
+    public CustomsDeclaration? Customs { get; private set; }
 
     public ShipmentStatus Status { get; private set; }
 
@@ -53,6 +53,9 @@ public sealed class Shipment
     public DateTimeOffset? TrackedAt { get; private set; }
 
     public DateTimeOffset? DeliveredAt { get; private set; }
+
+    /// <summary>When the owner gave the labelled parcels to the carrier (or the carrier's first scan said so).</summary>
+    public DateTimeOffset? HandedOverAt { get; private set; }
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -91,7 +94,8 @@ public sealed class Shipment
     /// <summary>Rebuilds a shipment from storage as it was saved; no rule is re-checked.</summary>
     public static Shipment Restore(string id, string orderId, string originCountry, string destinationCountry, IReadOnlyList<Parcel> parcels,
         CustomsDeclaration? customs, ShipmentStatus status, ShippingLabel? label, string? rawStatus, string? rawStatusDetail,
-        TrackingStatus? trackingStatus, DateTimeOffset? trackedAt, DateTimeOffset? deliveredAt, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
+        TrackingStatus? trackingStatus, DateTimeOffset? trackedAt, DateTimeOffset? deliveredAt, DateTimeOffset createdAt, DateTimeOffset updatedAt,
+        DateTimeOffset? handedOverAt = null) =>
         new(id, orderId, originCountry, destinationCountry, [.. parcels], customs, status, createdAt, updatedAt)
         {
             Label = label,
@@ -100,7 +104,52 @@ public sealed class Shipment
             TrackingStatus = trackingStatus,
             TrackedAt = trackedAt,
             DeliveredAt = deliveredAt,
+            HandedOverAt = handedOverAt,
         };
+
+    /// <summary>
+    /// The owner weighed and measured the boxes: the parcels are replaced while there is no label yet (a label was
+    /// bought for the old weight), and the customs form is decided again by <paramref name="customs"/>.
+    /// </summary>
+    public void ReplaceParcels(IReadOnlyList<Parcel> parcels, CustomsDeclaration? customs, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(parcels);
+        if (Status != ShipmentStatus.Draft)
+        {
+            throw new InvalidTransitionException(Entity, Id, Status.ToString(), Status.ToString(), "its label was made for the parcels as they were");
+        }
+
+        if (parcels.Count == 0)
+        {
+            throw new DomainValidationException("parcels", "A shipment needs at least one parcel.");
+        }
+
+        if ((customs is null) != (Customs is null))
+        {
+            throw new DomainValidationException("customs", "Editing parcels does not change whether the shipment crosses a customs border.");
+        }
+
+        Parcels = [.. parcels];
+        Customs = customs;
+        UpdatedAt = at;
+    }
+
+    /// <summary>The parcels are with the carrier: only once labelled, and only once.</summary>
+    public void MarkHandedOver(DateTimeOffset at)
+    {
+        if (Status == ShipmentStatus.Draft)
+        {
+            throw new InvalidTransitionException(Entity, Id, Status.ToString(), "HandedOver", "it has no label yet");
+        }
+
+        if (HandedOverAt is not null)
+        {
+            throw new InvalidTransitionException(Entity, Id, Status.ToString(), "HandedOver", "it was already handed over");
+        }
+
+        HandedOverAt = at;
+        UpdatedAt = at;
+    }
 
     /// <summary>The status a tracker status moves a shipment to; null when it says nothing the shipment can act on.</summary>
     public static ShipmentStatus? MapTracking(TrackingStatus status) => status switch

@@ -23,6 +23,13 @@ public sealed class EasyPostGateway(IEasyPostApi api, ILogger<EasyPostGateway> l
 
     public async Task<LabelOutcome> BuyLabelAsync(LabelRequest request, string? rateId, CancellationToken cancellationToken = default)
     {
+        // A rate quoted earlier belongs to the EasyPost shipment that quoted it ("shp_…/rate_…"): it is bought there,
+        // because a new EasyPost shipment gets new rate ids.
+        if (rateId?.Split('/') is [{ Length: > 0 } quotedShipment, { Length: > 0 } quotedRate])
+        {
+            return await BuyAsync(request, quotedShipment, quotedRate, cancellationToken);
+        }
+
         var created = await CreateAsync(request, cancellationToken);
         if (created.Shipment is not { } shipment)
         {
@@ -37,14 +44,20 @@ public sealed class EasyPostGateway(IEasyPostApi api, ILogger<EasyPostGateway> l
             return LabelOutcome.Refused(rateId is null ? "EasyPost offered no rate for this shipment." : $"EasyPost has no rate '{rateId}' for this shipment.");
         }
 
-        var bought = await api.BuyAsync(shipment.Id, new EasyPostBuy(new EasyPostRateRef(rate.Id)), cancellationToken);
+        return await BuyAsync(request, shipment.Id, rate.Id, cancellationToken);
+    }
+
+    private async Task<LabelOutcome> BuyAsync(LabelRequest request, string easyPostShipmentId, string rateId, CancellationToken cancellationToken)
+    {
+        var bought = await api.BuyAsync(easyPostShipmentId, new EasyPostBuy(new EasyPostRateRef(rateId)), cancellationToken);
         if (!bought.IsSuccessStatusCode || bought.Content is not { TrackingCode: { } code } label)
         {
-            logger.LogWarning("EasyPost refused to buy rate {RateId} for shipment {ShipmentId}: {Status}", rate.Id, request.Shipment.Id, ApiStatus.Code(bought));
+            logger.LogWarning("EasyPost refused to buy rate {RateId} for shipment {ShipmentId}: {Status}", rateId, request.Shipment.Id, ApiStatus.Code(bought));
             return LabelOutcome.Refused($"EasyPost refused the purchase ({ApiStatus.Code(bought)}).", ApiStatus.Code(bought));
         }
 
-        return LabelOutcome.Bought(new ShippingLabel(Provider, rate.Carrier, code, label.Id, label.Tracker?.Id, label.PostageLabel?.LabelUrl, label.Tracker?.PublicUrl));
+        var carrier = label.SelectedRate?.Carrier ?? label.Rates?.FirstOrDefault(r => r.Id == rateId)?.Carrier ?? "EasyPost";
+        return LabelOutcome.Bought(new ShippingLabel(Provider, carrier, code, label.Id, label.Tracker?.Id, label.PostageLabel?.LabelPdfUrl ?? label.PostageLabel?.LabelUrl, label.Tracker?.PublicUrl));
     }
 
     public async Task<TrackingNotice?> PollAsync(string carrier, string trackingNumber, string? trackerId, CancellationToken cancellationToken = default)
@@ -91,7 +104,8 @@ public sealed class EasyPostGateway(IEasyPostApi api, ILogger<EasyPostGateway> l
                     l.Description, l.Quantity, l.LineValue.ToDecimal().ToString(CultureInfo.InvariantCulture), Units.Ounces(l.LineNetWeightGrams),
                     l.HsCode[..6], l.OriginCountry, l.UnitValue.Currency.Code, l.Sku))]),
             TaxIdentifiers: customs is null ? null : TaxIds(customs),
-            Options: customs is null ? null : new EasyPostShipmentOptions(customs.Incoterm.ToString(), customs.InvoiceNumber),
+            // A PDF label (label_format) prints on any office printer and joins the day's bundle page for page.
+            Options: customs is null ? new EasyPostShipmentOptions(null, null) : new EasyPostShipmentOptions(customs.Incoterm.ToString(), customs.InvoiceNumber),
             Reference: request.Reference));
         var response = await api.CreateShipmentAsync(body, cancellationToken);
         if (!response.IsSuccessStatusCode || response.Content is null)
@@ -124,7 +138,7 @@ public sealed class EasyPostGateway(IEasyPostApi api, ILogger<EasyPostGateway> l
 
     private static List<RateQuote> Quotes(EasyPostShipment shipment) =>
         [.. (shipment.Rates ?? []).Select(r => new RateQuote("easypost", r.Carrier, r.Service,
-            Money.FromDecimal(Amount(r.Rate), Currency.FromCode(r.Currency), MidpointRounding.AwayFromZero), r.DeliveryDays, r.Id))
+            Money.FromDecimal(Amount(r.Rate), Currency.FromCode(r.Currency), MidpointRounding.AwayFromZero), r.DeliveryDays, $"{shipment.Id}/{r.Id}"))
             .OrderBy(q => q.Amount.MinorUnits)];
 
     private static decimal Amount(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);

@@ -21,7 +21,7 @@ public sealed record EasyPostCustomsInfo(
 
 public sealed record EasyPostTaxIdentifier(string Entity, string TaxIdType, string TaxId, string IssuingCountry);
 
-public sealed record EasyPostShipmentOptions(string? Incoterm, string? InvoiceNumber);
+public sealed record EasyPostShipmentOptions(string? Incoterm, string? InvoiceNumber, string? LabelFormat = "PDF");
 
 public sealed record EasyPostShipmentInput(
     EasyPostAddress ToAddress,
@@ -40,7 +40,7 @@ public sealed record EasyPostBuy(EasyPostRateRef Rate);
 
 public sealed record EasyPostRate(string Id, string Carrier, string Service, string Rate, string Currency, int? DeliveryDays);
 
-public sealed record EasyPostPostageLabel(string? LabelUrl);
+public sealed record EasyPostPostageLabel(string? LabelUrl, string? LabelPdfUrl = null);
 
 public sealed record EasyPostTrackerRef(string Id, string? PublicUrl, string? Status);
 

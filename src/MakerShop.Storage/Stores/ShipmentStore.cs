@@ -14,9 +14,34 @@ public sealed class ShipmentStore(SqliteConnectionFactory connections)
             parcels_json AS ParcelsJson, customs_json AS CustomsJson, provider AS Provider, carrier AS Carrier, tracking_number AS TrackingNumber,
             provider_shipment_id AS ProviderShipmentId, provider_tracker_id AS ProviderTrackerId, label_url AS LabelUrl,
             public_tracking_url AS PublicTrackingUrl, tracking_status AS TrackingStatus, raw_status AS RawStatus,
-            raw_status_detail AS RawStatusDetail, tracked_at AS TrackedAt, delivered_at AS DeliveredAt, created_at AS CreatedAt, updated_at AS UpdatedAt
+            raw_status_detail AS RawStatusDetail, tracked_at AS TrackedAt, delivered_at AS DeliveredAt, created_at AS CreatedAt, updated_at AS UpdatedAt,
+            (SELECT MIN(t.at) FROM timeline_events t WHERE t.order_id = shipments.order_id AND t.kind = 'ShipmentHandedOver') AS HandedOverAt
         FROM shipments
         """;
+
+    /// <summary>
+    /// The order timeline event that records the hand-over to the carrier; the shipment reads its hand-over time from
+    /// it, so the moment is written once, in the same transaction as the order's timeline.
+    /// </summary>
+    public const string HandedOverKind = "ShipmentHandedOver";
+
+    /// <summary>Writes re-weighed parcels and the customs form decided for them, only while the shipment has no label.</summary>
+    public static async Task<bool> UpdateParcelsAsync(DbSession session, Shipment shipment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(shipment);
+        return await session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE shipments SET parcels_json = @ParcelsJson, customs_json = @CustomsJson, updated_at = @UpdatedAt WHERE id = @Id AND status = 'Draft'",
+            new
+            {
+                shipment.Id,
+                ParcelsJson = ShipmentJson.WriteParcels(shipment.Parcels),
+                CustomsJson = shipment.Customs is null ? null : ShipmentJson.WriteCustoms(shipment.Customs),
+                UpdatedAt = DbTime.Write(shipment.UpdatedAt),
+            },
+            session.Transaction,
+            cancellationToken: cancellationToken)) == 1;
+    }
 
     public static Task InsertAsync(DbSession session, Shipment shipment, CancellationToken cancellationToken = default)
     {
@@ -189,6 +214,7 @@ public sealed class ShipmentStore(SqliteConnectionFactory connections)
         public string? DeliveredAt { get; init; }
         public string CreatedAt { get; init; } = "";
         public string UpdatedAt { get; init; } = "";
+        public string? HandedOverAt { get; init; }
 
         public Shipment ToShipment() => Shipment.Restore(
             Id, OrderId, OriginCountry, DestinationCountry, ShipmentJson.ReadParcels(ParcelsJson),
@@ -199,6 +225,7 @@ public sealed class ShipmentStore(SqliteConnectionFactory connections)
                 : new ShippingLabel(Provider, Carrier, TrackingNumber, ProviderShipmentId, ProviderTrackerId, LabelUrl, PublicTrackingUrl),
             RawStatus, RawStatusDetail,
             TrackingStatus is null ? null : Enum.Parse<TrackingStatus>(TrackingStatus),
-            DbTime.ReadOptional(TrackedAt), DbTime.ReadOptional(DeliveredAt), DbTime.Read(CreatedAt), DbTime.Read(UpdatedAt));
+            DbTime.ReadOptional(TrackedAt), DbTime.ReadOptional(DeliveredAt), DbTime.Read(CreatedAt), DbTime.Read(UpdatedAt),
+            DbTime.ReadOptional(HandedOverAt));
     }
 }

@@ -19,6 +19,7 @@ public sealed class ShipmentLabels(
     IEnumerable<ICarrierGateway> gateways,
     IOptions<ShippingOptions> options,
     ShipmentNotifier notifier,
+    LabelFileFetcher labelFiles,
     TimeProvider time,
     ILogger<ShipmentLabels> logger)
 {
@@ -81,7 +82,13 @@ public sealed class ShipmentLabels(
             return new LabelResult.ProviderRefused(outcome.Error ?? "The provider refused.", outcome.ProviderStatusCode);
         }
 
-        return await AttachAsync(shipmentId, outcome.Label, cancellationToken);
+        var attached = await AttachAsync(shipmentId, outcome.Label, cancellationToken);
+        if (attached is LabelResult.Labelled)
+        {
+            await labelFiles.FetchAsync(shipmentId, outcome.Label, cancellationToken);
+        }
+
+        return attached;
     }
 
     // Without a rate named by the owner, the label is the carrier and service the customer paid for at checkout when the

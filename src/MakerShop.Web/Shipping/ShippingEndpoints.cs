@@ -1,11 +1,9 @@
 using MakerShop.Core;
-using MakerShop.Shipping.Documents;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Api.Contracts;
 using MakerShop.Web.Shipping.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.Shipping;
 
@@ -19,10 +17,11 @@ public static class ShippingEndpoints
         shipments.MapGet("/{id}/rates", RatesAsync).WithName("GetShipmentRates");
         shipments.MapPost("/{id}/label", LabelAsync).WithName("LabelShipment")
             .WithSummary("Enter the tracking number of a label made by hand, or buy a label from EasyPost or Shippo.");
-        shipments.MapGet("/{id}/documents/cn23.pdf", (string id, ShipmentStore store, OrderStore orders, IOptions<ShippingOptions> options, CancellationToken ct) =>
-            DocumentAsync(id, store, orders, options, (docs, c, d) => docs.RenderCn23(c, d), "cn23", ct)).WithName("GetCn23");
-        shipments.MapGet("/{id}/documents/invoice.pdf", (string id, ShipmentStore store, OrderStore orders, IOptions<ShippingOptions> options, CancellationToken ct) =>
-            DocumentAsync(id, store, orders, options, (docs, c, d) => docs.RenderCommercialInvoice(c, d), "invoice", ct)).WithName("GetCommercialInvoice");
+        shipments.MapGet("/{id}/documents/cn23.pdf", (string id, ShipmentStore store, ShipmentPaperwork papers, CancellationToken ct) =>
+            DocumentAsync(id, ShipmentDocumentKind.CustomsDeclaration, store, papers, ct)).WithName("GetCn23")
+            .WithSummary("The CN 22 or CN 23, whichever the declaration's value and weight call for.");
+        shipments.MapGet("/{id}/documents/invoice.pdf", (string id, ShipmentStore store, ShipmentPaperwork papers, CancellationToken ct) =>
+            DocumentAsync(id, ShipmentDocumentKind.CommercialInvoice, store, papers, ct)).WithName("GetCommercialInvoice");
         app.MapGet("/api/orders/{orderId}/shipment", async Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> (string orderId, ShipmentViews views, CancellationToken ct) =>
             await views.ForOrderAsync(orderId, ct) is { } view ? TypedResults.Ok(view) : NotFound($"Order '{orderId}' has no shipment yet."))
             .WithTags("Shipments").RequireAuthorization(Accounts.AccountsSetup.OwnerPolicy);
@@ -65,24 +64,21 @@ public static class ShippingEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DocumentAsync(
-        string id, ShipmentStore store, OrderStore orders, IOptions<ShippingOptions> options,
-        Func<CustomsDocuments, CustomsDeclaration, ShipperDetails, byte[]> render, string name, CancellationToken cancellationToken)
+        string id, ShipmentDocumentKind kind, ShipmentStore store, ShipmentPaperwork papers, CancellationToken cancellationToken)
     {
-        var shipment = await store.GetAsync(id, cancellationToken);
-        if (shipment is null || await orders.GetAsync(shipment.OrderId, cancellationToken) is not { } order)
+        if (await store.GetAsync(id, cancellationToken) is not { } shipment)
         {
             return NotFound($"There is no shipment '{id}'.");
         }
 
-        if (shipment.Customs is not { } customs)
+        if (shipment.Customs is null)
         {
             return TypedResults.Problem(statusCode: 404, title: "No customs documents.", detail: $"Shipment {id} goes from {shipment.OriginCountry} to {shipment.DestinationCountry} without crossing a customs border.");
         }
 
-        var from = options.Value.ShipFrom;
-        var details = new ShipperDetails(from.ToAddress(shipment.OriginCountry == from.CountryCode ? null : shipment.OriginCountry), order.ShippingAddress, order.Id, from.Signer);
-        var pdf = render(new CustomsDocuments(options.Value.FontDirectory), customs, details);
-        return TypedResults.File(pdf, "application/pdf", $"{name}-{order.Id}.pdf");
+        return await papers.GetAsync(id, kind, cancellationToken) is { } document
+            ? TypedResults.File(document.File.Content, document.File.ContentType, document.FileName)
+            : NotFound($"There is no shipment '{id}'.");
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ProductCustomsAsync(

@@ -58,6 +58,15 @@ public sealed class ShipFromOptions
     public string Signer { get; set; } = "MakerShop";
 
     public Address ToAddress(string? countryCode = null) => new(Name, Line1, Line2, City, PostalCode, Region, countryCode ?? CountryCode);
+
+    /// <summary>
+    /// The sender printed on the customs forms: the shop's address when the parcel leaves from the shop's country; for a
+    /// parcel a maker sends from another country, the shop's name in that country, never the shop's own street.
+    /// </summary>
+    public Address SenderFor(string originCountry) =>
+        string.Equals(originCountry, CountryCode, StringComparison.OrdinalIgnoreCase)
+            ? ToAddress()
+            : new Address(Name, string.Empty, null, string.Empty, string.Empty, null, originCountry);
 }
 
 public sealed class PackingOptions

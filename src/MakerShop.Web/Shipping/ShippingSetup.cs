@@ -40,6 +40,12 @@ public static class ShippingSetup
         services.AddSingleton<ShipmentTracker>();
         services.AddSingleton<ShipmentViews>();
         services.AddSingleton<TrackingIntake>();
+        services.AddSingleton<ShipmentDeskStore>();
+        services.AddSingleton<LabelFileStore>();
+        services.AddSingleton<LabelFileFetcher>();
+        services.AddSingleton<ShipmentPaperwork>();
+        services.AddSingleton<ShipmentDesk>();
+        services.AddHttpClient(LabelFileFetcher.ClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
 
         var shipping = configuration.GetSection(ShippingOptions.SectionName).Get<ShippingOptions>() ?? new ShippingOptions();
         if (!string.IsNullOrWhiteSpace(shipping.EasyPost.ApiKey))

@@ -18,6 +18,7 @@ public sealed class FakeEasyPost(string apiKey) : LoopbackApp
 {
     private readonly ConcurrentDictionary<string, JsonObject> _shipments = new();
     private readonly ConcurrentDictionary<string, JsonObject> _trackers = new();
+    private readonly ConcurrentDictionary<string, byte[]> _labels = new();
     private int _sequence;
 
     /// <summary>Every create-shipment body received, as sent.</summary>
@@ -68,8 +69,18 @@ public sealed class FakeEasyPost(string apiKey) : LoopbackApp
 
     protected override void Map(WebApplication app)
     {
+        // Label files are public URLs (EasyPost serves them from its file store), fetched without the API key.
+        app.MapGet("/files/postage_label/{name}", (string name) => _labels.TryGetValue(name, out var pdf)
+            ? Results.File(pdf, "application/pdf")
+            : Results.NotFound());
         app.Use(async (context, next) =>
         {
+            if (context.Request.Path.StartsWithSegments("/files", StringComparison.Ordinal))
+            {
+                await next(context);
+                return;
+            }
+
             if (!Authorised(context.Request.Headers.Authorization.ToString()))
             {
                 Unauthorised++;
@@ -122,6 +133,7 @@ public sealed class FakeEasyPost(string apiKey) : LoopbackApp
             ["object"] = "Shipment",
             ["mode"] = "test",
             ["tracking_code"] = null,
+            ["label_format"] = shipment["options"]?["label_format"]?.GetValue<string>() ?? "PNG",
             ["rates"] = new JsonArray(
                 Rate($"rate_{id}_1", id, "UPS", "Expedited", "38.10", 2),
                 Rate($"rate_{id}_2", id, "USPS", "PriorityMailInternational", "24.75", 6)),
@@ -168,9 +180,37 @@ public sealed class FakeEasyPost(string apiKey) : LoopbackApp
         };
         shipment["tracking_code"] = code;
         shipment["selected_rate"] = rate.DeepClone();
-        shipment["postage_label"] = new JsonObject { ["label_url"] = $"https://labels.example/{id}.png" };
+        var postageLabel = new JsonObject { ["object"] = "PostageLabel", ["label_file_type"] = "image/png", ["label_url"] = $"https://labels.example/{id}.png" };
+        if (shipment["label_format"]?.GetValue<string>() == "PDF")
+        {
+            // label_format PDF: the label is also a PDF file, at label_pdf_url (EasyPost's PostageLabel object).
+            _labels[$"{id}.pdf"] = LabelPdf(rate["carrier"]!.GetValue<string>(), rate["service"]!.GetValue<string>(), code);
+            postageLabel["label_pdf_url"] = new Uri(BaseAddress, $"/files/postage_label/{id}.pdf").ToString();
+        }
+
+        shipment["postage_label"] = postageLabel;
         shipment["tracker"] = new JsonObject { ["id"] = trackerId, ["public_url"] = $"https://track.example/{trackerId}", ["status"] = "pre_transit" };
         return Results.Json(shipment);
+    }
+
+    /// <summary>A 4 x 6 in label page with the carrier, service and tracking code, as a label printer would get it.</summary>
+    private static byte[] LabelPdf(string carrier, string service, string trackingCode)
+    {
+        MakerShop.Shipping.Documents.DejaVuFontResolver.EnsureRegistered(MakerShop.Shipping.Documents.DejaVuFontResolver.DefaultDirectory);
+        using var document = new PdfSharp.Pdf.PdfDocument();
+        var page = document.AddPage();
+        page.Width = PdfSharp.Drawing.XUnit.FromInch(4);
+        page.Height = PdfSharp.Drawing.XUnit.FromInch(6);
+        using (var gfx = PdfSharp.Drawing.XGraphics.FromPdfPage(page))
+        {
+            var font = new PdfSharp.Drawing.XFont(MakerShop.Shipping.Documents.DejaVuFontResolver.Family, 12, PdfSharp.Drawing.XFontStyleEx.Bold);
+            gfx.DrawString($"{carrier} {service}", font, PdfSharp.Drawing.XBrushes.Black, new PdfSharp.Drawing.XPoint(18, 40));
+            gfx.DrawString($"TRACKING # {trackingCode}", font, PdfSharp.Drawing.XBrushes.Black, new PdfSharp.Drawing.XPoint(18, 70));
+        }
+
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return stream.ToArray();
     }
 
     private bool Authorised(string header)

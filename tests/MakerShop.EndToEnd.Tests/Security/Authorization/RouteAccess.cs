@@ -128,6 +128,14 @@ public static class RouteAccess
         Rule("POST /admin/spools", Access.Owner),
         Rule("POST /admin/spools?handler=Change", Access.Owner),
         Rule("POST /admin/makers?handler=ResetPassword", Access.Owner),
+        Rule("GET /admin/shipping", Access.Owner),
+        Rule("GET /admin/shipping?handler=Today", Access.Owner),
+        Rule("GET /admin/shipping/{id}", Access.Owner, Seed.Shipment),
+        Rule("GET /admin/shipping/{id}?handler=Document", Access.Owner, Seed.Shipment) with { OwnAnswer = 404 },
+        Rule("POST /admin/shipping/{id}?handler=Parcels", Access.Owner, Seed.Shipment),
+        Rule("POST /admin/shipping/{id}?handler=Tracking", Access.Owner, Seed.Shipment),
+        Rule("POST /admin/shipping/{id}?handler=Buy", Access.Owner, Seed.Shipment),
+        Rule("POST /admin/shipping/{id}?handler=HandOver", Access.Owner, Seed.Shipment),
 
         // Owner API.
         Rule("GET /api/orders/{id}", Access.Owner, Seed.CustomerOrder),
