@@ -115,7 +115,7 @@ public sealed class DashboardStoreTests : IDisposable
         var order = Order.Place(id, "Ada", "ada@example.com", new Address("Ada", "1 Rue", null, "Lyon", "69001", null, "FR"), currency ?? Currency.Eur,
             [new OrderLine("cube", "Cube", "PLA", "black", 1, Money.FromMinor(900, currency ?? Currency.Eur))], express: false, placedAt, placedAt.AddDays(5));
         await using var session = await DbSession.BeginAsync(_db.Connections);
-        await OrderStore.InsertAsync(session, order, null, "hash-" + id);
+        await OrderStore.InsertAsync(session, order, null, "hash-" + id, 1);
         if (payment is { } p)
         {
             await PaymentStore.InsertAsync(session, Payment.Start("pay_" + id, id, p.Provider, order.Total, "REF-" + id, placedAt));

@@ -30,16 +30,18 @@ public sealed class DashboardAttentionStore(SqliteConnectionFactory connections)
                    AND NOT EXISTS (SELECT 1 FROM print_jobs later WHERE later.order_id = j.order_id AND later.unit_index = j.unit_index AND later.attempt > j.attempt)
                    AND NOT EXISTS (SELECT 1 FROM print_jobs done WHERE done.order_id = j.order_id AND done.unit_index = j.unit_index AND done.status = 'Completed')) AS JobsFailed,
               (SELECT COUNT(*) FROM printers WHERE status = 'Error') AS PrintersInError,
-              -- drafted when the order was produced, until the carrier has it (a label alone is not a parcel on its way)
+              -- drafted when the order was produced, until it is handed over or the carrier scans it (a label alone is not a parcel on its way)
               (SELECT COUNT(*) FROM shipments s JOIN orders o ON o.id = s.order_id
-                 WHERE s.status IN ('Draft', 'LabelCreated') AND o.status NOT IN ('Cancelled', 'Refunded')) AS ParcelsToShip,
+                 WHERE s.status IN ('Draft', 'LabelCreated') AND o.status NOT IN ('Cancelled', 'Refunded')
+                   AND NOT EXISTS (SELECT 1 FROM timeline_events t WHERE t.order_id = s.order_id AND t.kind = @HandedOver)) AS ParcelsToShip,
               (SELECT MIN(s.created_at) FROM shipments s JOIN orders o ON o.id = s.order_id
-                 WHERE s.status IN ('Draft', 'LabelCreated') AND o.status NOT IN ('Cancelled', 'Refunded')) AS OldestParcel,
+                 WHERE s.status IN ('Draft', 'LabelCreated') AND o.status NOT IN ('Cancelled', 'Refunded')
+                   AND NOT EXISTS (SELECT 1 FROM timeline_events t WHERE t.order_id = s.order_id AND t.kind = @HandedOver)) AS OldestParcel,
               -- a failed delivery or an exception needs the carrier called; a returned parcel needs a decision until refunded
               (SELECT COUNT(*) FROM shipments s JOIN orders o ON o.id = s.order_id
                  WHERE s.status = 'Exception' OR (s.status = 'Returned' AND o.status NOT IN ('Cancelled', 'Refunded'))) AS TrackingExceptions
             """,
-            new { Provider = transferProvider, StalledBefore = DbTime.Write(now - stalledAfter) },
+            new { Provider = transferProvider, StalledBefore = DbTime.Write(now - stalledAfter), HandedOver = ShipmentStore.HandedOverKind },
             cancellationToken: cancellationToken));
         return new DashboardAttention(
             (int)row.PaymentsToConfirm,

@@ -16,4 +16,5 @@ public sealed record DeskShipment(
     bool HasCustoms,
     DateTimeOffset ReadySince,
     DateTimeOffset? HandedOverAt,
-    DateTimeOffset? DeliveredAt);
+    DateTimeOffset? DeliveredAt,
+    long? OrderNumber = null);

@@ -15,7 +15,7 @@ public sealed class ShipmentDeskStore(SqliteConnectionFactory connections)
         "(SELECT MIN(t.at) FROM timeline_events t WHERE t.order_id = s.order_id AND t.kind = '" + ShipmentStore.HandedOverKind + "')";
 
     private const string Select =
-        "SELECT s.id AS ShipmentId, s.order_id AS OrderId, o.customer_name AS CustomerName, s.origin_country AS OriginCountry, "
+        "SELECT s.id AS ShipmentId, s.order_id AS OrderId, o.number AS OrderNumber, o.customer_name AS CustomerName, s.origin_country AS OriginCountry, "
         + "s.destination_country AS DestinationCountry, s.status AS Status, s.carrier AS Carrier, s.tracking_number AS TrackingNumber, "
         + "json_array_length(s.parcels_json) AS ParcelCount, s.customs_json IS NOT NULL AS HasCustoms, s.created_at AS CreatedAt, s.delivered_at AS DeliveredAt, s.updated_at AS UpdatedAt, "
         + HandedOver + " AS HandedOverAt FROM shipments s JOIN orders o ON o.id = s.order_id ";
@@ -80,6 +80,7 @@ public sealed class ShipmentDeskStore(SqliteConnectionFactory connections)
     {
         public string ShipmentId { get; init; } = "";
         public string OrderId { get; init; } = "";
+        public long? OrderNumber { get; init; }
         public string CustomerName { get; init; } = "";
         public string OriginCountry { get; init; } = "";
         public string DestinationCountry { get; init; } = "";
@@ -96,6 +97,6 @@ public sealed class ShipmentDeskStore(SqliteConnectionFactory connections)
         public DeskShipment ToDesk() => new(
             ShipmentId, OrderId, CustomerName, OriginCountry, DestinationCountry, Enum.Parse<ShipmentStatus>(Status), Carrier, TrackingNumber,
             (int)ParcelCount, HasCustoms, DbTime.Read(CreatedAt), DbTime.ReadOptional(HandedOverAt),
-            DbTime.ReadOptional(DeliveredAt));
+            DbTime.ReadOptional(DeliveredAt), OrderNumber);
     }
 }

@@ -14,6 +14,7 @@ public sealed class ShipmentPaperwork(
     OrderStore orders,
     ShipmentDeskStore desk,
     LabelFileStore labels,
+    MakerShop.Web.Production.OrderNumbers numbers,
     IOptions<ShippingOptions> options)
 {
     public async Task<ShipmentDocument?> GetAsync(string shipmentId, ShipmentDocumentKind kind, CancellationToken cancellationToken = default)
@@ -63,12 +64,12 @@ public sealed class ShipmentPaperwork(
         ArgumentNullException.ThrowIfNull(order);
         var from = options.Value.ShipFrom;
         var gross = shipment.Customs?.GrossWeightGrams(shipment.Parcels) ?? shipment.Parcels.Sum(p => p.WeightGrams);
-        return new ShipperDetails(from.SenderFor(shipment.OriginCountry), order.ShippingAddress, OrderReference.Display(order.Id), from.Signer, gross, shipment.Parcels.Count);
+        return new ShipperDetails(from.SenderFor(shipment.OriginCountry), order.ShippingAddress, numbers.Format(order), from.Signer, gross, shipment.Parcels.Count);
     }
 
     private async Task<ShipmentDocument?> RenderAsync(Shipment shipment, Order order, ShipmentDocumentKind kind, CancellationToken cancellationToken)
     {
-        var reference = OrderReference.Display(order.Id);
+        var reference = numbers.Format(order);
         if (kind == ShipmentDocumentKind.Label)
         {
             return await labels.GetAsync(shipment.Id, cancellationToken) is { } label
