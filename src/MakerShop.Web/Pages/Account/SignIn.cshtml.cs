@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace MakerShop.Web.Pages.Account;
 
-public sealed class SignInModel(AccountService accounts, AuditTrail audit) : PageModel
+public sealed class SignInModel(AccountService accounts, AuditTrail audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -25,7 +26,7 @@ public sealed class SignInModel(AccountService accounts, AuditTrail audit) : Pag
         {
             await audit.RecordAsync(HttpContext, "SignInFailed", emailIfAnonymous: email?.Trim());
             // One message for a wrong address and a wrong password, so the page does not tell which accounts exist.
-            Error = "Wrong e-mail address or password.";
+            Error = text["Sess.SignIn.Wrong"];
             return Page();
         }
 

@@ -2,13 +2,15 @@ using MakerShop.Core;
 using MakerShop.Storage;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
+using MakerShop.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace MakerShop.Web.Pages.Admin;
 
 /// <summary>The owner adds makers, each with the account they sign in to the maker area with.</summary>
-public sealed class MakersModel(MakerStore makers, SqliteConnectionFactory connections, AccountService accounts, AuditTrail audit, TimeProvider time) : PageModel
+public sealed class MakersModel(MakerStore makers, SqliteConnectionFactory connections, AccountService accounts, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<Core.Maker> Makers { get; private set; } = [];
 
@@ -41,11 +43,11 @@ public sealed class MakersModel(MakerStore makers, SqliteConnectionFactory conne
 
             var account = await accounts.CreateAsync(email ?? "", maker.Name, UserRole.Maker, maker.Id, password!, cancellationToken);
             await audit.RecordAsync(HttpContext, "MakerCreated", maker.Id, $"{maker.Name} ({maker.CountryCode}), sign-in {account.Email}");
-            return LocalRedirect($"/admin/makers?done={Uri.EscapeDataString($"Maker {maker.Id} added; {account.Email} can sign in.")}");
+            return LocalRedirect($"/admin/makers?done={Uri.EscapeDataString(text["Adm.Makers.Added", maker.Id, account.Email])}");
         }
         catch (DomainException ex)
         {
-            Error = ex.Message;
+            Error = ProblemText.For(text, "Makers", ex);
             Makers = await makers.ListAsync(cancellationToken);
             return Page();
         }

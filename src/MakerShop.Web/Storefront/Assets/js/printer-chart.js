@@ -6,6 +6,8 @@ const box = document.querySelector('[data-chart]');
 if (box) {
     const hour = 3600;
     const printer = box.dataset.printer;
+    // The series' names in the page's language (data-series), English where a page does not give them.
+    const names = box.dataset.series ? JSON.parse(box.dataset.series) : ['Nozzle', 'Nozzle target', 'Bed', 'Bed target', 'Time'];
     const data = [[], [], [], [], []];
     const push = (t, nozzle, nozzleTarget, bed, bedTarget) => {
         data[0].push(t); data[1].push(nozzle); data[2].push(nozzleTarget); data[3].push(bed); data[4].push(bedTarget);
@@ -28,7 +30,7 @@ if (box) {
         // Always the last hour, so a printer with one sample so far does not get an axis spanning years.
         scales: { x: { time: true, range: (u, min, max) => max == null ? [min, max] : [Math.min(min, max - hour), max] } },
         axes: [{}, { label: '°C' }],
-        series: [{}, line('Nozzle', '#c2410c'), line('Nozzle target', '#c2410c', [6, 4]), line('Bed', '#1d4ed8'), line('Bed target', '#1d4ed8', [6, 4])],
+        series: [{ label: names[4] }, line(names[0], '#c2410c'), line(names[1], '#c2410c', [6, 4]), line(names[2], '#1d4ed8'), line(names[3], '#1d4ed8', [6, 4])],
     }, data, box);
     const shown = () => { box.dataset.points = String(data[0].length); box.dataset.updated = String(Date.now()); };
     shown();
