@@ -26,7 +26,7 @@ public sealed partial class PhoneAndFrenchBrowserTests(ChromiumBrowser chromium)
     /// English label word may show in French (off where the page shows English data, such as the audit log's details).
     /// Pages still being built on other branches are added here when they are merged.
     /// </summary>
-    private sealed record Checked(string Name, string Path, string Probe = "h1", bool Labels = true);
+    private sealed record Checked(string Name, string Path, string Probe = "h1", bool Labels = true, bool Translated = true);
 
     [Fact]
     public async Task Every_admin_and_maker_page_fits_a_390_px_phone_and_reads_in_French()
@@ -58,7 +58,13 @@ public sealed partial class PhoneAndFrenchBrowserTests(ChromiumBrowser chromium)
             new("admin-product", "/admin/products/calibration-cube", "h2"),
             new("admin-settings", "/admin/settings"),
             new("admin-audit", "/admin/audit", Labels: false),
-            // Pages other branches are reworking (dashboard, orders, queue, payments, shipping) join this list when merged.
+            // Pages other branches are translating: only their width is checked until they are merged (then drop Translated: false).
+            new("admin-dashboard", "/admin", Translated: false),
+            new("admin-orders", "/admin/orders", Translated: false),
+            new("admin-order", $"/admin/orders/{order}", Translated: false),
+            new("admin-queue", "/admin/queue", Translated: false),
+            new("admin-payments", "/admin/payments", Translated: false),
+            new("admin-payments-import", "/admin/payments/import", Translated: false),
         ];
         Checked[] maker =
         [
@@ -89,7 +95,7 @@ public sealed partial class PhoneAndFrenchBrowserTests(ChromiumBrowser chromium)
             }
         }
 
-        foreach (var check in owner.Concat(maker).Concat(visitor))
+        foreach (var check in owner.Concat(maker).Concat(visitor).Where(c => c.Translated))
         {
             if (probes[(check.Name, "en")] == probes[(check.Name, "fr")])
             {
@@ -107,7 +113,7 @@ public sealed partial class PhoneAndFrenchBrowserTests(ChromiumBrowser chromium)
         await page.SetViewportSizeAsync(1280, 900);
         await page.GotoAsync(check.Path);
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-        await ChromiumBrowser.ScreenshotAsync(page, $"phone-fr-{language}-desktop-{check.Name}");
+        await ChromiumBrowser.ScreenshotAsync(page, $"pages-{language}-desktop-{check.Name}");
 
         await page.SetViewportSizeAsync(Phone, 844);
         var response = await page.GotoAsync(check.Path);
@@ -121,9 +127,9 @@ public sealed partial class PhoneAndFrenchBrowserTests(ChromiumBrowser chromium)
             problems.Add($"{check.Path} ({language}): {width} px wide on a {Phone} px phone; too wide: {widest}");
         }
 
-        await ChromiumBrowser.ScreenshotAsync(page, $"phone-fr-{language}-{Phone}-{check.Name}");
+        await ChromiumBrowser.ScreenshotAsync(page, $"pages-{language}-{Phone}-{check.Name}");
         var probe = (await page.Locator(check.Probe).First.InnerTextAsync()).Trim();
-        if (language == "fr" && check.Labels)
+        if (language == "fr" && check.Labels && check.Translated)
         {
             var text = await page.Locator("main").InnerTextAsync();
             foreach (Match english in EnglishLabels().Matches(text))
@@ -150,6 +156,6 @@ public sealed partial class PhoneAndFrenchBrowserTests(ChromiumBrowser chromium)
         string.Create(CultureInfo.InvariantCulture, $"{language}-{(language == "fr" ? "FR" : "US")},{language};q=0.9");
 
     /// <summary>Words the admin and maker pages use as labels; none may be left in English on a French page.</summary>
-    [GeneratedRegex(@"\b(Save|Add|Remove|Name|Brand|Grams|Settings|Printers|Jobs|Register|Sign in|Lead time|Nothing|Material|Colour|Status|Ended|Started|Country|Active|Password|Loaded|Nozzle|Printer|Job|Dashboard|Catalog|Commands|Temperatures|State|Last seen|yes|no|of|on the shelf|Not allowed|Back)\b")]
+    [GeneratedRegex(@"(?<![:.\w-])\b(Save|Add|Remove|Name|Brand|Grams|Settings|Printers|Jobs|Register|Sign in|Lead time|Nothing|Material|Colour|Status|Ended|Started|Country|Active|Password|Loaded|Nozzle|Printer|Job|Dashboard|Catalog|Commands|Temperatures|State|Last seen|yes|no|of|on the shelf|Not allowed|Back)\b(?![:\w])")]
     private static partial Regex EnglishLabels();
 }
