@@ -208,10 +208,10 @@ public sealed class AdminOperationsBrowserTests(ChromiumBrowser chromium) : ICla
         await page.FillAsync("[data-testid=add-product] input[name=id]", "cable-clip");
         await page.FillAsync("[data-testid=add-product] input[name='input.Name']", "Cable clip");
         await page.FillAsync("[data-testid=add-product] textarea[name='input.Description']", "Holds three cables to a desk edge.");
-        await page.FillAsync("[data-testid=add-product] input[name='input.Price']", "3.20");
+        await page.FillAsync("[data-testid=add-product] input[name='input.Price']", "3,20");
         await page.SetInputFilesAsync("[data-testid=add-product] input[type=file]", Path.Combine(shop.Settings.DataDirectory, "gcode", "cable-organiser.gcode"));
         await page.ClickAsync("[data-action=add-product]");
-        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToHaveTextAsync("Product added.");
+        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToHaveTextAsync("Produit ajouté.");
         Assert.True(await shop.CountAsync("SELECT estimated_print_seconds FROM products WHERE id = 'cable-clip'") > 0);
         Assert.True(await shop.CountAsync("SELECT CAST(part_z * 10 AS INTEGER) FROM products WHERE id = 'cable-clip'") > 0);
         await visitor.GotoAsync("/products/cable-clip");
