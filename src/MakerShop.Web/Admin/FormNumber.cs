@@ -1,5 +1,6 @@
 using System.Globalization;
 using MakerShop.Core;
+using MakerShop.Web.Localization;
 
 namespace MakerShop.Web.Admin;
 
@@ -16,16 +17,14 @@ public static class FormNumber
             return null;
         }
 
-        var normalised = text.Trim().Replace(',', '.');
-        return double.TryParse(normalised, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+        return CultureNumber.TryParse(text, CultureInfo.CurrentCulture, out double value) && double.IsFinite(value)
             ? value
             : throw new DomainValidationException(field, $"'{text}' is not a number.");
     }
 
     public static decimal Money(string? text, string field)
     {
-        var normalised = (text ?? "").Trim().Replace(',', '.');
-        return decimal.TryParse(normalised, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+        return CultureNumber.TryParse(text, CultureInfo.CurrentCulture, out decimal value)
             ? value
             : throw new DomainValidationException(field, $"'{text}' is not an amount.");
     }

@@ -37,7 +37,8 @@ public static class StorefrontSetup
             .AddApplicationPart(typeof(StorefrontSetup).Assembly)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
-                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new MakerShop.Web.Localization.CultureNumberModelBinderProvider()));
 
         var feed = configuration.GetSection(CurrencyOptions.SectionName).GetValue<Uri?>(nameof(CurrencyOptions.FeedUrl));
         if (feed is not null)

@@ -152,14 +152,15 @@ public sealed class AdminOperationsBrowserTests(ChromiumBrowser chromium) : ICla
     public async Task The_owner_edits_a_product_is_refused_a_bad_gcode_and_retires_it_and_the_storefront_follows()
     {
         await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
-        // A French-speaking owner: number inputs still send "6.50", which must not be read as French "6,50".
+        // A French-speaking owner who types a point: "6.50" is read as 6,50 on the French page, and the page answers in French.
         var page = await SignInAsync(shop, "/admin/products", "fr-FR,fr;q=0.9");
         await page.ClickAsync("[data-product=calibration-cube] a");
         await page.FillAsync("[data-testid=edit-product] input[name='input.Name']", "Calibration cube XL");
         await page.FillAsync("[data-testid=edit-product] input[name='input.Price']", "6.50");
         await page.FillAsync("[data-testid=edit-product] input[name='input.HsCode']", "3926.40");
         await page.ClickAsync("[data-action=save-product]");
-        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("Product saved");
+        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("Produit enregistré");
+        await Assertions.Expect(page.Locator("[data-testid=edit-product] input[name='input.Price']")).ToHaveValueAsync("6,50");
 
         var before = await shop.TextAsync("SELECT gcode_sha256 FROM products WHERE id = 'calibration-cube'");
         await page.SetInputFilesAsync("[data-testid=upload-gcode] input[type=file]", new FilePayload
@@ -167,14 +168,15 @@ public sealed class AdminOperationsBrowserTests(ChromiumBrowser chromium) : ICla
             Name = "notes.gcode", MimeType = "text/plain", Buffer = "; just a comment\nM104 S200\n"u8.ToArray(),
         });
         await page.ClickAsync("[data-action=upload-gcode]");
-        await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("No moves");
+        await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("déplacements");
+        await Assertions.Expect(page.Locator("[data-testid=error]")).ToHaveAttributeAsync("data-field", "gcode");
         await ChromiumBrowser.ScreenshotAsync(page, "admin-17-product-bad-gcode");
         Assert.Equal(before, await shop.TextAsync("SELECT gcode_sha256 FROM products WHERE id = 'calibration-cube'"));
         Assert.Empty(Directory.Exists(Path.Combine(shop.Settings.DataDirectory, "gcode", "products")) ? Directory.GetFiles(Path.Combine(shop.Settings.DataDirectory, "gcode", "products")) : []);
 
         await page.SetInputFilesAsync("[data-testid=upload-gcode] input[type=file]", Path.Combine(shop.Settings.DataDirectory, "gcode", "planter-box.gcode"));
         await page.ClickAsync("[data-action=upload-gcode]");
-        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("New G-code stored");
+        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("Nouveau G-code enregistré");
         Assert.Equal(await shop.TextAsync("SELECT gcode_sha256 FROM products WHERE id = 'planter-box'"), await shop.TextAsync("SELECT gcode_sha256 FROM products WHERE id = 'calibration-cube'"));
 
         await page.FillAsync("[data-testid=add-variant] input[name=material]", "PETG");
@@ -190,7 +192,7 @@ public sealed class AdminOperationsBrowserTests(ChromiumBrowser chromium) : ICla
         await ChromiumBrowser.ScreenshotAsync(visitor, "admin-19-storefront-after-edit");
 
         await page.ClickAsync("[data-action=retire]");
-        await Assertions.Expect(page.Locator("[data-testid=product-state]")).ToHaveTextAsync("Retired");
+        await Assertions.Expect(page.Locator("[data-testid=product-state]")).ToHaveTextAsync("Retiré de la vente");
         await visitor.GotoAsync("/");
         await Assertions.Expect(visitor.Locator("[data-product=calibration-cube]")).ToHaveCountAsync(0);
         var gone = await visitor.GotoAsync("/products/calibration-cube");
@@ -206,10 +208,10 @@ public sealed class AdminOperationsBrowserTests(ChromiumBrowser chromium) : ICla
         await page.FillAsync("[data-testid=add-product] input[name=id]", "cable-clip");
         await page.FillAsync("[data-testid=add-product] input[name='input.Name']", "Cable clip");
         await page.FillAsync("[data-testid=add-product] textarea[name='input.Description']", "Holds three cables to a desk edge.");
-        await page.FillAsync("[data-testid=add-product] input[name='input.Price']", "3.20");
+        await page.FillAsync("[data-testid=add-product] input[name='input.Price']", "3,20");
         await page.SetInputFilesAsync("[data-testid=add-product] input[type=file]", Path.Combine(shop.Settings.DataDirectory, "gcode", "cable-organiser.gcode"));
         await page.ClickAsync("[data-action=add-product]");
-        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToHaveTextAsync("Product added.");
+        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToHaveTextAsync("Produit ajouté.");
         Assert.True(await shop.CountAsync("SELECT estimated_print_seconds FROM products WHERE id = 'cable-clip'") > 0);
         Assert.True(await shop.CountAsync("SELECT CAST(part_z * 10 AS INTEGER) FROM products WHERE id = 'cable-clip'") > 0);
         await visitor.GotoAsync("/products/cable-clip");

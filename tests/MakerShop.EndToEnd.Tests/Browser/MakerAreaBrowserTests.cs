@@ -32,7 +32,7 @@ public sealed class MakerAreaBrowserTests(ChromiumBrowser chromium) : IClassFixt
 
         var order = await ShopApi.PlaceOrderAsync(shop.Http, ShopApi.OrderBody("calibration-cube", quantity: 2));
         // The grid follows the print by itself, and then shows the bed waiting for Ana.
-        await Assertions.Expect(page.Locator("tr[data-printer=ana-mk3-1] .state")).ToContainTextAsync("bed not clear", new() { Timeout = 90_000 });
+        await Assertions.Expect(page.Locator("tr[data-printer=ana-mk3-1] .state")).ToContainTextAsync("Needs its bed cleared", new() { Timeout = 90_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
         await ChromiumBrowser.ScreenshotAsync(page, "maker-01-bed-waiting");
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{order}' AND status = 'Completed'"));
@@ -43,7 +43,7 @@ public sealed class MakerAreaBrowserTests(ChromiumBrowser chromium) : IClassFixt
         var bedForm = page.Locator("form.action:has(button[data-action=BedCleared])");
         await bedForm.Locator("input[name=confirm]").CheckAsync();
         await bedForm.Locator("button").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToHaveTextAsync("bed confirmed clear");
+        await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("is recorded as clear");
         await ChromiumBrowser.ScreenshotAsync(page, "maker-02-bed-cleared");
 
         await ShopApi.WaitForOrdersAsync(shop.Http, [order], "Produced", TimeSpan.FromSeconds(90));

@@ -2,6 +2,7 @@ using MakerShop.Core;
 using MakerShop.Storage;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
+using MakerShop.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -84,11 +85,11 @@ public sealed class MakersModel(
 
             var account = await accounts.CreateAsync(email ?? "", maker.Name, UserRole.Maker, maker.Id, password!, cancellationToken);
             await audit.RecordAsync(HttpContext, "MakerCreated", maker.Id, $"{maker.Name} ({maker.CountryCode}), sign-in {account.Email}");
-            return LocalRedirect($"/admin/makers?done={Uri.EscapeDataString($"Maker {maker.Id} added; {account.Email} can sign in.")}");
+            return LocalRedirect($"/admin/makers?done={Uri.EscapeDataString(text["Adm.Makers.Added", maker.Id, account.Email])}");
         }
         catch (DomainException ex)
         {
-            Error = ex.Message;
+            Error = ProblemText.For(text, "Makers", ex);
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -2,6 +2,7 @@ using MakerShop.Core;
 using MakerShop.Web.Accounts;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Admin;
+using MakerShop.Web.Localization;
 using MakerShop.Web.Payments;
 using MakerShop.Web.Settings;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +54,7 @@ public sealed class SettingsModel(
             {
                 ["currency"] = currency ?? "", ["holder"] = holder ?? "", ["iban"] = iban ?? "", ["bic"] = bic ?? "", ["bankName"] = bankName ?? "",
             };
-            AccountProblems = problems;
+            AccountProblems = ProblemText.For(text, "BankAccount", problems);
             Current = await settings.CurrentAsync(cancellationToken);
             Accounts = await bankAccounts.ListAsync(cancellationToken);
             return Page();
@@ -86,7 +87,7 @@ public sealed class SettingsModel(
         var before = await settings.CurrentAsync(cancellationToken);
         // A field left empty or not a number is kept as an impossible value, so the form says which one is wrong.
         var wanted = new ShopSettings(shopName ?? "", contactEmail ?? "", Number(lowStockGrams) ?? double.NaN, (int?)Number(leadTimeDays) ?? 0, (int?)Number(expressLeadTimeDays) ?? 0);
-        Problems = wanted.Problems();
+        Problems = ProblemText.For(text, "Settings", wanted.Problems());
         if (Problems.Count > 0)
         {
             Current = wanted;
@@ -96,7 +97,7 @@ public sealed class SettingsModel(
 
         var saved = await settings.SaveAsync(wanted, cancellationToken);
         await audit.RecordAsync(HttpContext, "SettingsChanged", "shop", SettingsDiff.Describe(before, saved));
-        return LocalRedirect("/admin/settings?done=" + Uri.EscapeDataString("Settings saved."));
+        return LocalRedirect("/admin/settings?done=" + Uri.EscapeDataString(text["Adm.Settings.Saved"]));
     }
 
     private static double? Number(string? text)

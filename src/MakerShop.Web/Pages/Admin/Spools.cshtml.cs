@@ -2,14 +2,16 @@ using System.Globalization;
 using MakerShop.Core;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Admin;
+using MakerShop.Web.Localization;
 using MakerShop.Web.Materials;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace MakerShop.Web.Pages.Admin;
 
 /// <summary>Filament stock: every spool with the grams left (taken down by each completed job), the low ones flagged.</summary>
-public sealed class SpoolsModel(SpoolInventory inventory, AuditTrail audit) : PageModel
+public sealed class SpoolsModel(SpoolInventory inventory, AuditTrail audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     public SpoolOverview Overview { get; private set; } = new(0, [], []);
 
@@ -30,7 +32,7 @@ public sealed class SpoolsModel(SpoolInventory inventory, AuditTrail audit) : Pa
         {
             var spool = await inventory.AddAsync(material, colour, brand, FormNumber.Optional(gramsAtStart, "gramsAtStart"), printerId, cancellationToken);
             await audit.RecordAsync(HttpContext, "SpoolAdded", spool.Id, string.Create(CultureInfo.InvariantCulture, $"{spool.Brand} {spool.Material} {spool.Colour}, {spool.GramsAtStart} g, on {spool.PrinterId ?? "the shelf"}"));
-            return $"Spool {spool.Brand} {spool.Material} {spool.Colour} added.";
+            return text["Adm.Spools.Added", $"{spool.Brand} {spool.Material} {spool.Colour}"].Value;
         }, cancellationToken);
 
     public Task<IActionResult> OnPostChangeAsync(string spoolId, string? gramsLeft, string? printerId, CancellationToken cancellationToken) =>
@@ -38,7 +40,7 @@ public sealed class SpoolsModel(SpoolInventory inventory, AuditTrail audit) : Pa
         {
             var spool = await inventory.ChangeAsync(spoolId, FormNumber.Optional(gramsLeft, "gramsLeft"), printerId ?? "", cancellationToken);
             await audit.RecordAsync(HttpContext, "SpoolChanged", spoolId, string.Create(CultureInfo.InvariantCulture, $"{spool.GramsLeft} g left, on {spool.PrinterId ?? "the shelf"}"));
-            return $"Spool {spool.Brand} {spool.Material} {spool.Colour} saved.";
+            return text["Adm.Spools.Saved", $"{spool.Brand} {spool.Material} {spool.Colour}"].Value;
         }, cancellationToken);
 
     private async Task<IActionResult> ActAsync(Func<Task<string>> action, CancellationToken cancellationToken)
@@ -49,7 +51,7 @@ public sealed class SpoolsModel(SpoolInventory inventory, AuditTrail audit) : Pa
         }
         catch (Exception ex) when (ex is DomainException or AdminNotFoundException)
         {
-            Error = ex.Message;
+            Error = ex is DomainException domain ? ProblemText.For(text, "Spools", domain) : ex.Message;
             await LoadAsync(cancellationToken);
             return Page();
         }

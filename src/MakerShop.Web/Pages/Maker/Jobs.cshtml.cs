@@ -15,8 +15,6 @@ public sealed class JobsModel(MakerScope scope, IOptions<MakerPayOptions> pay) :
 
     public MakerPayRate Pay { get; } = pay.Value.ToRate();
 
-    public string RateDescription => $"The shop pays {Pay.PerJob} per completed job plus {Pay.PerPrintHour} per hour of estimated print time.";
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Jobs = await scope.JobsAsync(User, 500, cancellationToken);

@@ -4,11 +4,13 @@ using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Api.Contracts;
 using MakerShop.Web.Devices;
+using MakerShop.Web.Localization;
 using MakerShop.Web.Makers;
 using MakerShop.Web.Options;
 using MakerShop.Web.Telemetry;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.Pages.Maker;
@@ -21,7 +23,8 @@ public sealed class PrinterModel(
     TelemetryHub hub,
     SqliteConnectionFactory connections,
     IOptions<MqttBrokerOptions> broker,
-    AuditTrail audit) : PageModel
+    AuditTrail audit,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     public PrinterResponse? Printer { get; private set; }
 
@@ -35,13 +38,20 @@ public sealed class PrinterModel(
 
     public string? Error { get; private set; }
 
+    /// <summary>The nozzle the maker registered, in millimetres (the live record does not carry it).</summary>
+    public double? NozzleDiameter { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string? done, CancellationToken cancellationToken)
     {
         Printer = await scope.PrinterAsync(User, id, cancellationToken);
-        Message = done;
         if (Printer is null)
         {
             return NotFound();
+        }
+
+        if (done is not null && Enum.TryParse<PrinterAction>(done, out var action) && Enum.IsDefined(action))
+        {
+            Message = text["Fleet.Done." + action, Printer.Name];
         }
 
         await LoadJobsAsync(cancellationToken);
@@ -59,7 +69,7 @@ public sealed class PrinterModel(
         await LoadJobsAsync(cancellationToken);
         if (!confirm)
         {
-            Error = "Tick the box to confirm the new secret.";
+            Error = text["Mkr.Printer.TickSecret"];
             return Page();
         }
 
@@ -75,20 +85,24 @@ public sealed class PrinterModel(
             }
 
             ConfigJson = BridgeConfigFile.For(credentials, broker.Value.Host, broker.Value.Port, autoEject);
-            Message = "A new secret is issued and the old one no longer connects. It is shown this once: save the bridge's configuration now.";
+            Message = text["Mkr.Printer.SecretIssued"];
             Response.Headers.CacheControl = "no-store";
             return Page();
         }
         catch (DomainException ex)
         {
             await audit.RecordAsync(HttpContext, "PrinterSecretRotationRefused", id, ex.Message);
-            Error = ex.Message;
+            Error = ProblemText.For(text, "Printer", ex);
             return Page();
         }
     }
 
-    private async Task LoadJobsAsync(CancellationToken cancellationToken) =>
+    private async Task LoadJobsAsync(CancellationToken cancellationToken)
+    {
         Jobs = [.. (await scope.JobsAsync(User, 500, cancellationToken)).Where(j => j.PrinterId == Printer!.Id).Take(50)];
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        NozzleDiameter = (await PrinterStore.GetAsync(session, Printer!.Id, cancellationToken))?.NozzleDiameter;
+    }
 
     public async Task<IActionResult> OnPostAsync(string id, PrinterAction action, bool confirm, string? material, string? colour, CancellationToken cancellationToken)
     {
@@ -101,7 +115,7 @@ public sealed class PrinterModel(
         await LoadJobsAsync(cancellationToken);
         if (!confirm)
         {
-            Error = "Tick the box to confirm the command.";
+            Error = text["Fleet.Confirm"];
             return Page();
         }
 
@@ -110,34 +124,17 @@ public sealed class PrinterModel(
             var outcome = await actions.ApplyAsync(id, action, material, colour, cancellationToken);
             await audit.RecordAsync(HttpContext, "Printer" + action, id, outcome);
             hub.PrinterChanged(id);
-            return LocalRedirect($"/maker/printers/{Uri.EscapeDataString(id)}?done={Uri.EscapeDataString(outcome)}");
+            return LocalRedirect($"/maker/printers/{Uri.EscapeDataString(id)}?done={action}");
         }
         catch (DomainException ex)
         {
             await audit.RecordAsync(HttpContext, "Printer" + action + "Refused", id, ex.Message);
-            Error = ex.Message;
+            Error = ProblemText.For(text, "Printer", ex);
             return Page();
         }
     }
 
-    public static string Label(PrinterAction action) => action switch
-    {
-        PrinterAction.BedCleared => "Bed is clear",
-        PrinterAction.EmergencyStop => "Emergency stop",
-        PrinterAction.TakeOutOfService => "Take out of service",
-        PrinterAction.ReturnToService => "Return to service",
-        _ => action.ToString(),
-    };
+    public string Label(PrinterAction action) => text["Fleet.Action." + action];
 
-    public static string Question(PrinterAction action, string printer) => action switch
-    {
-        PrinterAction.BedCleared => $"The finished part is off the bed of {printer} and the bed is clean",
-        PrinterAction.Pause => $"Pause the print on {printer}",
-        PrinterAction.Resume => $"Resume the print on {printer}",
-        PrinterAction.Cancel => $"Cancel the print on {printer} (the part is printed again, here or elsewhere)",
-        PrinterAction.EmergencyStop => $"Stop {printer} at once: heaters and motors off, the print is lost",
-        PrinterAction.TakeOutOfService => $"Give {printer} no new jobs",
-        PrinterAction.ReturnToService => $"Give {printer} jobs again",
-        _ => action.ToString(),
-    };
+    public string Question(PrinterAction action, string printer) => text["Fleet.Question." + action, printer];
 }

@@ -3,10 +3,14 @@ using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Devices;
 using MakerShop.Web.HttpPrinters;
+using MakerShop.Web.Localization;
+using MakerShop.Web.Admin;
+using System.Globalization;
 using MakerShop.Web.Makers;
 using MakerShop.Web.Options;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace MakerShop.Web.Pages.Maker;
@@ -20,9 +24,15 @@ public sealed class RegisterModel(
     MakerHttpPrinters httpPrinters,
     MakerStore makers,
     IOptions<MqttBrokerOptions> broker,
-    AuditTrail audit) : PageModel
+    AuditTrail audit,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     public string? Error { get; private set; }
+
+    public string? ErrorField { get; private set; }
+
+    /// <summary>What the maker typed, shown again when the form is refused.</summary>
+    public IReadOnlyDictionary<string, string> Typed { get; private set; } = new Dictionary<string, string>();
 
     public string? PrinterId { get; private set; }
 
@@ -35,8 +45,11 @@ public sealed class RegisterModel(
     {
     }
 
+    /// <summary>A default value as the page's language writes it ("0,4" in French).</summary>
+    public string Shown(double value) => CultureNumber.Format(value, CultureInfo.CurrentCulture);
+
     public async Task<IActionResult> OnPostAsync(
-        string? id, string? name, double x, double y, double z, double nozzle, string? material, string? colour,
+        string? id, string? name, string? x, string? y, string? z, string? nozzle, string? material, string? colour,
         bool enclosed, bool hardenedNozzle, bool autoEject, PrinterKind? kind, string? baseUrl, string? apiKey, CancellationToken cancellationToken)
     {
         var makerId = ShopClaims.MakerIdOf(User);
@@ -54,7 +67,8 @@ public sealed class RegisterModel(
                 throw new DomainValidationException("kind", "Choose firmware-bridge, OctoPrint or Moonraker.");
             }
 
-            var registration = new PrinterRegistration(id ?? "", name ?? "", printerKind, new Size3(x, y, z), nozzle, material ?? "", colour ?? "", maker.CountryCode, autoEject)
+            var size = new Size3(Number(x, "buildVolume", 10, 2000), Number(y, "buildVolume", 10, 2000), Number(z, "buildVolume", 10, 2000));
+            var registration = new PrinterRegistration(id ?? "", name ?? "", printerKind, size, Number(nozzle, "nozzleDiameter", 0.1, 2), material ?? "", colour ?? "", maker.CountryCode, autoEject)
             {
                 Equipment = new PrinterEquipment(maker.Id, enclosed, hardenedNozzle),
             };
@@ -63,15 +77,15 @@ public sealed class RegisterModel(
                 var url = HttpPrinterAddress.Parse(baseUrl);
                 var key = HttpPrinterAddress.CheckApiKey(printerKind, apiKey);
                 await httpPrinters.RegisterAsync(registration, url, key, cancellationToken);
-                await audit.RecordAsync(HttpContext, "PrinterRegistered", registration.Id, $"{printerKind} at {url}, {name}, {x}x{y}x{z} mm, {material} {colour}");
+                await audit.RecordAsync(HttpContext, "PrinterRegistered", registration.Id, string.Create(CultureInfo.InvariantCulture, $"{printerKind} at {url}, {name}, {size.X}x{size.Y}x{size.Z} mm, {material} {colour}"));
                 PrinterId = registration.Id;
-                HttpSummary = $"The shop drives it at {url} with the API key {HttpPrinterAddress.Masked(key)}.";
+                HttpSummary = text["Mkr.Register.Drives", url, HttpPrinterAddress.Masked(key)];
                 return Page();
             }
 
             // A new printer only: an id that is taken, by anyone, is refused on the id field and never taken over.
             var credentials = await registry.RegisterNewAsync(registration, cancellationToken);
-            await audit.RecordAsync(HttpContext, "PrinterRegistered", credentials.PrinterId, $"{name}, {x}x{y}x{z} mm, {material} {colour}");
+            await audit.RecordAsync(HttpContext, "PrinterRegistered", credentials.PrinterId, string.Create(CultureInfo.InvariantCulture, $"{name}, {size.X}x{size.Y}x{size.Z} mm, nozzle {registration.NozzleDiameter} mm, {material} {colour}"));
             PrinterId = credentials.PrinterId;
             ConfigJson = BridgeConfigFile.For(credentials, broker.Value.Host, broker.Value.Port, autoEject);
             Response.Headers.CacheControl = "no-store";
@@ -79,8 +93,24 @@ public sealed class RegisterModel(
         }
         catch (DomainException ex)
         {
-            Error = ex.Message;
+            Error = ProblemText.For(text, "Register", ex);
+            ErrorField = (ex as DomainValidationException)?.Field;
+            Typed = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["id"] = id ?? "", ["name"] = name ?? "", ["x"] = x ?? "", ["y"] = y ?? "", ["z"] = z ?? "", ["nozzle"] = nozzle ?? "",
+                ["material"] = material ?? "", ["colour"] = colour ?? "", ["kind"] = (kind ?? PrinterKind.FirmwareBridge).ToString(), ["baseUrl"] = baseUrl ?? "",
+                ["enclosed"] = enclosed ? "true" : "", ["hardenedNozzle"] = hardenedNozzle ? "true" : "", ["autoEject"] = autoEject ? "true" : "",
+            };
             return Page();
         }
+    }
+
+    /// <summary>A number as typed in the page's language, "0,4" or "0.4", within what a desktop printer has; anything else names its field.</summary>
+    private static double Number(string? typed, string field, double min, double max)
+    {
+        var value = FormNumber.Optional(typed, field) ?? throw new DomainValidationException(field, "Give a number.");
+        return value >= min && value <= max
+            ? value
+            : throw new DomainValidationException(field, string.Create(CultureInfo.InvariantCulture, $"{value} is outside {min}–{max} mm."));
     }
 }

@@ -3,13 +3,16 @@ using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Admin;
 using MakerShop.Web.Admin.Catalog;
+using MakerShop.Web.Localization;
+using MakerShop.Web.Storefront.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace MakerShop.Web.Pages.Admin.Products;
 
 /// <summary>One product: its details, variants, G-code and whether it is on sale. Every change is audited.</summary>
-public sealed class EditModel(CatalogAdminStore store, CatalogAdmin catalog, AuditTrail audit) : PageModel
+public sealed class EditModel(CatalogAdminStore store, CatalogAdmin catalog, AuditTrail audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     public ProductDetails? Product { get; private set; }
 
@@ -31,7 +34,7 @@ public sealed class EditModel(CatalogAdminStore store, CatalogAdmin catalog, Aud
         ActAsync(id, "ProductEdited", async () =>
         {
             await catalog.UpdateAsync(id, input, cancellationToken);
-            return ($"{input.Name}, {input.Price} {input.Currency}, HS {input.HsCode}, {input.LeadTimeDays} d", "Product saved.");
+            return ($"{input.Name}, {input.Price} {input.Currency}, HS {input.HsCode}, {input.LeadTimeDays} d", text["Adm.Product.Saved"].Value);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostGcodeAsync(string id, IFormFile? gcode, string? partX, string? partY, string? partZ, CancellationToken cancellationToken) =>
@@ -46,7 +49,7 @@ public sealed class EditModel(CatalogAdminStore store, CatalogAdmin catalog, Aud
             var ownerSize = new ProductInput { PartX = partX, PartY = partY, PartZ = partZ }.PartSize();
             var analysed = await catalog.ReplaceGcodeAsync(id, stream, ownerSize, cancellationToken);
             return ($"{gcode.FileName}: sha256 {analysed.Gcode.Sha256}, {analysed.Layers} layers, {analysed.FilamentGrams} g",
-                $"New G-code stored: {analysed.Layers} layers, {analysed.FilamentGrams} g of filament, about {analysed.PrintTime.TotalMinutes:0} min.");
+                text["Adm.Product.GcodeStored", analysed.Layers, analysed.FilamentGrams.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture), analysed.PrintTime.TotalMinutes.ToString("0", System.Globalization.CultureInfo.CurrentCulture)].Value);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostAddVariantAsync(string id, string? material, string? colour, CancellationToken cancellationToken) =>
@@ -54,7 +57,7 @@ public sealed class EditModel(CatalogAdminStore store, CatalogAdmin catalog, Aud
         {
             var variant = ProductInput.Variant(material, colour);
             var added = await catalog.AddVariantAsync(id, variant, cancellationToken);
-            return ($"{variant.Material} {variant.Colour}", added ? $"{variant.Material} {variant.Colour} added." : $"{variant.Material} {variant.Colour} was already offered.");
+            return ($"{variant.Material} {variant.Colour}", text[added ? "Adm.Product.VariantAdded" : "Adm.Product.VariantKnown", $"{variant.Material} {text.Colour(variant.Colour)}"].Value);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostRemoveVariantAsync(string id, string? material, string? colour, CancellationToken cancellationToken) =>
@@ -62,14 +65,14 @@ public sealed class EditModel(CatalogAdminStore store, CatalogAdmin catalog, Aud
         {
             var variant = ProductInput.Variant(material, colour);
             await catalog.RemoveVariantAsync(id, variant, cancellationToken);
-            return ($"{variant.Material} {variant.Colour}", $"{variant.Material} {variant.Colour} removed.");
+            return ($"{variant.Material} {variant.Colour}", text["Adm.Product.VariantRemoved", $"{variant.Material} {text.Colour(variant.Colour)}"].Value);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostRetireAsync(string id, bool retired, CancellationToken cancellationToken) =>
         ActAsync(id, retired ? "ProductRetired" : "ProductRestored", async () =>
         {
             await catalog.SetRetiredAsync(id, retired, cancellationToken);
-            return (null, retired ? "Product retired: it is no longer on the storefront." : "Product is on sale again.");
+            return (null, text[retired ? "Adm.Product.RetiredDone" : "Adm.Product.RestoredDone"].Value);
         }, cancellationToken);
 
     private async Task<IActionResult> ActAsync(string id, string action, Func<Task<(string? Detail, string Message)>> change, CancellationToken cancellationToken)
@@ -87,7 +90,7 @@ public sealed class EditModel(CatalogAdminStore store, CatalogAdmin catalog, Aud
         catch (DomainException ex)
         {
             await audit.RecordAsync(HttpContext, action + "Refused", id, ex.Message);
-            Error = ex.Message;
+            Error = ProblemText.For(text, "Products", ex);
             ErrorField = (ex as DomainValidationException)?.Field;
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }

@@ -2,30 +2,38 @@
 (() => {
     const table = document.querySelector('[data-live]');
     if (!table || !window.EventSource) return;
+    // The page's words (state names, column labels for the phone layout), so live rows read like the server's.
+    const words = JSON.parse(table.dataset.words || '{}');
+    const word = (key, fallback) => words[key] ?? fallback;
+    const empty = document.querySelector('[data-testid=printers-empty]');
+    const shown = () => { const any = table.tBodies[0].rows.length > 0; table.hidden = !any; if (empty) empty.hidden = any; };
     const heater = (p, name) => {
         const h = p.heaters.find(x => x.name.toLowerCase() === name);
         return h ? `${Math.round(h.actual)}/${Math.round(h.target ?? 0)} °C` : '';
     };
     const eta = s => s == null ? '' : new Date(s * 1000).toISOString().substring(11, 19).replace(/^00:/, '0:');
-    const cell = (text, cls) => { const td = document.createElement('td'); td.className = cls; td.textContent = text; return td; };
+    const labels = { state: 'State', nozzle: 'Nozzle', bed: 'Bed', job: 'Job', progress: 'Progress', eta: 'Eta', filament: 'Filament' };
+    const cell = (text, cls) => { const td = document.createElement('td'); td.className = cls; td.dataset.label = word('label.' + labels[cls], labels[cls]); td.textContent = text; return td; };
     const rowOf = p => {
         const row = document.createElement('tr');
         row.dataset.printer = p.id;
         row.dataset.status = p.status;
         const name = document.createElement('td');
+        name.dataset.label = word('label.Printer', 'Printer');
         const link = document.createElement('a');
         link.href = `/maker/printers/${encodeURIComponent(p.id)}`;
         link.textContent = p.name;
         name.append(link);
         row.append(name,
-            cell(p.status + (p.bedClear ? '' : ' · bed not clear') + (p.inService ? '' : ' · out of service'), 'state'),
+            cell(word('state.' + p.status, p.status) + (p.bedClear || p.status === 'NeedsBedClear' ? '' : ' · ' + word('bedNotClear', 'bed not clear')) + (p.inService ? '' : ' · ' + word('outOfService', 'out of service')), 'state'),
             cell(heater(p, 'tool0'), 'nozzle'), cell(heater(p, 'bed'), 'bed'), cell(p.currentJobId ?? '', 'job'),
             cell(p.progress == null ? '' : Math.floor(p.progress * 100) + ' %', 'progress'), cell(eta(p.etaSeconds), 'eta'),
-            cell(`${p.loadedMaterial} ${p.loadedColour}`, 'filament'));
+            cell(`${p.loadedMaterial} ${word('colour.' + p.loadedColour, p.loadedColour)}`, 'filament'));
         return row;
     };
     const render = printers => {
         table.tBodies[0].replaceChildren(...printers.map(rowOf));
+        shown();
         table.dataset.updated = String(Date.now());
     };
     // Some printers' records changed (state, job, bed, service): replace just their rows.
@@ -34,6 +42,7 @@
             const old = table.querySelector(`tr[data-printer="${CSS.escape(p.id)}"]`);
             if (old) old.replaceWith(rowOf(p)); else table.tBodies[0].append(rowOf(p));
         }
+        shown();
         table.dataset.updated = String(Date.now());
     };
     // Between two full lists the stream sends only the readings that changed: temperatures, progress, ETA.

@@ -6,6 +6,8 @@ const box = document.querySelector('[data-chart]');
 if (box) {
     const hour = 3600;
     const printer = box.dataset.printer;
+    // The series' names in the page's language (data-series), English where a page does not give them.
+    const names = box.dataset.series ? JSON.parse(box.dataset.series) : ['Nozzle', 'Nozzle target', 'Bed', 'Bed target', 'Time'];
     const data = [[], [], [], [], []];
     const push = (t, nozzle, nozzleTarget, bed, bedTarget) => {
         data[0].push(t); data[1].push(nozzle); data[2].push(nozzleTarget); data[3].push(bed); data[4].push(bedTarget);
@@ -36,7 +38,7 @@ if (box) {
         axes: [{}, { label: '°C' }],
         // The drawn span, for the page's tests: an hour, whatever the number of samples.
         hooks: { setScale: [(u, key) => { if (key === 'x') box.dataset.span = String(Math.round(u.scales.x.max - u.scales.x.min)); }] },
-        series: [{}, line('Nozzle', '#c2410c'), line('Nozzle target', '#c2410c', [6, 4]), line('Bed', '#1d4ed8'), line('Bed target', '#1d4ed8', [6, 4])],
+        series: [{ label: names[4] }, line(names[0], '#c2410c'), line(names[1], '#c2410c', [6, 4]), line(names[2], '#1d4ed8'), line(names[3], '#1d4ed8', [6, 4])],
     }, data, box);
     const shown = () => {
         box.dataset.points = String(data[0].length);
