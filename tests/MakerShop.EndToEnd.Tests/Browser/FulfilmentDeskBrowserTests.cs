@@ -117,16 +117,16 @@ public sealed class FulfilmentDeskBrowserTests(ChromiumBrowser chromium) : IClas
         await Assertions.Expect(page.Locator("[data-testid=label]")).ToContainTextAsync("USPS");
         await ChromiumBrowser.ScreenshotAsync(page, "desk-07-labelled");
 
-        var label = await DownloadPdfTextAsync(page, "[data-document=label]");
+        var label = await PdfDownloads.DownloadTextAsync(page, "[data-document=label]");
         Assert.Contains("TRACKING #", label, StringComparison.Ordinal);
-        var cn23 = await DownloadPdfTextAsync(page, "[data-document=customs]");
+        var cn23 = await PdfDownloads.DownloadTextAsync(page, "[data-document=customs]");
         Assert.Contains("CUSTOMS DECLARATION CN 23", cn23, StringComparison.Ordinal);
         Assert.Contains("Germany (DE)", cn23, StringComparison.Ordinal);
         Assert.DoesNotContain("Lyon", cn23, StringComparison.Ordinal);
         Assert.Contains("Switzerland (CH)", cn23, StringComparison.Ordinal);
         Assert.Contains("/ DE", cn23, StringComparison.Ordinal);
         Assert.Contains("Total gross weight: 2.400 kg", cn23, StringComparison.Ordinal);
-        var invoice = await DownloadPdfTextAsync(page, "[data-document=invoice]");
+        var invoice = await PdfDownloads.DownloadTextAsync(page, "[data-document=invoice]");
         Assert.Contains("COMMERCIAL INVOICE", invoice, StringComparison.Ordinal);
         Assert.Contains("Square planter box", invoice, StringComparison.Ordinal);
 
@@ -138,7 +138,7 @@ public sealed class FulfilmentDeskBrowserTests(ChromiumBrowser chromium) : IClas
 
         await page.ClickAsync("[data-testid=back-to-desk]");
         await Assertions.Expect(page.Locator("[data-tab=InTransit] .figure")).ToHaveTextAsync("1");
-        var bundle = await DownloadPdfAsync(page, "[data-testid=print-today]");
+        var bundle = await PdfDownloads.DownloadAsync(page, "[data-testid=print-today]");
         using (var pdf = PdfDocument.Open(bundle))
         {
             var pages = pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))).ToList();
@@ -200,22 +200,5 @@ public sealed class FulfilmentDeskBrowserTests(ChromiumBrowser chromium) : IClas
         await page.ClickAsync("[data-testid=sign-in-submit]");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin$"));
         return page;
-    }
-
-    private static async Task<byte[]> DownloadPdfAsync(IPage page, string selector)
-    {
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(selector));
-        var file = Path.Combine(ChromiumBrowser.ScreenshotDir, "..", "documents", download.SuggestedFilename);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await download.SaveAsAsync(file);
-        var bytes = await File.ReadAllBytesAsync(file);
-        Assert.True(bytes.AsSpan().StartsWith("%PDF"u8), $"{download.SuggestedFilename} is not a PDF");
-        return bytes;
-    }
-
-    private static async Task<string> DownloadPdfTextAsync(IPage page, string selector)
-    {
-        using var pdf = PdfDocument.Open(await DownloadPdfAsync(page, selector));
-        return string.Join('\n', pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))));
     }
 }

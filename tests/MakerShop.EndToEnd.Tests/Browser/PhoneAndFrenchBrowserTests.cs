@@ -58,13 +58,14 @@ public sealed partial class PhoneAndFrenchBrowserTests(ChromiumBrowser chromium)
             new("admin-product", "/admin/products/calibration-cube", "h2"),
             new("admin-settings", "/admin/settings"),
             new("admin-audit", "/admin/audit", Labels: false),
-            // Pages other branches are translating: only their width is checked until they are merged (then drop Translated: false).
-            new("admin-dashboard", "/admin", Translated: false),
-            new("admin-orders", "/admin/orders", Translated: false),
-            new("admin-order", $"/admin/orders/{order}", Translated: false),
-            new("admin-queue", "/admin/queue", Translated: false),
-            new("admin-payments", "/admin/payments", Translated: false),
-            new("admin-payments-import", "/admin/payments/import", Translated: false),
+            new("admin-dashboard", "/admin"),
+            new("admin-orders", "/admin/orders"),
+            new("admin-order", $"/admin/orders/{order}", Labels: false),
+            new("admin-queue", "/admin/queue"),
+            new("admin-payments", "/admin/payments"),
+            new("admin-payments-import", "/admin/payments/import"),
+            new("admin-shipping", "/admin/shipping"),
+            new("account-password", "/account/password"),
         ];
         Checked[] maker =
         [
