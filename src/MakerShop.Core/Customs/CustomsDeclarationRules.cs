@@ -12,6 +12,8 @@ public static class CustomsDeclarationRules
     public const string Merchandise = "merchandise";
 
     /// <summary>Null when origin and destination share a customs territory (DE -> FR, FR -> FR): no customs at all.</summary>
+    /// <param name="promised">Who the checkout told the customer pays the duties: when the shop charged them (DDP), the
+    /// parcel must travel DDP whatever the low-value rules would otherwise say, or the customer pays twice at the door.</param>
     public static CustomsDeclaration? Declare(
         string originCountry,
         string destinationCountry,
@@ -19,7 +21,8 @@ public static class CustomsDeclarationRules
         IReadOnlyList<Parcel> parcels,
         string invoiceNumber,
         DateOnly on,
-        CustomsSettings settings)
+        CustomsSettings settings,
+        DutiesPaidBy? promised = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(parcels);
@@ -70,13 +73,19 @@ public static class CustomsDeclarationRules
             incoterm = Incoterm.DDP;
             notes.Add(Invariant($"UK VAT was charged at sale (consignment {gbp:0.00} GBP <= {CustomsFacts.UkVatAtSaleCeilingGbp} GBP) under VAT number {settings.UkVatNumber}."));
         }
-        else if (destinationCountry == "US" && CustomsFacts.UsDeMinimisSuspended.AppliesOn(on))
+        else if (destinationCountry == "US" && CustomsFacts.UsDeMinimisSuspended.AppliesOn(on) && promised != DutiesPaidBy.Shop)
         {
             notes.Add("US de minimis is suspended: the customer pays duty on arrival (DAP); origin and HS code must be declared.");
         }
-        else
+        else if (promised != DutiesPaidBy.Shop)
         {
             notes.Add("Import duty and tax are paid by the customer on delivery (DAP).");
+        }
+
+        if (promised == DutiesPaidBy.Shop && incoterm == Incoterm.DAP)
+        {
+            incoterm = Incoterm.DDP;
+            notes.Add("The customer paid duty and import tax at checkout: the shop pays them to the carrier (DDP).");
         }
 
         var originTerritory = CustomsTerritory.Of(originCountry).Code;

@@ -45,7 +45,7 @@ public sealed class ShipmentPlanner(IOptions<ShippingOptions> options, DataPaths
             products.GetValueOrDefault(line.ProductId)?.HsCode ?? HsCode.Default,
             line.ProductId)).ToList();
         var customs = CustomsDeclarationRules.Declare(origin, order.ShippingAddress.CountryCode, lines, parcels,
-            $"INV-{order.Id}", DateOnly.FromDateTime(at.UtcDateTime), settings.Customs.ToSettings());
+            $"INV-{order.Id}", DateOnly.FromDateTime(at.UtcDateTime), settings.Customs.ToSettings(), order.Charges?.DutiesPaidBy);
 
         var shipment = Shipment.CreateDraft($"shp_{Guid.NewGuid():N}", order.Id, origin, order.ShippingAddress.CountryCode, parcels, customs, at);
         await ShipmentStore.InsertAsync(session, shipment, cancellationToken);

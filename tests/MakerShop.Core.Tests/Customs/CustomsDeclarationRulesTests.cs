@@ -36,6 +36,21 @@ public sealed class CustomsDeclarationRulesTests
     }
 
     [Fact]
+    public void A_parcel_whose_duties_the_customer_paid_at_checkout_travels_DDP_even_where_the_low_value_rules_say_DAP()
+    {
+        Assert.Equal(Incoterm.DAP, Declare("DE", "CH")!.Incoterm);
+        var promised = CustomsDeclarationRules.Declare("DE", "CH", [Line(origin: "DE")], [Parcel(400)], "INV-1", Today, Settings, DutiesPaidBy.Shop)!;
+        Assert.Equal(Incoterm.DDP, promised.Incoterm);
+        Assert.DoesNotContain(promised.Notes, n => n.Contains("paid by the customer on delivery", StringComparison.Ordinal));
+        Assert.Contains(promised.Notes, n => n.Contains("paid duty and import tax at checkout", StringComparison.Ordinal));
+
+        var toUs = CustomsDeclarationRules.Declare("FR", "US", [Line(origin: "FR")], [Parcel(400)], "INV-1", Today, Settings, DutiesPaidBy.Shop)!;
+        Assert.Equal(Incoterm.DDP, toUs.Incoterm);
+        Assert.DoesNotContain(toUs.Notes, n => n.Contains("(DAP)", StringComparison.Ordinal));
+        Assert.Equal(Incoterm.DAP, CustomsDeclarationRules.Declare("FR", "US", [Line(origin: "FR")], [Parcel(400)], "INV-1", Today, Settings, DutiesPaidBy.Customer)!.Incoterm);
+    }
+
+    [Fact]
     public void Before_29_August_2025_a_US_parcel_carries_no_de_minimis_note()
     {
         var declaration = Declare("FR", "US", on: new DateOnly(2025, 8, 28))!;

@@ -80,7 +80,7 @@ public sealed class FrenchNumberInputBrowserTests(ChromiumBrowser chromium) : IC
     {
         var page = await chromium.NewPageAsync(shop.Http.BaseAddress!, "fr-FR,fr;q=0.9");
         await page.GotoAsync("/account/sign-in");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Connexion");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Se connecter");
         await page.FillAsync("input[name=email]", email);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("[data-testid=sign-in-submit]");

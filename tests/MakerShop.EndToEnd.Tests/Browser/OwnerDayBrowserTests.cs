@@ -169,13 +169,16 @@ public sealed class OwnerDayBrowserTests(ChromiumBrowser chromium) : IClassFixtu
         }, TimeSpan.FromMinutes(4), "the printed cube never became a parcel to ship");
         await ChromiumBrowser.ScreenshotAsync(owner, "owner-day-11-dashboard-parcel-to-ship");
         await parcels.Locator("a").ClickAsync();
-        var row = owner.Locator("[data-testid=desk] tr[data-status=Draft]", new() { HasText = "Lukas Meier" });
-        await Assertions.Expect(row).ToContainTextAsync("France → Switzerland");
-        await Assertions.Expect(row).ToContainTextAsync(new Regex(@"MS-\d+"));
+        await Assertions.Expect(owner).ToHaveURLAsync(new Regex("/admin/shipping$"));
         await ChromiumBrowser.ScreenshotAsync(owner, "owner-day-12-desk-ready");
+        var row = owner.Locator("[data-testid=desk] tr[data-status=Draft]", new() { HasText = "Lukas Meier" });
+        // Printed in France or in Germany, whichever printer the scheduler chose: either way the parcel crosses a border.
+        await Assertions.Expect(row).ToContainTextAsync(new Regex("(France|Germany) → Switzerland"));
+        await Assertions.Expect(row).ToContainTextAsync(new Regex(@"MS-\d+"));
 
         await row.Locator("[data-testid=open-shipment]").ClickAsync();
         await Assertions.Expect(owner.Locator("h1")).ToHaveTextAsync("Parcel for Lukas Meier");
+        var origin = (await owner.Locator("[data-testid=origin]").InnerTextAsync()).Trim();
         var box = owner.Locator("[data-testid=parcels-form]");
         await box.Locator("input[name=weight]").FillAsync("180");
         await box.Locator("input[name=length]").FillAsync("120");
@@ -193,7 +196,9 @@ public sealed class OwnerDayBrowserTests(ChromiumBrowser chromium) : IClassFixtu
         Assert.Contains("TRACKING #", await PdfDownloads.DownloadTextAsync(owner, "[data-document=label]"), StringComparison.Ordinal);
         var customs = await PdfDownloads.DownloadTextAsync(owner, "[data-document=customs]");
         Assert.Contains("CN 22", customs, StringComparison.Ordinal);
-        Assert.Contains("France (FR)", customs, StringComparison.Ordinal);
+        Assert.Contains(origin + " (", customs, StringComparison.Ordinal);
+        // The checkout told the customer the shop pays the duties (DDP): the papers must say the same.
+        Assert.Contains("Incoterm: DDP", customs, StringComparison.Ordinal);
         Assert.Contains("Switzerland (CH)", customs, StringComparison.Ordinal);
         var invoice = await PdfDownloads.DownloadTextAsync(owner, "[data-document=invoice]");
         Assert.Contains("COMMERCIAL INVOICE", invoice, StringComparison.Ordinal);
