@@ -26,6 +26,7 @@ public sealed class QueueModel(
     SchedulingSnapshotStore snapshots,
     Microsoft.Extensions.Options.IOptions<MakerShop.Web.Options.SchedulingOptions> scheduling,
     OrderNumbers numbers,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text,
     TimeProvider time) : PageModel
 {
     /// <summary>"MS-1042" for every order on the page, by order id.</summary>
@@ -71,7 +72,7 @@ public sealed class QueueModel(
             string.IsNullOrEmpty(printerId) ? "unpinned" : $"pinned to {printerId}", cancellationToken);
 
     public Task<IActionResult> OnPostMoveAsync(string jobId, QueueMove move, CancellationToken cancellationToken) =>
-        ActAsync(jobId, "JobReprioritised", () => queue.MoveAsync(jobId, move, cancellationToken), cancellationToken);
+        ActAsync(jobId, "JobReprioritised." + move, () => queue.MoveAsync(jobId, move, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostCancelAsync(string jobId, bool confirm, CancellationToken cancellationToken) =>
         ActAsync(jobId, "JobCancelled", () => confirm ? queue.CancelWaitingAsync(jobId, cancellationToken) : throw new DomainException("Tick the box to confirm the cancellation."), cancellationToken);
@@ -83,17 +84,32 @@ public sealed class QueueModel(
     {
         try
         {
+            var job = await jobs.GetAsync(jobId, cancellationToken);
             var message = await change();
-            await audit.RecordAsync(HttpContext, action, jobId, message);
-            return LocalRedirect("/admin/queue?done=" + Uri.EscapeDataString(message));
+            await audit.RecordAsync(HttpContext, action.Split('.')[0], jobId, message);
+            return LocalRedirect("/admin/queue?done=" + Uri.EscapeDataString(await NoticeAsync(action, job, null, cancellationToken)));
         }
         catch (Exception ex) when (ex is DomainException or AdminNotFoundException)
         {
-            await audit.RecordAsync(HttpContext, action + "Refused", jobId, ex.Message);
+            await audit.RecordAsync(HttpContext, action.Split('.')[0] + "Refused", jobId, ex.Message);
             Error = ex.Message;
             await LoadAsync(cancellationToken);
             return Page();
         }
+    }
+
+    /// <summary>What the owner did, in words and the page's language: the part and its order's number, never a job id.</summary>
+    private async Task<string> NoticeAsync(string action, PrintJob? job, string? printerId, CancellationToken cancellationToken)
+    {
+        if (job is null)
+        {
+            return text["Queue.Done.Generic"];
+        }
+
+        var order = (await numbers.FormatManyAsync([job.OrderId], cancellationToken))[job.OrderId];
+        var printer = printerId is null ? null
+            : (await printers.ListWithTelemetryAsync(cancellationToken)).FirstOrDefault(v => v.Printer.Id == printerId)?.Printer.Name ?? printerId;
+        return text["Queue.Done." + action, job.UnitIndex + 1, order, job.Attempt + 1, printer ?? ""];
     }
 
     private async Task<IActionResult> ChangeAsync(string jobId, Func<PrintJob, bool> change, string action, string what, CancellationToken cancellationToken)
@@ -114,7 +130,10 @@ public sealed class QueueModel(
 
             await audit.RecordAsync(HttpContext, action, jobId, what);
             await dispatch.RequestDispatchAsync(CancellationToken.None);
-            return LocalRedirect("/admin/queue?done=" + Uri.EscapeDataString($"Job {jobId} {what}."));
+            var changed = await jobs.GetAsync(jobId, cancellationToken);
+            var printerId = action == "JobPinned" ? changed?.PinnedPrinterId : null;
+            var notice = action == "JobPinned" && printerId is null ? "JobUnpinned" : action;
+            return LocalRedirect("/admin/queue?done=" + Uri.EscapeDataString(await NoticeAsync(notice, changed, printerId, cancellationToken)));
         }
         catch (DomainException ex)
         {
