@@ -54,8 +54,10 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    // A full-page capture of a live page (SSE redraws) on a loaded 2-core CI machine once took more than Playwright's
+    // default 30 s; the screenshot is the test's record, not the behaviour under test, so it gets more time.
     public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true, Timeout = 90_000 });
 
     public async Task DisposeAsync()
     {
