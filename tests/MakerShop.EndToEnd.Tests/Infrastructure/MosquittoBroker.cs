@@ -53,22 +53,20 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// </summary>
     public async Task ReplaceAclAsync(string aclText, CancellationToken ct = default)
     {
-        var reloadsBefore = _output.Reloads;
+        var reloaded = _output.NextReload();
         await File.WriteAllTextAsync(Path.Combine(_tempDir, "mosquitto.acl"), aclText, ct);
         if (SendSignal(_process.Id, SignalHangUp) != 0)
         {
             throw new InvalidOperationException($"Could not send SIGHUP to Mosquitto (pid {_process.Id}).");
         }
 
-        var waited = Stopwatch.StartNew();
-        while (_output.Reloads == reloadsBefore)
+        try
         {
-            if (waited.Elapsed > StartupTimeout)
-            {
-                throw new InvalidOperationException($"Mosquitto did not reload its configuration within {StartupTimeout.TotalSeconds:0} s. Its output:{Environment.NewLine}{Output}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+            await reloaded.WaitAsync(StartupTimeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Mosquitto did not reload its configuration within {StartupTimeout.TotalSeconds:0} s. Its output:{Environment.NewLine}{Output}");
         }
     }
 
@@ -436,10 +434,17 @@ public sealed class MosquittoBroker : IAsyncDisposable
     {
         private readonly Queue<string> _lines = new();
         private readonly Lock _gate = new();
-        private int _reloads;
+        private TaskCompletionSource _reload = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        /// <summary>How many times Mosquitto has said it re-reads its configuration (counted before old lines are dropped).</summary>
-        public int Reloads => Volatile.Read(ref _reloads);
+        /// <summary>Completes when Mosquitto next says it re-reads its configuration; ask before sending the signal.</summary>
+        public Task NextReload()
+        {
+            lock (_gate)
+            {
+                _reload = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                return _reload.Task;
+            }
+        }
 
         public void Add(string? line)
         {
@@ -448,13 +453,13 @@ public sealed class MosquittoBroker : IAsyncDisposable
                 return;
             }
 
-            if (line.Contains("Reloading config", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _reloads);
-            }
-
             lock (_gate)
             {
+                if (line.Contains("Reloading config", StringComparison.Ordinal))
+                {
+                    _reload.TrySetResult();
+                }
+
                 _lines.Enqueue(line);
                 while (_lines.Count > maxLines)
                 {
