@@ -12,7 +12,10 @@ public sealed class EmergencyStopTests
         await rig.Host.SendAsync(1, "G4 S100");
         await rig.Host.SendAsync(2, "M117 waiting");
         await rig.Host.SendAsync(3, "G1 X10");
-        await Await.UntilAsync(() => rig.Printer.QueuedCommands == 3, "the dwell blocks two more commands");
+        // The dwell holds its buffer slot while it runs, so three queued lines alone do not yet mean it has started.
+        await Await.UntilAsync(
+            () => rig.Printer.QueuedCommands == 3 && rig.Printer.ExecutedCommands.Contains("G4 S100"),
+            "the dwell runs and blocks two more commands");
 
         // Time stands still, so the dwell can never end: only the emergency parser can answer.
         await rig.Host.SendAsync("M112");
