@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace MakerShop.EndToEnd.Tests.Browser;
 
-[Collection(EndToEndCollection.Name)]
+[Collection(StorefrontAndMakerBrowserCollection.Name)]
 public sealed class CheckoutBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     [Fact]

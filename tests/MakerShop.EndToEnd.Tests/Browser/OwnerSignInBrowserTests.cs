@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 
 namespace MakerShop.EndToEnd.Tests.Browser;
 
-[Collection(EndToEndCollection.Name)]
+[Collection(OwnerBrowserCollection.Name)]
 public sealed class OwnerSignInBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "owner@makershop.example";

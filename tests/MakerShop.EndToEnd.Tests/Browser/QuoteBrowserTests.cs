@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace MakerShop.EndToEnd.Tests.Browser;
 
-[Collection(EndToEndCollection.Name)]
+[Collection(StorefrontAndMakerBrowserCollection.Name)]
 public sealed class QuoteBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     [Fact]
