@@ -73,6 +73,16 @@ public sealed record VirtualPrinterOptions
     /// <summary>Fault injection: once this many host lines have run, the printer reports thermal runaway and halts.</summary>
     public int? ThermalRunawayAfterLines { get; init; }
 
+    /// <summary>
+    /// What the printer prints when <see cref="ThermalRunawayAfterLines"/> halts it; null is Marlin's thermal runaway
+    /// followed by its kill line. Another firmware's wording (Repetier's "fatal:…", Prusa's "Error: HOTEND THERMAL
+    /// RUNAWAY") shows whether a host understands it.
+    /// </summary>
+    public IReadOnlyList<string>? HaltMessages { get; init; }
+
+    /// <summary>How M114 names the motors after "Count": "XYZ" on a Cartesian machine, "ABC" on CoreXY, delta and SCARA.</summary>
+    public string CountAxes { get; init; } = "XYZ";
+
     /// <summary>HOST_KEEPALIVE/BUSY_WHILE_HEATING: "echo:busy: processing" every 2 s while M109, M190, G28 or G4 block.</summary>
     public bool BusyWhileHeating { get; init; } = true;
 

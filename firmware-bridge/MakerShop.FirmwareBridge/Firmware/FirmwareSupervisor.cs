@@ -60,6 +60,7 @@ internal sealed class FirmwareSupervisor(
         var up = false;
         var resets = 0;
         link.TemperaturesReported += state.SetHeaters;
+        link.HeaterTargetReported += state.SetHeaterTarget;
         link.FirmwareIdentified += state.SetFirmware;
         link.FirmwareErrorReported += message =>
         {

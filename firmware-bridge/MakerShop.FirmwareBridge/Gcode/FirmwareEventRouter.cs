@@ -12,6 +12,7 @@ internal sealed class FirmwareEventRouter(ILogger logger)
 {
     private string? haltReason;
     private FirmwareCapabilities capabilities = FirmwareCapabilities.Unknown;
+    private FirmwareBusyReason? lastBusyReason;
 
     public event Action<IReadOnlyList<HeaterReading>>? TemperaturesReported;
 
@@ -25,6 +26,12 @@ internal sealed class FirmwareEventRouter(ILogger logger)
 
     public event Action<FirmwareProgressReport>? FirmwareProgressReported;
 
+    public event Action<PositionReport>? PositionReported;
+
+    public event Action<FirmwareBusyReason>? BusyReported;
+
+    public event Action<HeaterTarget>? HeaterTargetReported;
+
     public string? HaltReason => Volatile.Read(ref haltReason);
 
     public FirmwareCapabilities Capabilities => Volatile.Read(ref capabilities);
@@ -34,6 +41,11 @@ internal sealed class FirmwareEventRouter(ILogger logger)
         if (reply.Heaters is { } heaters)
         {
             TemperaturesReported?.Invoke(heaters);
+        }
+
+        if (reply.Position is { } position)
+        {
+            PositionReported?.Invoke(position);
         }
 
         switch (reply.Kind)
@@ -60,11 +72,17 @@ internal sealed class FirmwareEventRouter(ILogger logger)
             case FirmwareReplyKind.Progress:
                 FirmwareProgressReported?.Invoke(reply.Progress!);
                 break;
+            case FirmwareReplyKind.Busy when reply.BusyReason is { } reason:
+                ObserveBusy(reason);
+                break;
+            case FirmwareReplyKind.TargetTemperature:
+                HeaterTargetReported?.Invoke(reply.Target!);
+                break;
             case FirmwareReplyKind.FirmwareInfo:
                 ObserveFirmwareInfo(reply.Line);
                 break;
-            case FirmwareReplyKind.Ok when reply.Line.Contains("FIRMWARE_NAME:", StringComparison.Ordinal):
-                // Klipper appends its M115 answer to the ok.
+            case FirmwareReplyKind.Ok when reply.Line.Contains("NAME:", StringComparison.Ordinal):
+                // Klipper appends its M115 answer to the ok (FIRMWARE_NAME:, or Malyan's NAME:).
                 ObserveFirmwareInfo(reply.Line);
                 break;
             case FirmwareReplyKind.Info when reply.Line.Contains("Unknown command", StringComparison.OrdinalIgnoreCase):
@@ -73,6 +91,19 @@ internal sealed class FirmwareEventRouter(ILogger logger)
             default:
                 break;
         }
+    }
+
+    /// <summary>A wait on a person is worth a line in the log once, not every two seconds of keep-alive.</summary>
+    private void ObserveBusy(FirmwareBusyReason reason)
+    {
+        var previous = lastBusyReason;
+        lastBusyReason = reason;
+        if (reason != previous && reason is FirmwareBusyReason.PausedForUser or FirmwareBusyReason.PausedForInput)
+        {
+            logger.LogInformation("Firmware waits for someone at the printer: {BusyReason}", reason);
+        }
+
+        BusyReported?.Invoke(reason);
     }
 
     private void ObserveFirmwareInfo(string line)

@@ -95,6 +95,27 @@ public sealed class GcodeLink : IAsyncDisposable
         remove => router.FirmwareProgressReported -= value;
     }
 
+    /// <summary>M114 answers, alone or on an ok; the firmware's word for where the head is.</summary>
+    public event Action<PositionReport>? PositionReported
+    {
+        add => router.PositionReported += value;
+        remove => router.PositionReported -= value;
+    }
+
+    /// <summary>Keep-alive "busy:" lines with what the firmware waits on (processing, paused for user, …).</summary>
+    public event Action<FirmwareBusyReason>? BusyReported
+    {
+        add => router.BusyReported += value;
+        remove => router.BusyReported -= value;
+    }
+
+    /// <summary>A heater target printed on its own line (Repetier's "TargetExtr0:210", "TargetBed:60").</summary>
+    public event Action<HeaterTarget>? HeaterTargetReported
+    {
+        add => router.HeaterTargetReported += value;
+        remove => router.HeaterTargetReported -= value;
+    }
+
     public GcodeLinkOptions Options => options;
 
     /// <summary>

@@ -1,4 +1,5 @@
 using MakerShop.Contracts.Mqtt;
+using MakerShop.FirmwareBridge.Gcode.Replies;
 
 namespace MakerShop.FirmwareBridge.State;
 
@@ -76,6 +77,19 @@ internal sealed class BridgeState(bool autoEject, TimeProvider timeProvider, Job
         lock (gate)
         {
             heaters = readings;
+        }
+    }
+
+    /// <summary>
+    /// A target printed on its own line (Repetier) updates the heater's last reading; a heater never read yet waits for
+    /// its first temperature report, which carries the target too.
+    /// </summary>
+    public void SetHeaterTarget(HeaterTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        lock (gate)
+        {
+            heaters = heaters.Select(h => h.Name == target.Heater ? h with { Target = target.Target } : h).ToArray();
         }
     }
 

@@ -166,7 +166,7 @@ internal sealed class MarlinSession : IAsyncDisposable
 
             if (runtime.Faults.ShouldRunAway(executed))
             {
-                await KillAsync([ThermalRunawayMessage, KillMessage], lifetime.Token);
+                await KillAsync(runtime.Options.HaltMessages is { Count: > 0 } messages ? [.. messages] : [ThermalRunawayMessage, KillMessage], lifetime.Token);
                 return;
             }
 

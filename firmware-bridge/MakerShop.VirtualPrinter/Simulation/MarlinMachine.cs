@@ -84,6 +84,10 @@ internal sealed class MarlinMachine(
             case "M113":
                 busyInterval = TimeSpan.FromSeconds(Math.Clamp(command.Get('S', 2), 0, 60));
                 return Ok;
+            case "M114":
+                await planner.DrainAsync(cancellationToken);
+                await writeLine(motion.PositionReport(options.CountAxes), cancellationToken);
+                return Ok;
             case "M27":
                 await writeLine("Not SD printing", cancellationToken);
                 return Ok;

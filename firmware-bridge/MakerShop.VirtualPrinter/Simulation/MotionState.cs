@@ -8,6 +8,9 @@ internal sealed class MotionState(double defaultFeedrateMmPerMin, double maxFeed
     private bool relativeXyz;
     private bool relativeE;
 
+    private const double XyStepsPerMm = 80;
+    private const double ZStepsPerMm = 400;
+
     private static ReadOnlySpan<char> Axes => "XYZE";
 
     public TimeSpan Move(GcodeCommand command)
@@ -54,6 +57,23 @@ internal sealed class MotionState(double defaultFeedrateMmPerMin, double maxFeed
     }
 
     public void Home() => Array.Clear(position, 0, 3);
+
+    /// <summary>
+    /// The M114 answer as Marlin prints it: the logical position, then "Count" and each motor's step count, named X Y Z
+    /// on a Cartesian machine and A B C on CoreXY, delta and SCARA builds (language.h STR_COUNT_X / STR_COUNT_A).
+    /// </summary>
+    public string PositionReport(string countAxes)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var text = string.Create(culture, $"X:{position[0]:0.00} Y:{position[1]:0.00} Z:{position[2]:0.00} E:{position[3]:0.00} Count");
+        for (var motor = 0; motor < Math.Min(3, countAxes.Length); motor++)
+        {
+            var steps = (long)Math.Round(position[motor] * (motor == 2 ? ZStepsPerMm : XyStepsPerMm));
+            text += string.Create(culture, $" {countAxes[motor]}:{steps}");
+        }
+
+        return text;
+    }
 
     /// <summary>G90/G91 switch every axis, E included, as Marlin does; M82/M83 then override E alone.</summary>
     public void SetRelative(bool relative) => relativeXyz = relativeE = relative;

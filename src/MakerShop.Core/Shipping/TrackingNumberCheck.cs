@@ -7,6 +7,9 @@ namespace MakerShop.Core;
 /// </summary>
 public static class TrackingNumberCheck
 {
+    private const string UspsFormat =
+        "A USPS number has 20 to 22 or 26 digits, or 22 after a 420 + ZIP or ZIP+4 routing code (international USPS items use UPU S10 numbers).";
+
     private static readonly int[] S10Weights = [8, 6, 4, 2, 3, 5, 9, 7];
     private static readonly int[] FedExExpressWeights = [3, 1, 7];
 
@@ -78,29 +81,35 @@ public static class TrackingNumberCheck
         return CompareCheck("UPS", (10 - (sum % 10)) % 10, n[17]);
     }
 
+    // USPS Publication 199 (Implementation Guide to the Intelligent Mail package barcode): the IMpb ends in a mod-10
+    // check digit, weights 3 and 1 from the right; the "420" + ZIP (or ZIP+4) routing code printed before it on the
+    // label's barcode is not part of the tracking number and carries no check (jkeen/tracking_number_data usps.json).
     private static string? CheckUsps(string n)
     {
-        if (n.Length is < 20 or > 22 || !AllDigits(n, 0, n.Length))
+        if (!AllDigits(n, 0, n.Length))
         {
-            return "A USPS number has 20 to 22 digits (international USPS items use UPU S10 numbers).";
+            return UspsFormat;
         }
 
-        var sum = 0;
-        var weight = 3;
-        for (var i = n.Length - 2; i >= 0; i--)
+        var impb = n.Length switch
         {
-            sum += Digit(n[i]) * weight;
-            weight = weight == 3 ? 1 : 3;
+            30 or 34 when n.StartsWith("420", StringComparison.Ordinal) => n[(n.Length - 22)..],
+            20 or 21 or 22 or 26 => n,
+            _ => null,
+        };
+        if (impb is null)
+        {
+            return UspsFormat;
         }
 
-        return CompareCheck("USPS", (10 - (sum % 10)) % 10, n[^1]);
+        return CompareCheck("USPS", WeightedMod10FromRight(impb.AsSpan(0, impb.Length - 1)), impb[^1]);
     }
 
     private static string? CheckFedEx(string n)
     {
-        if (!AllDigits(n, 0, n.Length) || n.Length is not (12 or 15))
+        if (!AllDigits(n, 0, n.Length) || n.Length is not (12 or 15 or 22) || (n.Length == 22 && !n.StartsWith("96", StringComparison.Ordinal)))
         {
-            return "A FedEx number has 12 digits (Express) or 15 digits (Ground).";
+            return "A FedEx number has 12 digits (Express), 15 digits (Ground) or 22 digits starting with 96 (Ground barcode).";
         }
 
         var sum = 0;
@@ -114,6 +123,15 @@ public static class TrackingNumberCheck
             return CompareCheck("FedEx", sum % 11 % 10, n[11]);
         }
 
+        if (n.Length == 22)
+        {
+            // FedEx Ground Bar Code & Label Layout Specification FY04.A, "Check digit calculation algorithms: FedEx
+            // Ground Code 128 ('96' bar code)": 96, a 2-digit SCNC and a 3-digit service code precede the 14-digit
+            // package number, and only those 14 digits count: mod 10, the digits in even positions from the right
+            // tripled, as for an SSCC-18.
+            return CompareCheck("FedEx", WeightedMod10FromRight(n.AsSpan(7, 14)), n[21]);
+        }
+
         for (var i = 0; i < 14; i++)
         {
             sum += Digit(n[i]) * (i % 2 == 0 ? 1 : 3);
@@ -122,15 +140,31 @@ public static class TrackingNumberCheck
         return CompareCheck("FedEx", (10 - (sum % 10)) % 10, n[14]);
     }
 
+    // DHL Express waybills are 10 digits, some 11: the last digit is the number before it modulo 7 (the rule
+    // jkeen/tracking_number_data dhl.json and the tracking_number gem document, with real 10- and 11-digit waybills).
     private static string? CheckDhlExpress(string n)
     {
-        if (n.Length != 10 || !AllDigits(n, 0, 10))
+        if (n.Length is not (10 or 11) || !AllDigits(n, 0, n.Length))
         {
-            return "A DHL Express waybill number has 10 digits.";
+            return "A DHL Express waybill number has 10 or 11 digits.";
         }
 
-        var body = long.Parse(n.AsSpan(0, 9), System.Globalization.CultureInfo.InvariantCulture);
-        return CompareCheck("DHL Express", (int)(body % 7), n[9]);
+        var body = long.Parse(n.AsSpan(0, n.Length - 1), System.Globalization.CultureInfo.InvariantCulture);
+        return CompareCheck("DHL Express", (int)(body % 7), n[^1]);
+    }
+
+    /// <summary>GS1-style mod 10: from the right, the digits weigh 3, 1, 3, 1, …; the check tops the sum up to a multiple of ten.</summary>
+    private static int WeightedMod10FromRight(ReadOnlySpan<char> digits)
+    {
+        var sum = 0;
+        var weight = 3;
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            sum += Digit(digits[i]) * weight;
+            weight = weight == 3 ? 1 : 3;
+        }
+
+        return (10 - (sum % 10)) % 10;
     }
 
     private static string? CompareCheck(string carrier, int expected, char actual) =>

@@ -9,12 +9,12 @@ public enum TrackingNumberFormat
     /// <summary>UPS "1Z" numbers: 18 characters, mod 10 with letters mapped to digits.</summary>
     Ups,
 
-    /// <summary>USPS IMpb / legacy: 20 to 22 digits, mod 10 with weights 3,1 from the right.</summary>
+    /// <summary>USPS IMpb / legacy: 20 to 22 or 26 digits, mod 10 with weights 3,1 from the right; a 420 + ZIP routing prefix may precede a 22-digit IMpb.</summary>
     Usps,
 
-    /// <summary>FedEx Express 12 digits (weights 3,1,7, mod 11 mod 10) or Ground 15 digits (mod 10, weights 1,3).</summary>
+    /// <summary>FedEx Express 12 digits (weights 3,1,7, mod 11 mod 10), Ground 15 digits (mod 10, weights 1,3) or Ground "96" 22 digits (mod 10 over the 14-digit package number).</summary>
     FedEx,
 
-    /// <summary>DHL Express waybill: 10 digits, check = the first nine as a number mod 7.</summary>
+    /// <summary>DHL Express waybill: 10 or 11 digits, check = the digits before it as a number mod 7.</summary>
     DhlExpress,
 }

@@ -14,6 +14,17 @@ public sealed class TrackingNumberCheckTests
         { TrackingNumberFormat.FedEx, "986578788855" },
         { TrackingNumberFormat.FedEx, "041441760228964" },
         { TrackingNumberFormat.DhlExpress, "3318810025" },
+
+        // Formats carriers print that the check once refused (real numbers from jkeen/tracking_number_data, whose
+        // check digits were recomputed here): USPS IMpb behind its 420 + ZIP or ZIP+4 routing code and the 26-digit
+        // IMpb, FedEx Ground's 22-digit "96" barcode, and DHL Express waybills of 10 and 11 digits.
+        { TrackingNumberFormat.Usps, "420221539101026837331000039521" },
+        { TrackingNumberFormat.Usps, "4201002334249200190132607600833457" },
+        { TrackingNumberFormat.Usps, "4201028200009261290113185417468510" },
+        { TrackingNumberFormat.Usps, "92748931507708513018050063" },
+        { TrackingNumberFormat.FedEx, "9611020987654312345672" },
+        { TrackingNumberFormat.DhlExpress, "73891051146" },
+        { TrackingNumberFormat.DhlExpress, "8487135506" },
     };
 
     [Theory]
@@ -45,6 +56,8 @@ public sealed class TrackingNumberCheckTests
     [InlineData(TrackingNumberFormat.FedEx, "986578788855")]
     [InlineData(TrackingNumberFormat.FedEx, "041441760228964")]
     [InlineData(TrackingNumberFormat.DhlExpress, "3318810025")]
+    [InlineData(TrackingNumberFormat.DhlExpress, "73891051146")]
+    [InlineData(TrackingNumberFormat.Usps, "92748931507708513018050063")]
     public void Raising_any_one_serial_digit_by_one_is_rejected(TrackingNumberFormat format, string number)
     {
         var checkAt = format == TrackingNumberFormat.UpuS10 ? 10 : number.Length - 1;
@@ -100,6 +113,44 @@ public sealed class TrackingNumberCheckTests
     [InlineData(TrackingNumberFormat.Usps, "RR287043775IN")]
     [InlineData(TrackingNumberFormat.UpuS10, "")]
     public void A_number_in_another_carriers_format_is_rejected_with_a_reason(TrackingNumberFormat format, string number)
+    {
+        Assert.NotNull(TrackingNumberCheck.Problem(format, number));
+    }
+
+    [Theory]
+    [InlineData("420221539101026837331000039521", 8)]
+    [InlineData("4201002334249200190132607600833457", 12)]
+    public void A_USPS_number_behind_a_routing_code_is_checked_on_its_IMpb_alone(string number, int routingLength)
+    {
+        // The ZIP routes the parcel; it has no check digit, so any ZIP passes and any change to the IMpb fails.
+        var otherZip = "420" + new string('7', routingLength - 3) + number[routingLength..];
+        Assert.True(TrackingNumberCheck.IsValid(TrackingNumberFormat.Usps, otherZip));
+        Assert.True(TrackingNumberCheck.IsValid(TrackingNumberFormat.Usps, number[routingLength..]));
+        for (var i = routingLength; i < number.Length - 1; i++)
+        {
+            var changed = number[..i] + (char)('0' + ((number[i] - '0' + 1) % 10)) + number[(i + 1)..];
+            Assert.False(TrackingNumberCheck.IsValid(TrackingNumberFormat.Usps, changed), $"{changed} should fail the USPS check");
+        }
+    }
+
+    [Fact]
+    public void A_FedEx_96_barcode_is_checked_on_its_package_number_and_says_which_digit_it_expected()
+    {
+        Assert.Equal("The FedEx check digit should be 2, not 3.", TrackingNumberCheck.Problem(TrackingNumberFormat.FedEx, "9611020987654312345673"));
+        for (var i = 7; i < 21; i++)
+        {
+            var changed = "9611020987654312345672"[..i] + (char)('0' + (("9611020987654312345672"[i] - '0' + 1) % 10)) + "9611020987654312345672"[(i + 1)..];
+            Assert.False(TrackingNumberCheck.IsValid(TrackingNumberFormat.FedEx, changed), $"{changed} should fail the FedEx check");
+        }
+    }
+
+    [Theory]
+    [InlineData(TrackingNumberFormat.FedEx, "9711020987654312345672")]
+    [InlineData(TrackingNumberFormat.Usps, "421221539101026837331000039521")]
+    [InlineData(TrackingNumberFormat.Usps, "4202215391010268373310000395210")]
+    [InlineData(TrackingNumberFormat.DhlExpress, "738910511460")]
+    [InlineData(TrackingNumberFormat.DhlExpress, "331881002")]
+    public void A_number_of_the_new_lengths_without_its_prefix_or_of_another_length_is_refused(TrackingNumberFormat format, string number)
     {
         Assert.NotNull(TrackingNumberCheck.Problem(format, number));
     }

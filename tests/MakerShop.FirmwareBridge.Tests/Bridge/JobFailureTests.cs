@@ -36,4 +36,20 @@ public sealed class JobFailureTests(ITestOutputHelper output)
         Assert.Equal(("job-hot", "Error:Thermal Runaway, system stopped! Heater_ID: 0"), (failed.JobId, failed.Reason));
         await rig.Shop.WaitForAsync<PrinterStatePayload>(PrinterTopics.State(PrinterId), s => s.Status == BridgeStatus.Error && s.LastJob?.JobId == "job-hot");
     }
+
+    [Theory]
+    [InlineData("fatal:Heater decoupled during hold - Printer stopped and heaters disabled due to this error. Fix error and restart with M999.")]
+    [InlineData("Error:Printer stopped due to errors. Fix the error and use M999 to restart. (Temperature is reset. Set it after restarting)")]
+    [InlineData("!! KILL caused by KILL button/pin")]
+    public async Task Another_firmwares_stop_wording_fails_the_job_as_a_halt_with_its_own_words(string halt)
+    {
+        // No "kill() called" follows: the firmware's own stop line is all the bridge gets.
+        await using var rig = await BridgeRig.StartAsync(output, new VirtualPrinterOptions { TimeScale = 10_000, ThermalRunawayAfterLines = 40, HaltMessages = [halt] });
+        await rig.Shop.SendAsync(PrinterId, rig.StartCommand("cmd-stop", "job-stop", TestGcode.File("stopped", moves: 300)));
+
+        var failed = await rig.Shop.WaitForAsync<PrinterEventPayload>(PrinterTopics.Events(PrinterId), e => e.Kind == PrinterEventKind.JobFailed);
+
+        Assert.Equal(("job-stop", halt), (failed.JobId, failed.Reason));
+        await rig.Shop.WaitForAsync<PrinterStatePayload>(PrinterTopics.State(PrinterId), s => s.Status == BridgeStatus.Error && s.LastJob?.JobId == "job-stop");
+    }
 }

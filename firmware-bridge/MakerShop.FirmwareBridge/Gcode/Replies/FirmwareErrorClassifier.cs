@@ -2,8 +2,12 @@ namespace MakerShop.FirmwareBridge.Gcode.Replies;
 
 /// <summary>
 /// Tells a halt from a line-noise error from an error the print survives. The halt markers are OctoPrint's
-/// regex_marlinKillError list, Marlin's own "Printer halted. kill() called!", and Klipper's shutdown; the
-/// communication errors are Marlin's (language.h), Prusa's, Repetier's and Teacup's wordings.
+/// regex_marlinKillError list and the firmware's own stop wordings: Marlin's language.h ("Printer halted. kill()
+/// called!", "…, system stopped! Heater_ID: 0", "Printer stopped due to errors. Fix the error and use M999 to restart.",
+/// "!! KILL caused by …", "!! STOP called because of … - restart with M999"), Prusa's temperature.cpp ("HOTEND THERMAL
+/// RUNAWAY", "Heaters switched off. MAXTEMP triggered!", "Printer stopped due to errors. Supervision required."),
+/// Repetier's gcode.cpp and Communication.cpp ("fatal:… - Printer stopped and heaters disabled …", "Heater decoupled",
+/// "Fail mode active. Send M999 …", "Printer set into dry run mode until restart!") and Klipper's shutdowns.
 /// </summary>
 public static class FirmwareErrorClassifier
 {
@@ -11,6 +15,18 @@ public static class FirmwareErrorClassifier
     [
         "Printer halted", "kill()", "Thermal Runaway", "Thermal Malfunction", "Heating failed",
         "MAXTEMP", "MINTEMP", "Invalid extruder number", "Watchdog barked", "KILL caused",
+        "system stopped", "Printer stopped", "use M999", "with M999", "Send M999", "Heater switched off", "Heaters switched off",
+        "Heater decoupled", "decoupled from thermistor", "dry run mode", "Watchdog timeout", "STOP called",
+    ];
+
+    /// <summary>
+    /// "!!" is Klipper's refused command (an ok follows) unless it says the host shut down; Marlin uses it for its own
+    /// kill and stop lines too.
+    /// </summary>
+    private static readonly string[] BangHaltMarkers =
+    [
+        "shutdown", "KILL caused", "STOP called", "Printer halted", "not heating at expected rate", "ADC out of range",
+        "Lost communication with MCU", "Internal error on command",
     ];
 
     private static readonly string[] CommunicationMarkers =
@@ -34,10 +50,15 @@ public static class FirmwareErrorClassifier
             return true;
         }
 
+        if (text.StartsWith("fatal:", StringComparison.OrdinalIgnoreCase))
+        {
+            // Repetier prints its fatal errors (heater decoupled, sensor failure, failed leveling) this way only.
+            return true;
+        }
+
         if (text.StartsWith("!!", StringComparison.Ordinal))
         {
-            // Klipper: "!! Move out of range" is a refused command (an ok follows); a shutdown is the end.
-            return text.Contains("shutdown", StringComparison.OrdinalIgnoreCase);
+            return BangHaltMarkers.Any(marker => text.Contains(marker, StringComparison.OrdinalIgnoreCase));
         }
 
         return IsErrorLine(text) && HaltMarkers.Any(marker => text.Contains(marker, StringComparison.OrdinalIgnoreCase));

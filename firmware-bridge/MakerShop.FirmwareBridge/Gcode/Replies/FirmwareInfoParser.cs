@@ -4,7 +4,9 @@ namespace MakerShop.FirmwareBridge.Gcode.Replies;
 
 /// <summary>
 /// M115 lines, by OctoPrint's rules: the identity line splits at upper-case keys followed by ':' (so values keep their
-/// spaces, and "https:" does not split), and a capability line is exactly "Cap:NAME:0" or "Cap:NAME:1".
+/// spaces, and "https:" does not split), and a capability line is exactly "Cap:NAME:0" or "Cap:NAME:1". Malyan's
+/// boards answer in their own words ("NAME: Malyan VER: 2.9 MODEL: M200 HW: HA02"): their fields are kept as written
+/// and also filed under the Marlin keys (FIRMWARE_NAME "Malyan 2.9", FIRMWARE_VERSION, MACHINE_TYPE).
 /// </summary>
 public static partial class FirmwareInfoParser
 {
@@ -22,7 +24,8 @@ public static partial class FirmwareInfoParser
             text = text[3..].TrimStart();
         }
 
-        if (!text.StartsWith("FIRMWARE_NAME:", StringComparison.Ordinal))
+        var malyan = text.StartsWith("NAME:", StringComparison.Ordinal);
+        if (!malyan && !text.StartsWith("FIRMWARE_NAME:", StringComparison.Ordinal))
         {
             return null;
         }
@@ -36,7 +39,32 @@ public static partial class FirmwareInfoParser
             fields.TryAdd(keys[i].Groups["key"].Value, text[start..end].Trim());
         }
 
+        if (malyan)
+        {
+            AddMarlinKeys(fields);
+        }
+
         return fields;
+    }
+
+    private static void AddMarlinKeys(Dictionary<string, string> fields)
+    {
+        var name = fields.GetValueOrDefault("NAME", string.Empty);
+        if (fields.TryGetValue("VER", out var version) && version.Length > 0)
+        {
+            fields.TryAdd("FIRMWARE_VERSION", version);
+            name = name.Length > 0 ? $"{name} {version}" : version;
+        }
+
+        if (name.Length > 0)
+        {
+            fields.TryAdd("FIRMWARE_NAME", name);
+        }
+
+        if (fields.TryGetValue("MODEL", out var model) && model.Length > 0)
+        {
+            fields.TryAdd("MACHINE_TYPE", model);
+        }
     }
 
     /// <summary>"Cap:AUTOREPORT_TEMP:1" → ("AUTOREPORT_TEMP", true); anything else → false.</summary>

@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace MakerShop.FirmwareBridge.Gcode.Replies;
 
-/// <summary>M27 and M73 reports: Marlin, Klipper ("Not SD printing." with a period) and Prusa's two M73 lines.</summary>
+/// <summary>
+/// M27 and M73 reports: Marlin, Klipper ("Not SD printing." with a period) and Prusa's two M73 lines; and the end of a
+/// print from the printer's own card, "Done printing file" (Marlin STR_FILE_PRINTED, Repetier tDonePrinting).
+/// </summary>
 public static partial class FirmwareProgressParser
 {
     public static FirmwareProgressReport? TryParse(string line)
@@ -13,6 +16,11 @@ public static partial class FirmwareProgressParser
         if (SdBytePattern().Match(line) is { Success: true } sd && Long(sd.Groups["pos"]) is { } position && Long(sd.Groups["size"]) is { } size)
         {
             return new FirmwareProgressReport(true, SdBytePosition: position, SdFileSize: size);
+        }
+
+        if (DonePattern().IsMatch(line))
+        {
+            return new FirmwareProgressReport(false, SdPrintFinished: true);
         }
 
         if (NotSdPattern().IsMatch(line))
@@ -45,6 +53,9 @@ public static partial class FirmwareProgressParser
 
     [GeneratedRegex(@"SD printing byte (?<pos>[0-9]+)\s*/\s*(?<size>[0-9]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SdBytePattern();
+
+    [GeneratedRegex(@"^(?:echo:\s*)?Done printing file\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DonePattern();
 
     [GeneratedRegex(@"^Not SD printing\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotSdPattern();

@@ -2,7 +2,7 @@ namespace MakerShop.FirmwareBridge.Gcode.Replies;
 
 public enum FirmwareReplyKind
 {
-    /// <summary>Anything that needs no action: echo:, unknown lines, Repetier's "skip".</summary>
+    /// <summary>Anything that needs no action: echo:, unknown lines, Repetier's "skip", Klipper's state while it runs.</summary>
     Info,
 
     /// <summary>"ok", with ADVANCED_OK counts or a temperature report riding along.</summary>
@@ -35,6 +35,12 @@ public enum FirmwareReplyKind
 
     /// <summary>An M27 or M73 progress report from the firmware.</summary>
     Progress,
+
+    /// <summary>An M114 position report on its own line.</summary>
+    Position,
+
+    /// <summary>A heater's new target on its own line (Repetier "TargetExtr0:210", "TargetBed:60").</summary>
+    TargetTemperature,
 
     /// <summary>Not a firmware line: the link closed.</summary>
     Disconnected,

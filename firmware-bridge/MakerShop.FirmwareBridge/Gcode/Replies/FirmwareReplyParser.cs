@@ -1,8 +1,9 @@
 namespace MakerShop.FirmwareBridge.Gcode.Replies;
 
 /// <summary>
-/// Classifies one firmware line. The order matters: an ok may carry temperatures or M115 output (Klipper), a halt
-/// message is an "Error:" line too, and "echo:busy:" is an echo line.
+/// Classifies one firmware line. The order matters: an ok may carry temperatures, a position or M115 output (Klipper),
+/// a halt message is an "Error:" line too, "echo:busy:" is an echo line, and an M114 line is checked before the
+/// temperature parser could mistake a motor count for a heater.
 /// </summary>
 public static class FirmwareReplyParser
 {
@@ -12,7 +13,12 @@ public static class FirmwareReplyParser
         var text = line.Trim();
         if (OkReportParser.IsOk(text))
         {
-            return new FirmwareReply(FirmwareReplyKind.Ok, text) { Ok = OkReportParser.Parse(text), Temperatures = TemperatureReportParser.TryParse(text) };
+            return new FirmwareReply(FirmwareReplyKind.Ok, text)
+            {
+                Ok = OkReportParser.Parse(text),
+                Temperatures = TemperatureReportParser.TryParse(text),
+                Position = PositionReportParser.TryParse(text),
+            };
         }
 
         if (ResendRequestParser.TryParse(text, out var resendLine, out var digits))
@@ -20,9 +26,9 @@ public static class FirmwareReplyParser
             return new FirmwareReply(FirmwareReplyKind.Resend, text) { ResendLine = resendLine, ResendDigits = digits };
         }
 
-        if (text.Contains("busy:", StringComparison.OrdinalIgnoreCase))
+        if (FirmwareBusyParser.IsBusy(text))
         {
-            return new FirmwareReply(FirmwareReplyKind.Busy, text);
+            return new FirmwareReply(FirmwareReplyKind.Busy, text) { BusyReason = FirmwareBusyParser.TryParse(text) };
         }
 
         if (text.Equals("wait", StringComparison.OrdinalIgnoreCase))
@@ -35,9 +41,15 @@ public static class FirmwareReplyParser
             return new FirmwareReply(FirmwareReplyKind.Start, text);
         }
 
+        var klipperState = KlipperStateParser.TryParse(text);
         if (FirmwareErrorClassifier.IsHalt(text))
         {
-            return new FirmwareReply(FirmwareReplyKind.Fatal, text);
+            return new FirmwareReply(FirmwareReplyKind.Fatal, text) { KlipperState = klipperState };
+        }
+
+        if (klipperState is not null)
+        {
+            return new FirmwareReply(FirmwareReplyKind.Info, text) { KlipperState = klipperState };
         }
 
         if (FirmwareErrorClassifier.Classify(text) is { } error)
@@ -58,6 +70,16 @@ public static class FirmwareReplyParser
         if (FirmwareProgressParser.TryParse(text) is { } progress)
         {
             return new FirmwareReply(FirmwareReplyKind.Progress, text) { Progress = progress };
+        }
+
+        if (PositionReportParser.TryParse(text) is { } position)
+        {
+            return new FirmwareReply(FirmwareReplyKind.Position, text) { Position = position };
+        }
+
+        if (HeaterTargetParser.TryParse(text) is { } target)
+        {
+            return new FirmwareReply(FirmwareReplyKind.TargetTemperature, text) { Target = target };
         }
 
         return TemperatureReportParser.TryParse(text) is { } temperatures

@@ -10,6 +10,8 @@ namespace MakerShop.FirmwareBridge.Gcode.Replies;
 /// "/" may have blanks around it or none. Only known sensor keys count (T, Tn, B, C, Prusa's P: PINDA and A: ambient),
 /// so an M114 "X:10.00 Y:…" or Prusa's "E:0" (active extruder) never turns into a heater. Heater power comes as
 /// "@:127" (active tool), "@0:29", "B@:0", "C@:0", or Smoothieware's "@255" right after the sensor it belongs to.
+/// An M114 answer is never a heater report, even where its letters look like one: a line that opens with "X:" is a
+/// position, and what follows "Count" names motors (a delta's or CoreXY's "Count A:800 B:1600 C:120", whose B is no bed).
 /// </summary>
 public static partial class TemperatureReportParser
 {
@@ -23,10 +25,17 @@ public static partial class TemperatureReportParser
             return null;
         }
 
+        if (PositionReportParser.StartsLikePosition(line))
+        {
+            return null;
+        }
+
+        var countAt = PositionReportParser.CountIndex(line);
+        var scanned = countAt < 0 ? line : line[..countAt];
         var sensors = new Dictionary<string, HeaterReading>(StringComparer.Ordinal);
         var power = new Dictionary<string, double>(StringComparer.Ordinal);
         string? lastSensor = null;
-        foreach (Match match in TokenPattern().Matches(line))
+        foreach (Match match in TokenPattern().Matches(scanned))
         {
             if (match.Groups["sensor"].Success)
             {

@@ -33,6 +33,25 @@ public sealed class FirmwareReplyParserTests
     [InlineData("!! Shutdown due to M112 command")]
     [InlineData("!! MCU 'mcu' shutdown: Timer too close")]
     [InlineData("// Klipper state: Shutdown")]
+    [InlineData("Error:Printer stopped due to errors. Fix the error and use M999 to restart. (Temperature is reset. Set it after restarting)")]
+    [InlineData("Error:Heater switched off. Temperature difference between temp sensors is too high !, system stopped! Heater_ID: 0")]
+    [InlineData("Error:!! STOP called because of BLTouch error - restart with M999")]
+    [InlineData("!! KILL caused by KILL button/pin")]
+    [InlineData("!! STOP called because of unhomed error - restart with M999")]
+    [InlineData("Error: HOTEND THERMAL RUNAWAY")]
+    [InlineData("Error: HEATBED THERMAL RUNAWAY")]
+    [InlineData("Error: THERMAL RUNAWAY (PREHEAT HOTEND)")]
+    [InlineData("Error:0: Heaters switched off. MAXTEMP triggered!")]
+    [InlineData("Error:Heaters switched off. MINTEMP BED triggered!")]
+    [InlineData("Error:Printer stopped due to errors. Supervision required.")]
+    [InlineData("fatal:Heater decoupled during hold - Printer stopped and heaters disabled due to this error. Fix error and restart with M999.")]
+    [InlineData("fatal:Heater/sensor error - Printer stopped and heaters disabled due to this error. Fix error and restart with M999.")]
+    [InlineData("Error:One heater seems decoupled from thermistor - disabling all for safety!")]
+    [InlineData("Error:Printer set into dry run mode until restart!")]
+    [InlineData("Error:Fail mode active. Send M999 to disable failed mode!")]
+    [InlineData("!! Heater extruder not heating at expected rate")]
+    [InlineData("!! Lost communication with MCU 'mcu'")]
+    [InlineData("!! Internal error on command:\"G28\"")]
     public void Halting_errors_are_fatal(string line) =>
         Assert.Equal(FirmwareReplyKind.Fatal, FirmwareReplyParser.Parse(line).Kind);
 
@@ -50,6 +69,8 @@ public sealed class FirmwareReplyParserTests
     [InlineData("Error:open failed, File: print.gco.", FirmwareErrorKind.NonFatal)]
     [InlineData("Error: Unknown command: \"ABC\"", FirmwareErrorKind.NonFatal)]
     [InlineData("!! Move out of range: 300.000 0.000 0.200 [0.000]", FirmwareErrorKind.NonFatal)]
+    [InlineData("!! Must home axis first: 10.000 10.000 0.200 [0.000]", FirmwareErrorKind.NonFatal)]
+    [InlineData("Error:Probing Failed", FirmwareErrorKind.NonFatal)]
     public void Errors_the_firmware_survives_are_told_apart(string line, FirmwareErrorKind expected)
     {
         var reply = FirmwareReplyParser.Parse(line);

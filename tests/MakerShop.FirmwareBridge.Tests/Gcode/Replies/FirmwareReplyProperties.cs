@@ -16,7 +16,8 @@ public sealed class FirmwareReplyProperties
         "ok", "ok ", "OK", "ok T:", "T:", "T0:", "B:", "ok N", "Resend: ", "Resend:N", "rs N", "Error:", "Error:Line Number is not Last Line Number+1, Last Line: ",
         "Error:checksum mismatch, Last Line: ", "Error:Printer halted. kill() called!", "!!", "echo:busy: processing", "wait", "start",
         "//action:", "//action:pause", "FIRMWARE_NAME:Marlin ", "Cap:AUTOREPORT_TEMP:", "SD printing byte ", "NORMAL MODE: Percent done: ",
-        "TT::", "", " ", "\t",
+        "TT::", "", " ", "\t", "X:10.00 Y:20.00 Z:0.30 E:0.00 Count A:", "ok X:", "X:", "fatal:", "TargetExtr0:", "TargetBed:",
+        "NAME: Malyan ", "NAME:", "// Klipper state: ", "Done printing file", "echo:busy: paused for user", "Count ",
     ];
 
     private static readonly string[] Pieces =
@@ -24,6 +25,7 @@ public sealed class FirmwareReplyProperties
         "0", "1", "-1", "18446744073709551616", "999999999999999999", "9999999999999999999", "1e308", "NaN", "Infinity", "-0",
         "T:", "B:", "C:", "P:", "A:", "@:", "B@:", "@0:", "@255", "/", " / ", " ", ":", "::", "N", "P", "B", ".", "..", "e", "E:",
         "\u0000", "\u00ff", "é", "🙂", "\r", "%", "/0", "X:10.00", "Y:", "Last Line: ", "+", "ok",
+        "Z:", "Count", " Count A:", "VER:", "MODEL:",
     ];
 
     private static readonly Gen<string> Line = Gen.Select(Gen.OneOf(Heads), Gen.OneOf(Pieces).Array[0, 24], (head, pieces) => head + string.Concat(pieces));
@@ -52,12 +54,46 @@ public sealed class FirmwareReplyProperties
                 _ = FirmwareInfoParser.TryParseCapability(line, out _, out _);
                 _ = FirmwareErrorClassifier.Classify(line);
                 _ = FirmwareErrorClassifier.IsHalt(line);
+                _ = PositionReportParser.TryParse(line);
+                _ = HeaterTargetParser.TryParse(line);
+                _ = KlipperStateParser.TryParse(line);
+                _ = FirmwareBusyParser.TryParse(line);
                 if (OkReportParser.IsOk(line))
                 {
                     _ = OkReportParser.Parse(line);
                 }
             });
         }, iter: 3000, threads: 1);
+    }
+
+    /// <summary>An M114 line as Marlin, Prusa or Klipper prints it, with the motor names of a Cartesian, CoreXY or delta machine.</summary>
+    private static readonly Gen<(string Line, double X, double Y, double Z)> PositionLine =
+        Gen.Select(
+            Gen.Int[-500_00, 500_00], Gen.Int[-500_00, 500_00], Gen.Int[0, 400_00],
+            Gen.OneOf(Gen.Const("X Y Z"), Gen.Const("A B C"), Gen.Const("A B Z"), Gen.Const("")),
+            Gen.Int[0, 10_000_000].Array[3], Gen.Bool,
+            (x, y, z, motors, counts, ok) =>
+            {
+                var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"X:{x / 100.0:0.00} Y:{y / 100.0:0.00} Z:{z / 100.0:0.00} E:0.00");
+                if (motors.Length > 0)
+                {
+                    var names = motors.Split(' ');
+                    text += " Count" + string.Concat(names.Select((name, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {name}:{counts[i]}")));
+                }
+
+                return ((ok ? "ok " : string.Empty) + text, x / 100.0, y / 100.0, z / 100.0);
+            });
+
+    [Fact]
+    public void Any_position_report_is_read_as_a_position_and_never_as_heaters()
+    {
+        PositionLine.Sample(sample =>
+        {
+            var reply = FirmwareReplyParser.Parse(sample.Line);
+
+            Assert.Null(reply.Heaters);
+            Assert.Equal((sample.X, sample.Y, sample.Z), (reply.Position!.X, reply.Position.Y, reply.Position.Z));
+        }, iter: 2000, threads: 1);
     }
 
     [Fact]
@@ -122,6 +158,21 @@ public sealed class FirmwareReplyProperties
         if (reply.Kind == FirmwareReplyKind.Ok)
         {
             Assert.NotNull(reply.Ok);
+        }
+
+        if (reply.Kind == FirmwareReplyKind.Position)
+        {
+            Assert.NotNull(reply.Position);
+        }
+
+        if (reply.Kind == FirmwareReplyKind.TargetTemperature)
+        {
+            Assert.NotNull(reply.Target);
+        }
+
+        if (PositionReportParser.StartsLikePosition(line))
+        {
+            Assert.Null(reply.Heaters);
         }
 
         foreach (var heater in reply.Heaters ?? [])
