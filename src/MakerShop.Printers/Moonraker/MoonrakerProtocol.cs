@@ -136,7 +136,9 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
             return HttpCallResult.Done;
         }
 
-        return await CommandAsync(endpoint, api => api.RunGcodeAsync(new MoonrakerGcodeScript(TurnOffHeaters), cancellationToken), MoonrakerEndpoint.Gcode, cancellationToken);
+        // The print is cancelled whatever this answers: a refused TURN_OFF_HEATERS must not turn the cancel into a refusal.
+        var off = await CommandAsync(endpoint, api => api.RunGcodeAsync(new MoonrakerGcodeScript(TurnOffHeaters), cancellationToken), MoonrakerEndpoint.Gcode, cancellationToken);
+        return off.Outcome == HttpCallOutcome.Done ? HttpCallResult.Done : new HttpCallResult(HttpCallOutcome.Done, "cancelled, but TURN_OFF_HEATERS failed: " + off.Detail);
     }
 
     public Task<HttpCallResult> EmergencyStopAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
