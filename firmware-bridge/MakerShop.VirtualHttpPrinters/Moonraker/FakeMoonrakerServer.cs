@@ -120,7 +120,7 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
         var subscribed = false;
         try
         {
-            await new MoonrakerWebsocketSession(socket, Printer, ApiKey, () =>
+            await new MoonrakerWebsocketSession(socket, Printer, _klipper, ApiKey, () =>
             {
                 if (!subscribed)
                 {
