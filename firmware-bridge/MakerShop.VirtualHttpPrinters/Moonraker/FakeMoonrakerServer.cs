@@ -8,17 +8,42 @@ using Microsoft.AspNetCore.Http;
 namespace MakerShop.VirtualHttpPrinters.Moonraker;
 
 /// <summary>
-/// The parts of Moonraker's HTTP API that MakerShop uses, with its envelopes (<c>{"result": …}</c> and
-/// <c>{"error": {"code", "message"}}</c>) and its refusals: no or a wrong key (401), an upload without a <c>file</c>
-/// part or with an unknown root (400), a checksum mismatch (422), Klippy not connected (503), a print already running (400).
+/// The parts of Moonraker's HTTP API that MakerShop uses, with its envelopes (<c>{"result": …}</c>, except the upload's
+/// bare 201 object, and <c>{"error": {"code", "message"}}</c>) and its refusals in its own words: no or a wrong key (401),
+/// an upload without a <c>file</c> part or with an unknown root (400), a checksum mismatch (422), Klippy not connected
+/// (503), the printing file uploaded again (403 "File is loaded, upload not permitted"), a start while printing (400
+/// "SD busy"). Pause, resume and cancel with nothing to act on answer 200, as Klipper's PAUSE, RESUME and CANCEL_PRINT do.
 /// </summary>
 public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string apiKey) : VirtualHttpServer(printer, apiKey)
 {
     public const string GcodesRoot = "/home/pi/printer_data/gcodes/";
+    private readonly SimulatedKlipper _klipper = new(printer);
+    private readonly List<string> _queuedJobs = [];
     private int _subscribers;
+
+    /// <summary>Moonraker's <c>[file_manager] queue_gcode_uploads</c>: an upload with print=true that cannot start now goes to the job queue.</summary>
+    public bool QueueGcodeUploads { get; set; }
+
+    /// <summary>Files put in the job queue by uploads; the queue starts paused, so they wait for a person (or Klipper's readiness).</summary>
+    public IReadOnlyList<string> QueuedJobs
+    {
+        get
+        {
+            lock (_queuedJobs)
+            {
+                return [.. _queuedJobs];
+            }
+        }
+    }
 
     /// <summary>Websocket clients that have subscribed to printer objects and are waiting for notifications.</summary>
     public int Subscribers => Volatile.Read(ref _subscribers);
+
+    /// <summary>Klipper restarts as after FIRMWARE_RESTART, or the "restart" button of Mainsail or Fluidd after a shutdown.</summary>
+    public void RestartKlipper() => _klipper.Restart();
+
+    /// <summary>Klipper shuts down with this cause, as on a thermal runaway or a lost microcontroller.</summary>
+    public void ShutdownKlipper(string cause) => _klipper.Shutdown(cause);
 
     protected override void MapEndpoints(WebApplication app)
     {
@@ -50,13 +75,23 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
         app.MapPost("/printer/objects/query", (RequestDelegate)QueryObjectsAsync);
         app.MapPost("/server/files/upload", (RequestDelegate)UploadAsync);
         app.MapPost("/printer/print/start", (RequestDelegate)StartAsync);
-        app.MapPost("/printer/print/pause", (RequestDelegate)(context => CommandAsync(context, Printer.Pause)));
-        app.MapPost("/printer/print/resume", (RequestDelegate)(context => CommandAsync(context, Printer.Resume)));
-        app.MapPost("/printer/print/cancel", (RequestDelegate)(context => CommandAsync(context, Printer.Cancel)));
+        app.MapPost("/printer/print/pause", (RequestDelegate)(context => PrintCommandAsync(context, Printer.Pause)));
+        app.MapPost("/printer/print/resume", (RequestDelegate)(context => PrintCommandAsync(context, Printer.Resume)));
+        app.MapPost("/printer/print/cancel", (RequestDelegate)(context => PrintCommandAsync(context, Printer.Cancel)));
         app.MapPost("/printer/gcode/script", (RequestDelegate)GcodeScriptAsync);
         app.MapPost("/printer/emergency_stop", (RequestDelegate)(context => KlippyAsync(context, _ =>
         {
-            Printer.Fault("Shutdown due to webhooks request");
+            _klipper.Shutdown("Shutdown due to webhooks request");
+            return JsonValue.Create("ok");
+        })));
+        app.MapPost("/printer/firmware_restart", (RequestDelegate)(context => KlippyAsync(context, _ =>
+        {
+            _klipper.Restart();
+            return JsonValue.Create("ok");
+        })));
+        app.MapPost("/printer/restart", (RequestDelegate)(context => KlippyAsync(context, _ =>
+        {
+            _klipper.Restart();
             return JsonValue.Create("ok");
         })));
     }
@@ -66,8 +101,6 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
 
     private static Task ErrorAsync(HttpContext context, int status, string message) =>
         WriteJsonAsync(context, status, new JsonObject { ["error"] = new JsonObject { ["code"] = status, ["message"] = message } });
-
-    private static string PrintState(SimulatedPrintState state) => state.ToString().ToLowerInvariant();
 
     private bool HasValidKey(HttpRequest request)
     {
@@ -87,7 +120,7 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
         var subscribed = false;
         try
         {
-            await new MoonrakerWebsocketSession(socket, Printer, ApiKey, () =>
+            await new MoonrakerWebsocketSession(socket, Printer, _klipper, ApiKey, () =>
             {
                 if (!subscribed)
                 {
@@ -182,7 +215,7 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
         await ResultAsync(context, 200, new JsonObject { ["eventtime"] = Math.Round((s.At - DateTimeOffset.UnixEpoch).TotalSeconds % 1_000_000, 3), ["status"] = status });
     }
 
-    private static Dictionary<string, JsonObject> Objects(SimulatedPrinterSnapshot s) => new(StringComparer.Ordinal)
+    private Dictionary<string, JsonObject> Objects(SimulatedPrinterSnapshot s) => new(StringComparer.Ordinal)
     {
         ["print_stats"] = new JsonObject
         {
@@ -190,8 +223,10 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
             ["total_duration"] = Math.Round(s.PrintTime.TotalSeconds, 2),
             ["print_duration"] = Math.Round(s.PrintTime.TotalSeconds, 2),
             ["filament_used"] = 0.0,
-            ["state"] = PrintState(s.State),
-            ["message"] = s.State == SimulatedPrintState.Error ? s.Message ?? "" : "",
+            ["state"] = _klipper.PrintState(s),
+
+            // A shutdown leaves this empty: its cause is in webhooks.
+            ["message"] = "",
             ["info"] = new JsonObject { ["total_layer"] = null, ["current_layer"] = null },
         },
         ["virtual_sdcard"] = new JsonObject
@@ -202,8 +237,8 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
             ["file_position"] = s.FilePosition,
             ["file_size"] = s.FileSize,
         },
-        ["extruder"] = new JsonObject { ["temperature"] = Round(s.ToolActual), ["target"] = s.ToolTarget, ["power"] = s.ToolTarget > 0 ? 0.4 : 0.0, ["can_extrude"] = s.ToolActual > 170 },
-        ["heater_bed"] = new JsonObject { ["temperature"] = Round(s.BedActual), ["target"] = s.BedTarget, ["power"] = s.BedTarget > 0 ? 0.3 : 0.0 },
+        ["extruder"] = Heater(_klipper.HeatersHeld(s), s.ToolActual, s.ToolTarget, Printer.Options.ToolTarget, 0.4, 0.4),
+        ["heater_bed"] = Heater(_klipper.HeatersHeld(s), s.BedActual, s.BedTarget, Printer.Options.BedTarget, 0.2, 0.3),
         ["display_status"] = new JsonObject { ["message"] = null, ["progress"] = Math.Round(s.Progress, 4) },
         ["webhooks"] = new JsonObject
         {
@@ -212,6 +247,12 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
         },
         ["idle_timeout"] = new JsonObject { ["state"] = s.State == SimulatedPrintState.Printing ? "Printing" : "Idle" },
     };
+
+    private static JsonObject Heater(bool held, double actual, double target, double heldTarget, double offset, double power)
+    {
+        var (temperature, set) = held ? (heldTarget - offset, heldTarget) : (actual, target);
+        return new JsonObject { ["temperature"] = Round(temperature), ["target"] = set, ["power"] = set > 0 ? power : 0.0 };
+    }
 
     private async Task UploadAsync(HttpContext context)
     {
@@ -254,20 +295,33 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
         var name = Path.GetFileName(upload.FileName);
         var relative = folder.Length == 0 ? name : folder + "/" + name;
         var started = false;
+        var queued = false;
         if (root == "gcodes")
         {
             if (Printer.Upload(relative, content) == SimulatedCommandResult.Busy)
             {
-                await ErrorAsync(context, 403, $"File '{relative}' is currently loaded in the virtual sdcard");
+                await ErrorAsync(context, 403, "File is loaded, upload not permitted");
                 return;
             }
 
-            started = string.Equals(form["print"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase)
-                && Printer.Start(relative) == SimulatedCommandResult.Done;
+            if (string.Equals(form["print"].FirstOrDefault(), "true", StringComparison.Ordinal))
+            {
+                started = Printer.Start(relative) == SimulatedCommandResult.Done;
+                if (!started && QueueGcodeUploads)
+                {
+                    lock (_queuedJobs)
+                    {
+                        _queuedJobs.Add(relative);
+                    }
+
+                    queued = true;
+                }
+            }
         }
 
+        // The one answer of Moonraker's that is not wrapped in {"result": …}.
         context.Response.Headers.Location = new Uri(BaseUrl, $"server/files/{root}/{relative}").ToString();
-        await ResultAsync(context, 201, new JsonObject
+        await WriteJsonAsync(context, 201, new JsonObject
         {
             ["item"] = new JsonObject
             {
@@ -278,7 +332,7 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
                 ["permissions"] = "rw",
             },
             ["print_started"] = started,
-            ["print_queued"] = false,
+            ["print_queued"] = queued,
             ["action"] = "create_file",
         });
     }
@@ -297,7 +351,27 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
             return;
         }
 
-        await CommandAsync(context, () => Printer.Start(filename));
+        var s = Printer.Snapshot();
+        if (!s.Operational)
+        {
+            await ErrorAsync(context, 503, "Klippy Host not connected");
+            return;
+        }
+
+        if (s.State == SimulatedPrintState.Error)
+        {
+            await ErrorAsync(context, 400, ShutdownLine(s));
+            return;
+        }
+
+        // Klipper's SDCARD_PRINT_FILE refuses with "SD busy" while a print runs, and "Unable to open file" for a missing one.
+        await (Printer.Start(filename) switch
+        {
+            SimulatedCommandResult.Done => ResultAsync(context, 200, JsonValue.Create("ok")),
+            SimulatedCommandResult.NotOperational => ErrorAsync(context, 503, "Klippy Host not connected"),
+            SimulatedCommandResult.Busy => ErrorAsync(context, 400, "SD busy"),
+            _ => ErrorAsync(context, 400, "Unable to open file"),
+        });
     }
 
     private async Task GcodeScriptAsync(HttpContext context)
@@ -316,22 +390,34 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
 
         await KlippyAsync(context, _ =>
         {
-            Printer.RunGcode(script);
-            if (script.Split('\n').Any(l => l.Trim().StartsWith("M112", StringComparison.OrdinalIgnoreCase)))
-            {
-                Printer.Fault("Shutdown due to M112 command");
-            }
-
+            _klipper.RunGcode(script);
             return JsonValue.Create("ok");
         });
     }
 
-    private Task CommandAsync(HttpContext context, Func<SimulatedCommandResult> command) => command() switch
+    /// <summary>
+    /// PAUSE, RESUME and CANCEL_PRINT as Klipper runs them: with nothing to act on they say so in the console and
+    /// answer "ok" (200); only a shutdown Klipper refuses them, with its state message.
+    /// </summary>
+    private Task PrintCommandAsync(HttpContext context, Func<SimulatedCommandResult> command)
     {
-        SimulatedCommandResult.Done => ResultAsync(context, 200, JsonValue.Create("ok")),
-        SimulatedCommandResult.NotOperational => ErrorAsync(context, 503, "Klippy Host not connected"),
-        SimulatedCommandResult.Busy => ErrorAsync(context, 400, "Print is already in progress"),
-        SimulatedCommandResult.NoSuchFile => ErrorAsync(context, 400, "File not found"),
-        _ => ErrorAsync(context, 400, "Print is not in a state that allows this command"),
-    };
+        var s = Printer.Snapshot();
+        if (!s.Operational)
+        {
+            return ErrorAsync(context, 503, "Klippy Host not connected");
+        }
+
+        if (s.State == SimulatedPrintState.Error)
+        {
+            return ErrorAsync(context, 400, ShutdownLine(s));
+        }
+
+        return command() switch
+        {
+            SimulatedCommandResult.NotOperational => ErrorAsync(context, 503, "Klippy Host not connected"),
+            _ => ResultAsync(context, 200, JsonValue.Create("ok")),
+        };
+    }
+
+    private static string ShutdownLine(SimulatedPrinterSnapshot s) => (s.Message ?? "Printer is shutdown").Split('\n')[0];
 }

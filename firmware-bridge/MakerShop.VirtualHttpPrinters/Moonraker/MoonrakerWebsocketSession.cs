@@ -10,7 +10,7 @@ namespace MakerShop.VirtualHttpPrinters.Moonraker;
 /// <c>printer.objects.subscribe</c>, then <c>notify_status_update</c> whenever the print's state or file changes
 /// (checked once a second of the machine's clock).
 /// </summary>
-internal sealed class MoonrakerWebsocketSession(WebSocket socket, SimulatedHttpPrinter printer, string apiKey, Action onSubscribed)
+internal sealed class MoonrakerWebsocketSession(WebSocket socket, SimulatedHttpPrinter printer, SimulatedKlipper klipper, string apiKey, Action onSubscribed)
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
 
@@ -60,7 +60,7 @@ internal sealed class MoonrakerWebsocketSession(WebSocket socket, SimulatedHttpP
     private (string State, string? File) Observe()
     {
         var snapshot = printer.Snapshot();
-        return (snapshot.State.ToString().ToLowerInvariant(), snapshot.File);
+        return (klipper.PrintState(snapshot), snapshot.File);
     }
 
     private async Task PushChangesAsync(string state, string? file, CancellationToken cancellationToken)

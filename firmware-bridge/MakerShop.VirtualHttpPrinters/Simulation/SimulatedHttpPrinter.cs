@@ -243,6 +243,24 @@ public sealed class SimulatedHttpPrinter(SimulatedPrinterOptions options, TimePr
         }
     }
 
+    /// <summary>
+    /// The firmware restarts (Klipper's FIRMWARE_RESTART or RESTART, also the way out of a shutdown): whatever it was
+    /// printing is gone, no file is loaded and any fault is cleared.
+    /// </summary>
+    public void Restart()
+    {
+        lock (_lock)
+        {
+            _state = SimulatedPrintState.Standby;
+            _selected = null;
+            _message = null;
+            _printedBefore = TimeSpan.Zero;
+            _runningSince = null;
+            _duration = TimeSpan.Zero;
+            _operational = true;
+        }
+    }
+
     private bool IsActive => _state is SimulatedPrintState.Printing or SimulatedPrintState.Paused;
 
     private SimulatedCommandResult Change(SimulatedPrintState from, SimulatedPrintState to)

@@ -3,8 +3,8 @@ using Refit;
 namespace MakerShop.Printers.Moonraker;
 
 /// <summary>
-/// The parts of Moonraker's HTTP API the shop uses. Successful bodies are <c>{"result": …}</c>; the API key travels in
-/// the <c>X-Api-Key</c> header set on the client.
+/// The parts of Moonraker's HTTP API the shop uses. Successful bodies are <c>{"result": …}</c>, except the file upload's,
+/// which is the bare object; the API key travels in the <c>X-Api-Key</c> header set on the client.
 /// </summary>
 public interface IMoonrakerApi
 {
@@ -18,10 +18,13 @@ public interface IMoonrakerApi
     [Post("/printer/objects/query")]
     Task<IApiResponse<MoonrakerResult<MoonrakerObjectsResult>>> QueryObjectsAsync([Body] MoonrakerObjectsQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Multipart upload: the G-code in the <c>file</c> part; <c>root</c>, <c>path</c>, <c>checksum</c> (SHA-256, 422 on mismatch) and <c>print</c> as form fields.</summary>
+    /// <summary>
+    /// Multipart upload: the G-code in the <c>file</c> part; <c>root</c>, <c>path</c>, <c>checksum</c> (SHA-256, 422 on
+    /// mismatch) and <c>print</c> as form fields. Answers 201 with the bare upload object, not wrapped in <c>result</c>.
+    /// </summary>
     [Multipart]
     [Post("/server/files/upload")]
-    Task<IApiResponse<MoonrakerResult<MoonrakerUploadResult>>> UploadAsync(
+    Task<IApiResponse<MoonrakerUploadResult>> UploadAsync(
         [AliasAs("file")] StreamPart file,
         [AliasAs("root")] string root,
         [AliasAs("path")] string path,

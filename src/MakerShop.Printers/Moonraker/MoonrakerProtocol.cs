@@ -6,10 +6,17 @@ using Refit;
 
 namespace MakerShop.Printers.Moonraker;
 
-/// <summary>Moonraker (Klipper) over HTTP: one objects query per poll; uploads into <c>gcodes/makershop/</c> with a checksum and print=true.</summary>
+/// <summary>
+/// Moonraker (Klipper) over HTTP: one objects query per poll; uploads into <c>gcodes/makershop/</c> with a checksum and
+/// print=true. Klipper's cancel leaves the heaters at their targets, so a confirmed cancel is followed by TURN_OFF_HEATERS.
+/// </summary>
 public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinterProtocol
 {
+    /// <summary>Klipper's own command that sets every heater's target to 0.</summary>
+    public const string TurnOffHeaters = "TURN_OFF_HEATERS";
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal);
+    private readonly MoonrakerDroppedPrints _dropped = new();
 
     public static readonly PrinterCapabilities MoonrakerCapabilities = new(
         CanPause: true, CanResume: true, CanCancel: true, CanEmergencyStop: true, PushesTelemetry: false, VerifiesUploadChecksum: true, ReportsTemperatures: true);
@@ -41,7 +48,7 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
                 return HttpPrinterObservation.Unreachable("objects query: " + HttpCalls.Describe(response));
             }
 
-            return Read(status) with { Firmware = await VersionAsync(endpoint, api, cancellationToken) };
+            return _dropped.Apply(endpoint.PrinterId, Read(status)) with { Firmware = await VersionAsync(endpoint, api, cancellationToken) };
         }
         catch (Exception ex) when (HttpCalls.IsNoAnswer(ex, cancellationToken))
         {
@@ -79,10 +86,13 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
                 new StreamPart(content, fileName, "application/octet-stream"), "gcodes", HttpJobFiles.MoonrakerFolder, sha256, "true", cancellationToken);
             if (response.IsSuccessStatusCode)
             {
-                return response.Content?.Result is { PrintStarted: true } ? HttpCallResult.Done : new HttpCallResult(HttpCallOutcome.NotDone, "stored, but the print did not start");
+                // A queued start is Moonraker's job queue taking the print to start it itself as soon as Klipper can.
+                return response.Content is { PrintStarted: true } or { PrintQueued: true }
+                    ? HttpCallResult.Done
+                    : new HttpCallResult(HttpCallOutcome.NotDone, "stored, but the print did not start");
             }
 
-            return Failure(response);
+            return MoonrakerRefusals.Read(response, MoonrakerEndpoint.Upload);
         }
         catch (Exception ex) when (HttpCalls.IsNoAnswer(ex, cancellationToken))
         {
@@ -91,16 +101,48 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
     }
 
     public Task<HttpCallResult> PauseAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
-        CommandAsync(endpoint, api => api.PausePrintAsync(cancellationToken), cancellationToken);
+        CommandAsync(endpoint, api => api.PausePrintAsync(cancellationToken), MoonrakerEndpoint.PrintControl, cancellationToken);
 
     public Task<HttpCallResult> ResumeAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
-        CommandAsync(endpoint, api => api.ResumePrintAsync(cancellationToken), cancellationToken);
+        CommandAsync(endpoint, api => api.ResumePrintAsync(cancellationToken), MoonrakerEndpoint.PrintControl, cancellationToken);
 
-    public Task<HttpCallResult> CancelAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
-        CommandAsync(endpoint, api => api.CancelPrintAsync(cancellationToken), cancellationToken);
+    /// <summary>
+    /// Cancels, and once the printer shows the print no longer running, turns the heaters off: Klipper's CANCEL_PRINT
+    /// keeps the targets (210/60 stay set), and Moonraker answers 200 even when nothing was printing, so the answer
+    /// alone confirms nothing. A print still running after the answer is a conflict for the caller to look into.
+    /// </summary>
+    public async Task<HttpCallResult> CancelAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default)
+    {
+        var cancelled = await CommandAsync(endpoint, api => api.CancelPrintAsync(cancellationToken), MoonrakerEndpoint.PrintControl, cancellationToken);
+        if (cancelled.Outcome != HttpCallOutcome.Done)
+        {
+            return cancelled;
+        }
+
+        var after = await ObserveAsync(endpoint, cancellationToken);
+        if (after.Link != ObservedLink.Answered || after.Machine == ObservedMachine.Disconnected)
+        {
+            return new HttpCallResult(HttpCallOutcome.Unreachable, "cancel not confirmed: " + (after.Reason ?? after.Link.ToString()));
+        }
+
+        if (after.IsActive)
+        {
+            return new HttpCallResult(HttpCallOutcome.Conflict, "the print still runs after the cancel");
+        }
+
+        if (after.Machine == ObservedMachine.Error)
+        {
+            // A shutdown cuts every heater's power and refuses G-code until Klipper restarts.
+            return HttpCallResult.Done;
+        }
+
+        // The print is cancelled whatever this answers: a refused TURN_OFF_HEATERS must not turn the cancel into a refusal.
+        var off = await CommandAsync(endpoint, api => api.RunGcodeAsync(new MoonrakerGcodeScript(TurnOffHeaters), cancellationToken), MoonrakerEndpoint.Gcode, cancellationToken);
+        return off.Outcome == HttpCallOutcome.Done ? HttpCallResult.Done : new HttpCallResult(HttpCallOutcome.Done, "cancelled, but TURN_OFF_HEATERS failed: " + off.Detail);
+    }
 
     public Task<HttpCallResult> EmergencyStopAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
-        CommandAsync(endpoint, api => api.EmergencyStopAsync(cancellationToken), cancellationToken);
+        CommandAsync(endpoint, api => api.EmergencyStopAsync(cancellationToken), MoonrakerEndpoint.EmergencyStop, cancellationToken);
 
     internal static HttpPrinterObservation Read(MoonrakerStatus status)
     {
@@ -113,8 +155,10 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
         var end = ObservedJobEnd.None;
         if (klippy is "shutdown" or "error")
         {
+            // In a shutdown print_stats reads "paused" (Klipper pauses the virtual SD card); the shutdown itself and its
+            // cause are in webhooks, whose message is the cause's line followed by Klipper's generic advice.
             machine = ObservedMachine.Error;
-            reason = status.Webhooks?.StateMessage ?? reason ?? "Klippy " + klippy;
+            reason = FirstLine(status.Webhooks?.StateMessage) ?? reason ?? "Klippy " + klippy;
             end = file is not null && printState is "printing" or "paused" or "error" ? ObservedJobEnd.Failed : ObservedJobEnd.None;
         }
         else if (klippy != "ready")
@@ -150,20 +194,9 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
         return new HttpPrinterObservation(ObservedLink.Answered, machine, file, progress, eta, end, end == ObservedJobEnd.Completed ? null : reason, heaters, null);
     }
 
-    private static HttpCallResult Failure(IApiResponse response) => response.StatusCode switch
-    {
-        null => new HttpCallResult(HttpCallOutcome.Unreachable, HttpCalls.Describe(response)),
-        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden when HttpCalls.ContainsError(response, "currently loaded")
-            => new HttpCallResult(HttpCallOutcome.Conflict, HttpCalls.Describe(response)),
-        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new HttpCallResult(HttpCallOutcome.Unauthorized, HttpCalls.Describe(response)),
-        HttpStatusCode.ServiceUnavailable => new HttpCallResult(HttpCallOutcome.NotOperational, HttpCalls.Describe(response)),
-        HttpStatusCode.BadRequest when HttpCalls.ContainsError(response, "in progress")
-            || HttpCalls.ContainsError(response, "state")
-            => new HttpCallResult(HttpCallOutcome.Conflict, HttpCalls.Describe(response)),
-        >= HttpStatusCode.InternalServerError => new HttpCallResult(HttpCallOutcome.Unreachable, HttpCalls.Describe(response)),
-        _ => new HttpCallResult(HttpCallOutcome.Rejected, HttpCalls.Describe(response)),
-    };
+    private static string? FirstLine(string? message) =>
+        message?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
 
-    private Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IMoonrakerApi, Task<IApiResponse>> call, CancellationToken cancellationToken) =>
-        HttpCalls.CommandAsync(() => call(apis.Create<IMoonrakerApi>(endpoint, HttpPrinterApiFactory.CommandClient)), Failure, cancellationToken);
+    private Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IMoonrakerApi, Task<IApiResponse>> call, MoonrakerEndpoint kind, CancellationToken cancellationToken) =>
+        HttpCalls.CommandAsync(() => call(apis.Create<IMoonrakerApi>(endpoint, HttpPrinterApiFactory.CommandClient)), response => MoonrakerRefusals.Read(response, kind), cancellationToken);
 }

@@ -18,8 +18,10 @@ public sealed class HttpPrinterDefinition
     [Required]
     public Uri? BaseUrl { get; set; }
 
-    /// <summary>The name of the entry in <c>MakerShop:HttpPrinters:ApiKeys</c> that holds this printer's key (kept out of this list).</summary>
-    [Required]
+    /// <summary>
+    /// The name of the entry in <c>MakerShop:HttpPrinters:ApiKeys</c> that holds this printer's key (kept out of this list);
+    /// required for OctoPrint, optional for a Moonraker that trusts the shop's address.
+    /// </summary>
     public string ApiKeyRef { get; set; } = "";
 
     public double BuildX { get; set; } = 220;

@@ -20,7 +20,9 @@ public sealed class HttpPrinterProvisioner(
     {
         foreach (var printer in options.Value.Printers)
         {
-            await ProvisionAsync(printer, options.Value.ApiKeys[printer.ApiKeyRef], cancellationToken);
+            // A Moonraker that trusts the shop's address needs no key (the validator lets only Moonraker leave it out).
+            var apiKey = string.IsNullOrWhiteSpace(printer.ApiKeyRef) ? "" : options.Value.ApiKeys[printer.ApiKeyRef];
+            await ProvisionAsync(printer, apiKey, cancellationToken);
         }
     }
 

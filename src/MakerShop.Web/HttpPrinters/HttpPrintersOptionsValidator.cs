@@ -39,7 +39,9 @@ public sealed class HttpPrintersOptionsValidator(ReservedPrinterIds reserved) : 
                 failures.Add($"{at}:BaseUrl must be an absolute http(s) address.");
             }
 
-            if (string.IsNullOrWhiteSpace(printer.ApiKeyRef) || !options.ApiKeys.TryGetValue(printer.ApiKeyRef, out var key) || string.IsNullOrWhiteSpace(key))
+            // Moonraker answers trusted clients without a key, so only OctoPrint must have one; a reference given must resolve.
+            var keyOptional = printer.Kind == PrinterKind.Moonraker && string.IsNullOrWhiteSpace(printer.ApiKeyRef);
+            if (!keyOptional && (string.IsNullOrWhiteSpace(printer.ApiKeyRef) || !options.ApiKeys.TryGetValue(printer.ApiKeyRef, out var key) || string.IsNullOrWhiteSpace(key)))
             {
                 failures.Add($"{at}:ApiKeyRef must name an entry of {HttpPrintersOptions.SectionName}:ApiKeys that holds the printer's API key.");
             }

@@ -36,7 +36,9 @@ public sealed class FakeMoonrakerProtocolTests
 
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.Created, right.StatusCode);
-        var result = JsonNode.Parse(await right.Content.ReadAsStringAsync())!["result"]!;
+        // The upload's answer is the bare object, not wrapped in "result" like Moonraker's other answers.
+        var result = JsonNode.Parse(await right.Content.ReadAsStringAsync())!.AsObject();
+        Assert.False(result.ContainsKey("result"));
         Assert.Equal("shop/part.gcode", result["item"]!["path"]!.GetValue<string>());
         Assert.True(result["print_started"]!.GetValue<bool>());
         Assert.Equal("create_file", result["action"]!.GetValue<string>());
