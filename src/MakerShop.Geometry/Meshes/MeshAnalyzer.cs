@@ -7,8 +7,8 @@ namespace MakerShop.Geometry.Meshes;
 /// <summary>
 /// Measures a mesh while a reader streams it: volume, area and bounds are summed per triangle, and each triangle's
 /// three vertex indices go into one flat array (12 bytes per triangle; the coordinates are not kept). At the end
-/// <see cref="MeshTopology"/> counts shells and edge faults over those indices, side by side; the edge buckets reuse
-/// the vertex table's storage, so the peak stays near 30 bytes per triangle.
+/// <see cref="MeshTopology"/> counts shells and edge faults over those indices; the edge buckets reuse the vertex
+/// table's storage, so the peak stays near 34 bytes per triangle.
 /// </summary>
 public sealed class MeshAnalyzer : ITriangleSink
 {
@@ -18,7 +18,6 @@ public sealed class MeshAnalyzer : ITriangleSink
     private readonly long _maxTriangles;
     private int[] _corners;
     private int _cornerCount;
-    private List<int>? _degenerateCorners;
     private long _triangles;
     private long _degenerate;
     // What the prefetching loads read, kept so the compiler cannot drop them as unused; never looked at.
@@ -173,18 +172,8 @@ public sealed class MeshAnalyzer : ITriangleSink
     {
         var vertices = _vertices.Count;
         var scratch = _vertices.Release();
-        var shells = 0;
-        (long Open, long NonManifold, long Inconsistent) edges = default;
-
-        // Both passes only read the corner indices; on two cores they overlap.
-        var corners = _corners;
-        var cornerCount = _cornerCount;
-        var degenerate = _degenerateCorners;
-        Parallel.Invoke(
-            () => shells = MeshTopology.CountShells(corners.AsSpan(0, cornerCount), degenerate, vertices),
-            () => edges = MeshTopology.CountEdges(corners.AsSpan(0, cornerCount), vertices, scratch));
+        var topology = MeshTopology.Count(_corners.AsSpan(0, _cornerCount), vertices, scratch);
         _corners = [];
-        _degenerateCorners = null;
 
         var bounds = _triangles == 0 ? BoundingBox.Empty : new BoundingBox(_min, _max);
         return new MeshMetrics(
@@ -193,8 +182,8 @@ public sealed class MeshAnalyzer : ITriangleSink
             _volume6 / 6.0,
             _area2 / 2.0,
             bounds,
-            shells,
-            new MeshHealth(edges.Open, edges.NonManifold, _degenerate, edges.Inconsistent));
+            topology.Shells,
+            new MeshHealth(topology.OpenEdges, topology.NonManifoldEdges, _degenerate, topology.InconsistentEdges));
     }
 
     /// <summary>
@@ -260,12 +249,17 @@ public sealed class MeshAnalyzer : ITriangleSink
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Connect(int ia, int ib, int ic, double twiceArea)
     {
-        if (ia == ib || ib == ic || ia == ic || twiceArea == 0)
+        var repeated = ia == ib || ib == ic || ia == ic;
+        if (repeated || twiceArea == 0)
         {
-            // admesh removes such facets before checking edges; so do we, so the edge counts agree. They still join
-            // their vertices into one shell.
             _degenerate++;
-            (_degenerateCorners ??= []).AddRange([ia, ib, ic]);
+        }
+
+        if (repeated)
+        {
+            // admesh removes a facet with a repeated corner before checking edges; so do we, so the edge counts agree.
+            // A sliver with three distinct corners in a line stays: it has no area, but its edges close the mesh
+            // (CAD exports of gears and threads leave such slivers where a long edge meets several short ones).
             return;
         }
 
