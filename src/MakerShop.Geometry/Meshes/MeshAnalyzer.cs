@@ -20,6 +20,7 @@ public sealed class MeshAnalyzer : ITriangleSink
     private int _cornerCount;
     private long _triangles;
     private long _degenerate;
+    private long _reversedNormals;
     // What the prefetching loads read, kept so the compiler cannot drop them as unused; never looked at.
     private int _touched;
     private double _volume6;
@@ -38,6 +39,19 @@ public sealed class MeshAnalyzer : ITriangleSink
     }
 
     public long Triangles => _triangles;
+
+    /// <summary>
+    /// Also notes whether the stored normal points to the other side of the triangle from the one its winding (the
+    /// right-hand rule) says is outside. A zero normal is the usual "compute it yourself" and is no disagreement.
+    /// </summary>
+    public void AddFacet(Vector3 storedNormal, Vector3 a, Vector3 b, Vector3 c)
+    {
+        Add(a, b, c);
+        if (Disagrees(storedNormal, a, b, c))
+        {
+            _reversedNormals++;
+        }
+    }
 
     public void Add(Vector3 a, Vector3 b, Vector3 c)
     {
@@ -76,6 +90,7 @@ public sealed class MeshAnalyzer : ITriangleSink
         }
 
         double volume6 = _volume6, area2 = _area2;
+        var reversed = _reversedNormals;
         var bounds = new Bounds(_min, _max);
         var areas = into.TwiceAreas;
         var misses = 0;
@@ -97,6 +112,11 @@ public sealed class MeshAnalyzer : ITriangleSink
             bounds.Include(b);
             bounds.Include(c);
             areas[t] = Accumulate(a, b, c, ref volume6, ref area2);
+            if (Disagrees(MemoryMarshal.Read<Vector3>(facets.Slice(t * facetBytes, 12)), a, b, c))
+            {
+                reversed++;
+            }
+
             misses = Prepare(a, t * 3, into, misses);
             misses = Prepare(b, t * 3 + 1, into, misses);
             misses = Prepare(c, t * 3 + 2, into, misses);
@@ -106,6 +126,7 @@ public sealed class MeshAnalyzer : ITriangleSink
 
         _volume6 = volume6;
         _area2 = area2;
+        _reversedNormals = reversed;
         (_min, _max) = bounds.ToVectors();
         into.Count = count;
         _triangles += count;
@@ -183,7 +204,7 @@ public sealed class MeshAnalyzer : ITriangleSink
             _area2 / 2.0,
             bounds,
             topology.Shells,
-            new MeshHealth(topology.OpenEdges, topology.NonManifoldEdges, _degenerate, topology.InconsistentEdges));
+            new MeshHealth(topology.OpenEdges, topology.NonManifoldEdges, _degenerate, topology.InconsistentEdges, _reversedNormals));
     }
 
     /// <summary>
@@ -244,6 +265,22 @@ public sealed class MeshAnalyzer : ITriangleSink
         double twiceArea = MathF.Sqrt((float)(nx * nx + ny * ny + nz * nz));
         area2 += twiceArea;
         return twiceArea;
+    }
+
+    // Same double arithmetic on both reading paths, so they count the same facets. A normal that is not a finite
+    // number (garbage in a binary file) compares false and counts as none.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Disagrees(Vector3 stored, Vector3 a, Vector3 b, Vector3 c)
+    {
+        if (stored == Vector3.Zero)
+        {
+            return false;
+        }
+
+        double ux = (double)b.X - a.X, uy = (double)b.Y - a.Y, uz = (double)b.Z - a.Z;
+        double vx = (double)c.X - a.X, vy = (double)c.Y - a.Y, vz = (double)c.Z - a.Z;
+        var dot = stored.X * (uy * vz - uz * vy) + stored.Y * (uz * vx - ux * vz) + stored.Z * (ux * vy - uy * vx);
+        return dot < 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
