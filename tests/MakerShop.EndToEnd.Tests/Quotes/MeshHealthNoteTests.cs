@@ -16,6 +16,7 @@ public sealed class MeshHealthNoteTests
     public async Task A_cube_with_two_stored_normals_pointing_inwards_is_quoted_with_a_note_not_a_warning()
     {
         await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
         var stl = QuoteUploads.CubeStl(10);
         ReverseStoredNormal(stl, 0);
         ReverseStoredNormal(stl, 7);
@@ -38,19 +39,12 @@ public sealed class MeshHealthNoteTests
         Assert.Equal(HttpStatusCode.OK, (await french.GetAsync($"/quotes/{id}")).StatusCode);
         Assert.Contains("Remarque sur le maillage", french.Html, StringComparison.Ordinal);
         Assert.Contains("recalcule chaque normale", french.Html, StringComparison.Ordinal);
-    }
 
-    [Fact]
-    public async Task A_cube_whose_stored_normals_agree_has_no_note()
-    {
-        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
-
-        var (created, quote) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(10), "cube.stl", "PLA", "EUR");
-
-        Assert.True(created.StatusCode == HttpStatusCode.Created, quote?.ToJsonString());
-        Assert.Equal(0, quote!["model"]!["reversedStoredNormals"]!.GetValue<long>());
-        using var english = new StorefrontVisitor(shop);
-        await english.GetAsync($"/quotes/{quote["id"]!.GetValue<string>()}");
+        // The same cube with every stored normal agreeing: no note.
+        var (plain, plainQuote) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.CubeStl(10), "cube.stl", "PLA", "EUR");
+        Assert.True(plain.StatusCode == HttpStatusCode.Created, plainQuote?.ToJsonString());
+        Assert.Equal(0, plainQuote!["model"]!["reversedStoredNormals"]!.GetValue<long>());
+        await english.GetAsync($"/quotes/{plainQuote["id"]!.GetValue<string>()}");
         Assert.DoesNotContain("normals-note", english.Html, StringComparison.Ordinal);
     }
 
