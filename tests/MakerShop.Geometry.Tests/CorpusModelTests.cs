@@ -78,6 +78,18 @@ public sealed partial class CorpusModelTests
     }
 
     [Fact]
+    public void A_part_whose_zero_area_slivers_close_its_edges_is_closed_as_admesh_says()
+    {
+        // bp_case.stl has two facets with three distinct corners in a line; admesh: every edge shared, 2 parts.
+        var metrics = ModelReader.Read(Corpus.File("octoprint_bp_case.stl")).Metrics;
+
+        Assert.Equal(0, metrics.Health.OpenEdges);
+        Assert.True(metrics.Health.IsClosed);
+        Assert.Equal(2, metrics.Health.DegenerateTriangles);
+        Assert.Equal(2, metrics.Shells);
+    }
+
+    [Fact]
     public void The_part_admesh_finds_open_has_the_same_open_edges_before_repair()
     {
         // admesh: 576 facets with one disconnected edge each, before its tolerance-based repair.

@@ -75,6 +75,31 @@ public sealed class MeshMetricsTests
     }
 
     [Fact]
+    public void Parts_touching_at_one_corner_are_separate_shells()
+    {
+        var metrics = Measure([.. TestMeshes.Cube(10), .. TestMeshes.Cube(10, new Vector3(10, 10, 10))]);
+
+        Assert.Equal(2, metrics.Shells);
+        Assert.True(metrics.Health.IsClosed);
+        Assert.Equal(2000, metrics.Volume, 6);
+    }
+
+    [Fact]
+    public void A_zero_area_sliver_with_distinct_corners_closes_the_edge_it_lies_along()
+    {
+        // A tetrahedron whose bottom face is split at M, the middle of edge AB; the side face still runs A-B in one
+        // edge, and the sliver A-M-B (no area, three distinct corners) joins the two, as CAD exports of gears do.
+        Vector3 a = new(0, 0, 0), b = new(10, 0, 0), c = new(0, 10, 0), d = new(0, 0, 10), m = new(5, 0, 0);
+        var metrics = Measure([(a, c, m), (m, c, b), (a, b, d), (a, d, c), (b, c, d), (a, m, b)]);
+
+        Assert.True(metrics.Health.IsClosed, $"open edges: {metrics.Health.OpenEdges}");
+        Assert.True(metrics.Health.IsConsistentlyOriented);
+        Assert.Equal(1, metrics.Health.DegenerateTriangles);
+        Assert.Equal(1, metrics.Shells);
+        Assert.Equal(1000 / 6.0, metrics.Volume, 6);
+    }
+
+    [Fact]
     public void Triangles_with_repeated_or_collinear_corners_are_degenerate()
     {
         var cube = TestMeshes.Cube(10);

@@ -1,6 +1,6 @@
 namespace MakerShop.Geometry.Meshes;
 
-/// <summary>Union-find over vertex indices, for counting shells (groups of triangles joined by shared vertices).</summary>
+/// <summary>Union-find over triangle indices, for counting shells (groups of triangles joined by shared edges).</summary>
 internal sealed class DisjointSets
 {
     private readonly int[] _parent;

@@ -6,4 +6,7 @@ namespace MakerShop.Geometry.Meshes;
 public interface ITriangleSink
 {
     void Add(Vector3 a, Vector3 b, Vector3 c);
+
+    /// <summary>A triangle with the normal its file stored for it (STL does; zero when it stored none).</summary>
+    void AddFacet(Vector3 storedNormal, Vector3 a, Vector3 b, Vector3 c) => Add(a, b, c);
 }

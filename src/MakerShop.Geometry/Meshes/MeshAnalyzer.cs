@@ -7,8 +7,8 @@ namespace MakerShop.Geometry.Meshes;
 /// <summary>
 /// Measures a mesh while a reader streams it: volume, area and bounds are summed per triangle, and each triangle's
 /// three vertex indices go into one flat array (12 bytes per triangle; the coordinates are not kept). At the end
-/// <see cref="MeshTopology"/> counts shells and edge faults over those indices, side by side; the edge buckets reuse
-/// the vertex table's storage, so the peak stays near 30 bytes per triangle.
+/// <see cref="MeshTopology"/> counts shells and edge faults over those indices; the edge buckets reuse the vertex
+/// table's storage, so the peak stays near 34 bytes per triangle.
 /// </summary>
 public sealed class MeshAnalyzer : ITriangleSink
 {
@@ -18,9 +18,9 @@ public sealed class MeshAnalyzer : ITriangleSink
     private readonly long _maxTriangles;
     private int[] _corners;
     private int _cornerCount;
-    private List<int>? _degenerateCorners;
     private long _triangles;
     private long _degenerate;
+    private long _reversedNormals;
     // What the prefetching loads read, kept so the compiler cannot drop them as unused; never looked at.
     private int _touched;
     private double _volume6;
@@ -39,6 +39,19 @@ public sealed class MeshAnalyzer : ITriangleSink
     }
 
     public long Triangles => _triangles;
+
+    /// <summary>
+    /// Also notes whether the stored normal points to the other side of the triangle from the one its winding (the
+    /// right-hand rule) says is outside. A zero normal is the usual "compute it yourself" and is no disagreement.
+    /// </summary>
+    public void AddFacet(Vector3 storedNormal, Vector3 a, Vector3 b, Vector3 c)
+    {
+        Add(a, b, c);
+        if (Disagrees(storedNormal, a, b, c))
+        {
+            _reversedNormals++;
+        }
+    }
 
     public void Add(Vector3 a, Vector3 b, Vector3 c)
     {
@@ -77,6 +90,7 @@ public sealed class MeshAnalyzer : ITriangleSink
         }
 
         double volume6 = _volume6, area2 = _area2;
+        var reversed = _reversedNormals;
         var bounds = new Bounds(_min, _max);
         var areas = into.TwiceAreas;
         var misses = 0;
@@ -98,6 +112,11 @@ public sealed class MeshAnalyzer : ITriangleSink
             bounds.Include(b);
             bounds.Include(c);
             areas[t] = Accumulate(a, b, c, ref volume6, ref area2);
+            if (Disagrees(MemoryMarshal.Read<Vector3>(facets.Slice(t * facetBytes, 12)), a, b, c))
+            {
+                reversed++;
+            }
+
             misses = Prepare(a, t * 3, into, misses);
             misses = Prepare(b, t * 3 + 1, into, misses);
             misses = Prepare(c, t * 3 + 2, into, misses);
@@ -107,6 +126,7 @@ public sealed class MeshAnalyzer : ITriangleSink
 
         _volume6 = volume6;
         _area2 = area2;
+        _reversedNormals = reversed;
         (_min, _max) = bounds.ToVectors();
         into.Count = count;
         _triangles += count;
@@ -173,18 +193,8 @@ public sealed class MeshAnalyzer : ITriangleSink
     {
         var vertices = _vertices.Count;
         var scratch = _vertices.Release();
-        var shells = 0;
-        (long Open, long NonManifold, long Inconsistent) edges = default;
-
-        // Both passes only read the corner indices; on two cores they overlap.
-        var corners = _corners;
-        var cornerCount = _cornerCount;
-        var degenerate = _degenerateCorners;
-        Parallel.Invoke(
-            () => shells = MeshTopology.CountShells(corners.AsSpan(0, cornerCount), degenerate, vertices),
-            () => edges = MeshTopology.CountEdges(corners.AsSpan(0, cornerCount), vertices, scratch));
+        var topology = MeshTopology.Count(_corners.AsSpan(0, _cornerCount), vertices, scratch);
         _corners = [];
-        _degenerateCorners = null;
 
         var bounds = _triangles == 0 ? BoundingBox.Empty : new BoundingBox(_min, _max);
         return new MeshMetrics(
@@ -193,8 +203,8 @@ public sealed class MeshAnalyzer : ITriangleSink
             _volume6 / 6.0,
             _area2 / 2.0,
             bounds,
-            shells,
-            new MeshHealth(edges.Open, edges.NonManifold, _degenerate, edges.Inconsistent));
+            topology.Shells,
+            new MeshHealth(topology.OpenEdges, topology.NonManifoldEdges, _degenerate, topology.InconsistentEdges, _reversedNormals));
     }
 
     /// <summary>
@@ -257,15 +267,36 @@ public sealed class MeshAnalyzer : ITriangleSink
         return twiceArea;
     }
 
+    // Same double arithmetic on both reading paths, so they count the same facets. A normal that is not a finite
+    // number (garbage in a binary file) compares false and counts as none.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Disagrees(Vector3 stored, Vector3 a, Vector3 b, Vector3 c)
+    {
+        if (stored == Vector3.Zero)
+        {
+            return false;
+        }
+
+        double ux = (double)b.X - a.X, uy = (double)b.Y - a.Y, uz = (double)b.Z - a.Z;
+        double vx = (double)c.X - a.X, vy = (double)c.Y - a.Y, vz = (double)c.Z - a.Z;
+        var dot = stored.X * (uy * vz - uz * vy) + stored.Y * (uz * vx - ux * vz) + stored.Z * (ux * vy - uy * vx);
+        return dot < 0;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Connect(int ia, int ib, int ic, double twiceArea)
     {
-        if (ia == ib || ib == ic || ia == ic || twiceArea == 0)
+        var repeated = ia == ib || ib == ic || ia == ic;
+        if (repeated || twiceArea == 0)
         {
-            // admesh removes such facets before checking edges; so do we, so the edge counts agree. They still join
-            // their vertices into one shell.
             _degenerate++;
-            (_degenerateCorners ??= []).AddRange([ia, ib, ic]);
+        }
+
+        if (repeated)
+        {
+            // admesh removes a facet with a repeated corner before checking edges; so do we, so the edge counts agree.
+            // A sliver with three distinct corners in a line stays: it has no area, but its edges close the mesh
+            // (CAD exports of gears and threads leave such slivers where a long edge meets several short ones).
             return;
         }
 

@@ -1,40 +1,17 @@
-using System.Runtime.CompilerServices;
-
 namespace MakerShop.Geometry.Meshes;
 
 /// <summary>
 /// What a mesh's connectivity shows, counted once from its flat corner-index array (three vertex indices per
-/// triangle): shells by union-find, and open, non-manifold and inconsistently oriented edges by bucketing every edge
-/// under its smaller vertex (a counting pass, no sort of the whole edge list). Both only read the corners, so the
-/// analyser runs them side by side.
+/// triangle): open, non-manifold and inconsistently oriented edges by bucketing every edge under its smaller vertex (a
+/// counting pass, no sort of the whole edge list), and shells by joining the triangles that share an edge, as admesh
+/// and PrusaSlicer count parts: two parts that only touch at a point are two shells.
 /// </summary>
 internal static class MeshTopology
 {
-    public static int CountShells(ReadOnlySpan<int> corners, List<int>? degenerateCorners, int vertexCount)
+    public static MeshTopologyCounts Count(ReadOnlySpan<int> corners, int vertexCount, int[] scratch)
     {
-        var sets = new DisjointSets(vertexCount);
-        for (var t = 0; t + 2 < corners.Length; t += 3)
-        {
-            sets.Union(corners[t], corners[t + 1]);
-            sets.Union(corners[t], corners[t + 2]);
-        }
-
-        if (degenerateCorners is { } degenerate)
-        {
-            for (var t = 0; t + 2 < degenerate.Count; t += 3)
-            {
-                sets.Union(degenerate[t], degenerate[t + 1]);
-                sets.Union(degenerate[t], degenerate[t + 2]);
-            }
-        }
-
-        return sets.CountRoots();
-    }
-
-    public static (long Open, long NonManifold, long Inconsistent) CountEdges(ReadOnlySpan<int> corners, int vertexCount, int[] scratch)
-    {
-        // Bucket every edge under its smaller vertex: count, prefix-sum, place. Each bucket then holds the few edges
-        // that leave one vertex, stored as (larger vertex << 1 | walking direction).
+        // Bucket every edge under its smaller vertex: count, prefix-sum, place. An edge is named by the corner it
+        // starts from (triangle = corner / 3), so its triangle is known when edges are matched.
         var start = new int[vertexCount + 1];
         for (var t = 0; t + 2 < corners.Length; t += 3)
         {
@@ -58,25 +35,44 @@ internal static class MeshTopology
         for (var t = 0; t + 2 < corners.Length; t += 3)
         {
             int a = corners[t], b = corners[t + 1], c = corners[t + 2];
-            Place(edges, start, a, b);
-            Place(edges, start, b, c);
-            Place(edges, start, c, a);
+            edges[--start[Math.Min(a, b)]] = t;
+            edges[--start[Math.Min(b, c)]] = t + 1;
+            edges[--start[Math.Min(c, a)]] = t + 2;
         }
 
+        var triangles = new DisjointSets(corners.Length / 3);
         long open = 0, nonManifold = 0, inconsistent = 0;
+        var keyed = new long[16];
         for (var v = 0; v < vertexCount; v++)
         {
             var bucket = edges.AsSpan(start[v], start[v + 1] - start[v]);
-            SortSmall(bucket);
-            var i = 0;
-            while (i < bucket.Length)
+            if (bucket.Length > keyed.Length)
             {
-                var other = bucket[i] >> 1;
+                keyed = new long[Math.Max(bucket.Length, keyed.Length * 2)];
+            }
+
+            // Sort key: the far vertex and the walking direction above, the starting corner below.
+            var sorted = keyed.AsSpan(0, bucket.Length);
+            for (var i = 0; i < bucket.Length; i++)
+            {
+                var corner = bucket[i];
+                int from = corners[corner], to = corners[corner % 3 == 2 ? corner - 2 : corner + 1];
+                var key = from < to ? (long)to << 1 : ((long)from << 1) | 1;
+                sorted[i] = (key << 32) | (uint)corner;
+            }
+
+            SortSmall(sorted);
+            var at = 0;
+            while (at < sorted.Length)
+            {
+                var other = sorted[at] >> 33;
+                var firstTriangle = (int)(uint)sorted[at] / 3;
                 int count = 0, forward = 0;
-                for (; i < bucket.Length && bucket[i] >> 1 == other; i++)
+                for (; at < sorted.Length && sorted[at] >> 33 == other; at++)
                 {
                     count++;
-                    forward += bucket[i] & 1;
+                    forward += (int)(sorted[at] >> 32) & 1;
+                    triangles.Union(firstTriangle, (int)(uint)sorted[at] / 3);
                 }
 
                 if (count == 1)
@@ -94,11 +90,11 @@ internal static class MeshTopology
             }
         }
 
-        return (open, nonManifold, inconsistent);
+        return new MeshTopologyCounts(triangles.CountRoots(), open, nonManifold, inconsistent);
     }
 
     // A vertex has a handful of edges: insertion sort beats a general sort's call and setup at that size.
-    private static void SortSmall(Span<int> bucket)
+    private static void SortSmall(Span<long> bucket)
     {
         if (bucket.Length > 16)
         {
@@ -116,19 +112,6 @@ internal static class MeshTopology
             }
 
             bucket[j + 1] = value;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Place(int[] edges, int[] start, int from, int to)
-    {
-        if (from < to)
-        {
-            edges[--start[from]] = to << 1;
-        }
-        else
-        {
-            edges[--start[to]] = (from << 1) | 1;
         }
     }
 }

@@ -75,8 +75,9 @@ public static class AsciiStlReader
     private static void ReadFacet(AsciiTokenizer words, ITriangleSink sink)
     {
         words.Expect("normal");
-        // The stored normal is ignored (it is recomputed from the winding), so a garbage one is no reason to refuse the file.
-        words.SkipWords(3, "the facet's normal");
+        // The stored normal only feeds a note (the slicer recomputes it from the winding), so a garbage one is no reason
+        // to refuse the file: it reads as no normal.
+        var normal = new Vector3(words.ReadLenientFloat("the facet's normal"), words.ReadLenientFloat("the facet's normal"), words.ReadLenientFloat("the facet's normal"));
         words.Expect("outer");
         words.Expect("loop");
         var a = ReadVertex(words);
@@ -99,7 +100,7 @@ public static class AsciiStlReader
         words.SkipLine();
         words.Expect("endfacet");
         words.SkipLine();
-        sink.Add(a, b, c);
+        sink.AddFacet(normal, a, b, c);
     }
 
     private static Vector3 ReadVertex(AsciiTokenizer words)

@@ -108,6 +108,18 @@ internal sealed class AsciiTokenizer(Stream stream)
         }
     }
 
+    /// <summary>A number that may be garbage without making the file unreadable: anything not a finite number reads as 0.</summary>
+    public float ReadLenientFloat(string what)
+    {
+        var token = Next();
+        if (token.IsEmpty)
+        {
+            throw new ModelFormatException(ModelProblem.Truncated, $"Line {Line}: the file ends inside {what}.");
+        }
+
+        return float.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && float.IsFinite(value) ? value : 0;
+    }
+
     public float ReadFloat(string what)
     {
         var token = Next();

@@ -84,7 +84,7 @@ public static class BinaryStlReader
                     var a = ReadVertex(facet, done + t);
                     var b = ReadVertex(facet[12..], done + t);
                     var c = ReadVertex(facet[24..], done + t);
-                    sink.Add(a, b, c);
+                    sink.AddFacet(StoredNormal(span[(t * TriangleBytes)..]), a, b, c);
                 }
 
                 done += batch;
@@ -94,6 +94,13 @@ public static class BinaryStlReader
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    // A normal that is not a finite number is no normal; only the vertices make a file unreadable.
+    private static Vector3 StoredNormal(ReadOnlySpan<byte> bytes)
+    {
+        var n = new Vector3(BinaryPrimitives.ReadSingleLittleEndian(bytes), BinaryPrimitives.ReadSingleLittleEndian(bytes[4..]), BinaryPrimitives.ReadSingleLittleEndian(bytes[8..]));
+        return float.IsFinite(n.X + n.Y + n.Z) ? n : Vector3.Zero;
     }
 
     private static Vector3 ReadVertex(ReadOnlySpan<byte> bytes, long triangle)

@@ -215,11 +215,11 @@ public sealed class QuoteService(
         var m = report.Metrics;
         var size = m.Bounds.Size;
         return new ModelFacts(m.Triangles, m.Volume, m.SurfaceArea, new Size3(size.X, size.Y, size.Z), m.Shells,
-            m.Health.OpenEdges, m.Health.NonManifoldEdges, m.Health.DegenerateTriangles, m.Health.InconsistentlyOrientedEdges);
+            m.Health.OpenEdges, m.Health.NonManifoldEdges, m.Health.DegenerateTriangles, m.Health.InconsistentlyOrientedEdges, m.Health.ReversedStoredNormals);
     }
 
     private static ModelResponse ToResponse(ModelFormat format, ModelFacts facts) => new(
         format.ToString(), facts.Triangles, Math.Round(facts.VolumeMm3, 3), Math.Round(facts.SurfaceAreaMm2, 3),
         new BuildVolumeResponse(Math.Round(facts.Size.X, 3), Math.Round(facts.Size.Y, 3), Math.Round(facts.Size.Z, 3)), facts.Shells,
-        facts.OpenEdges == 0 && facts.NonManifoldEdges == 0, facts.OpenEdges, facts.NonManifoldEdges, facts.DegenerateTriangles, facts.InconsistentEdges);
+        facts.OpenEdges == 0 && facts.NonManifoldEdges == 0, facts.OpenEdges, facts.NonManifoldEdges, facts.DegenerateTriangles, facts.InconsistentEdges, facts.ReversedStoredNormals);
 }

@@ -13,4 +13,5 @@ public sealed record ModelResponse(
     long OpenEdges,
     long NonManifoldEdges,
     long DegenerateTriangles,
-    long InconsistentEdges);
+    long InconsistentEdges,
+    long ReversedStoredNormals = 0);
