@@ -36,6 +36,20 @@ public sealed class ProductGcodeReplacementTests
         Assert.Equal(new Size3(30, 31, 32), await PartSizeAsync(shop));
     }
 
+    [Fact]
+    public async Task A_product_gcode_is_timed_by_the_slicers_own_estimate_when_the_file_states_one()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        using var scope = shop.Services.CreateScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<CatalogAdmin>();
+
+        // Cura 2.3 writes ";TIME:3485" in its header; summing the file's feed rates gives a different, shorter time.
+        await using var file = File.OpenRead(Path.Combine(Corpus.Directory, "gcodepreview_puzzle_cura231.gcode"));
+        var analysed = await catalog.ReplaceGcodeAsync("calibration-cube", file);
+
+        Assert.Equal(TimeSpan.FromSeconds(3485), analysed.PrintTime);
+    }
+
     private static async Task<Size3> PartSizeAsync(TestShop shop)
     {
         static double Read(string? text) => double.Parse(text!, CultureInfo.InvariantCulture);

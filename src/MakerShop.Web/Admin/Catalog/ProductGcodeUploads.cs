@@ -47,7 +47,9 @@ public sealed class ProductGcodeUploads(DataPaths paths)
                 File.Move(temporary, final);
             }
 
-            return new AnalysedGcode(new StoredGcode(relative, sha, size), analysis.EstimatedPrintTime, Math.Round(analysis.FilamentGrams, 2), partSize, analysis.Layers);
+            // The slicer's own estimate knows the machine's accelerations; summing feed rates does not.
+            var printTime = analysis.Slicer.PrintTime is { } stated && stated > TimeSpan.Zero ? stated : analysis.EstimatedPrintTime;
+            return new AnalysedGcode(new StoredGcode(relative, sha, size), printTime, Math.Round(analysis.FilamentGrams, 2), partSize, analysis.Layers);
         }
         catch
         {
