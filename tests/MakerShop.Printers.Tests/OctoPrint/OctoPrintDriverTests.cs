@@ -124,5 +124,19 @@ public sealed class OctoPrintDriverTests
         Assert.Single(rig.Machine.PrintsStarted);
     }
 
+    [Fact]
+    public async Task An_upload_that_OctoPrint_stores_without_selecting_is_not_taken_for_a_started_print()
+    {
+        await using var rig = await HttpPrinterRig.StartAsync(PrinterKind.OctoPrint);
+        rig.Machine.Upload("other.gcode", new byte[10_000]);
+        Host(rig).Start("other.gcode");
+
+        var result = await rig.Protocol.UploadAndPrintAsync(rig.Endpoint, "job_x.gcode", new MemoryStream(new byte[100]), "");
+
+        Assert.Equal(MakerShop.Printers.Http.HttpCallOutcome.NotDone, result.Outcome);
+        Assert.NotNull(rig.Machine.FileContent("job_x.gcode"));
+        Assert.Equal(["other.gcode"], rig.Machine.PrintsStarted);
+    }
+
     private static OctoPrintHost Host(HttpPrinterRig rig) => ((FakeOctoPrintServer)rig.Server).Host;
 }
