@@ -181,9 +181,8 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
         }
 
         var lines = single is not null ? [single] : many!.Select(n => n?.GetValue<string>() ?? "").ToList();
-        var emergency = lines.Where(IsEmergencyStop).ToList();
-        Printer.RunGcode(string.Join('\n', lines.Except(emergency)));
-        if (emergency.Count > 0)
+        Printer.RunGcode(string.Join('\n', lines.Where(l => !IsEmergencyStop(l))));
+        if (lines.Any(IsEmergencyStop))
         {
             // OctoPrint takes M112 out of the queue and sends it at once (_gcode_M112_queuing).
             Host.EmergencyStop();
