@@ -9,12 +9,19 @@ namespace MakerShop.VirtualHttpPrinters.OctoPrint;
 /// <summary>
 /// The parts of OctoPrint's REST API (1.x, without the 2.0 header) that MakerShop uses, answering with the documented
 /// shapes and refusing what OctoPrint refuses: a missing or wrong key (403), commands a state does not allow (409),
-/// an upload without a <c>file</c> part (400), an unknown location (404), a file that is not G-code (415).
+/// an upload without a <c>file</c> part (400), an unknown location (404), a file that is not G-code (415). What OctoPrint
+/// itself does between the API and the machine (transitional states, a disconnect that aborts the print, an emergency
+/// stop that leaves it "Offline after error") is <see cref="OctoPrintHost"/>'s.
 /// </summary>
-public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string apiKey) : VirtualHttpServer(printer, apiKey)
+public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string apiKey, FakeOctoPrintTimings? timings = null) : VirtualHttpServer(printer, apiKey)
 {
     public const string Version = "1.10.3";
     private static readonly string[] Ports = ["/dev/ttyACM0", "VIRTUAL"];
+
+    public OctoPrintHost Host { get; } = new(printer, timings ?? new FakeOctoPrintTimings());
+
+    /// <summary>The serial link drops under OctoPrint (a cable pulled, the board reset): as a disconnect, the print is lost.</summary>
+    public void DropSerialLink() => Host.Disconnect();
 
     protected override void MapEndpoints(WebApplication app)
     {
@@ -43,17 +50,6 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
         app.MapPost("/api/files/{location}/{**path}", (RequestDelegate)FileCommandAsync);
     }
 
-    private static string StateText(SimulatedPrinterSnapshot s) => !s.Operational ? "Offline"
-        : s.State switch
-        {
-            SimulatedPrintState.Printing => "Printing",
-            SimulatedPrintState.Paused => "Paused",
-            SimulatedPrintState.Error => "Error",
-            _ => "Operational",
-        };
-
-    private static bool IsOperational(SimulatedPrinterSnapshot s) => s.Operational && s.State != SimulatedPrintState.Error;
-
     private static Task ErrorAsync(HttpContext context, int status, string message) =>
         WriteJsonAsync(context, status, new JsonObject { ["error"] = message });
 
@@ -76,14 +72,16 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
 
     private Task GetConnectionAsync(HttpContext context)
     {
-        var s = Printer.Snapshot();
+        // With the link closed OctoPrint has no comm object, and get_current_connection says "Closed".
+        var view = Host.View();
+        var open = view.Machine.Operational;
         return WriteJsonAsync(context, 200, new JsonObject
         {
             ["current"] = new JsonObject
             {
-                ["state"] = s.Operational ? StateText(s) : "Closed",
-                ["port"] = s.Operational ? "VIRTUAL" : null,
-                ["baudrate"] = s.Operational ? 115200 : null,
+                ["state"] = open ? view.Text : "Closed",
+                ["port"] = open ? "VIRTUAL" : null,
+                ["baudrate"] = open ? 115200 : null,
                 ["printerProfile"] = "_default",
             },
             ["options"] = new JsonObject
@@ -110,11 +108,11 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
                     return;
                 }
 
-                Printer.Reconnect();
+                Host.Connect();
                 await NoContent(context);
                 return;
             case "disconnect":
-                Printer.Disconnect();
+                Host.Disconnect();
                 await NoContent(context);
                 return;
             case "fake_ack":
@@ -128,14 +126,13 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
 
     private Task GetPrinterAsync(HttpContext context)
     {
-        var s = Printer.Snapshot();
-        if (!IsOperational(s))
+        var view = Host.View();
+        var s = view.Machine;
+        if (!view.Operational)
         {
             return ErrorAsync(context, 409, "Printer is not operational");
         }
 
-        var printing = s.State == SimulatedPrintState.Printing;
-        var paused = s.State == SimulatedPrintState.Paused;
         return WriteJsonAsync(context, 200, new JsonObject
         {
             ["sd"] = new JsonObject { ["ready"] = true },
@@ -144,19 +141,19 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
                 ["error"] = "",
                 ["flags"] = new JsonObject
                 {
-                    ["cancelling"] = false,
+                    ["cancelling"] = view.Phase == OctoPrintPhase.Cancelling,
                     ["closedOrError"] = false,
                     ["error"] = false,
-                    ["finishing"] = false,
+                    ["finishing"] = view.Phase == OctoPrintPhase.Finishing,
                     ["operational"] = true,
-                    ["paused"] = paused,
-                    ["pausing"] = false,
-                    ["printing"] = printing,
-                    ["ready"] = !printing && !paused,
-                    ["resuming"] = false,
+                    ["paused"] = view.Paused,
+                    ["pausing"] = view.Phase == OctoPrintPhase.Pausing,
+                    ["printing"] = view.Printing,
+                    ["ready"] = view.Ready,
+                    ["resuming"] = view.Phase == OctoPrintPhase.Resuming,
                     ["sdReady"] = true,
                 },
-                ["text"] = StateText(s),
+                ["text"] = view.Text,
             },
             ["temperature"] = new JsonObject
             {
@@ -177,17 +174,18 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
             return;
         }
 
-        if (!IsOperational(Printer.Snapshot()))
+        if (!Host.View().Operational)
         {
             await ErrorAsync(context, 409, "Printer is not operational");
             return;
         }
 
         var lines = single is not null ? [single] : many!.Select(n => n?.GetValue<string>() ?? "").ToList();
-        Printer.RunGcode(string.Join('\n', lines));
-        if (lines.Any(l => l.Trim().StartsWith("M112", StringComparison.OrdinalIgnoreCase)))
+        Printer.RunGcode(string.Join('\n', lines.Where(l => !IsEmergencyStop(l))));
+        if (lines.Any(IsEmergencyStop))
         {
-            Printer.Fault("Emergency stop (M112)");
+            // OctoPrint takes M112 out of the queue and sends it at once (_gcode_M112_queuing).
+            Host.EmergencyStop();
         }
 
         await NoContent(context);
@@ -195,12 +193,13 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
 
     private Task GetJobAsync(HttpContext context)
     {
-        var s = Printer.Snapshot();
+        var view = Host.View();
+        var s = view.Machine;
         JsonNode? file = s.File is null || !s.Operational
             ? new JsonObject { ["name"] = null, ["path"] = null, ["display"] = null, ["origin"] = null, ["size"] = null, ["date"] = null }
             : new JsonObject { ["name"] = s.File, ["path"] = s.File, ["display"] = s.File, ["origin"] = "local", ["size"] = s.FileSize, ["date"] = s.At.ToUnixTimeSeconds() };
         // After a cancel OctoPrint keeps the file but clears every progress field; with no print at all they are null too.
-        var noProgress = s.File is null || !s.Operational || s.State is SimulatedPrintState.Cancelled or SimulatedPrintState.Standby;
+        var noProgress = s.File is null || !s.Operational || (s.State is SimulatedPrintState.Cancelled && view.Phase != OctoPrintPhase.Cancelling) || s.State is SimulatedPrintState.Standby;
         var progress = noProgress
             ? new JsonObject { ["completion"] = null, ["filepos"] = null, ["printTime"] = null, ["printTimeLeft"] = null, ["printTimeLeftOrigin"] = null }
             : new JsonObject
@@ -223,62 +222,84 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
                 ["user"] = s.File is null ? null : "_api",
             },
             ["progress"] = progress,
-            ["state"] = StateText(s),
+            ["state"] = view.Text,
         };
-        if (s.State == SimulatedPrintState.Error && s.Message is not null)
+        if (view.Error is not null)
         {
-            body["error"] = s.Message;
+            body["error"] = view.Error;
         }
 
         return WriteJsonAsync(context, 200, body);
     }
 
+    /// <summary>As <c>controlJob</c> in <c>server/api/job.py</c>: 409 for any command while not operational, then per command.</summary>
     private async Task PostJobAsync(HttpContext context)
     {
         var body = await ReadJsonObjectAsync(context);
         var command = body?["command"]?.GetValue<string>();
-        SimulatedCommandResult result;
+        if (command is not ("start" or "restart" or "pause" or "cancel"))
+        {
+            await ErrorAsync(context, 400, "Expected content-type JSON with a valid command");
+            return;
+        }
+
+        var view = Host.View();
+        if (!view.Operational)
+        {
+            await ErrorAsync(context, 409, "Printer is not operational");
+            return;
+        }
+
         switch (command)
         {
+            case "start" when view.Busy:
+                await ErrorAsync(context, 409, "Printer already has an active print job, did you mean 'restart'?");
+                return;
             case "start":
-                result = Printer.Start();
-                break;
-            case "cancel":
-                result = Printer.Cancel();
-                break;
+                // With nothing selected start_print returns quietly, and the API still answers 204.
+                Host.Start();
+                await NoContent(context);
+                return;
+            case "restart" when !view.Paused:
+                await ErrorAsync(context, 409, "Printer does not have an active print job or is not paused");
+                return;
+            case "restart":
+                Printer.Cancel();
+                Host.Start(view.Machine.File);
+                await NoContent(context);
+                return;
+            case "pause" when !view.Busy:
+                await ErrorAsync(context, 409, "Printer is neither printing nor paused, 'pause' command cannot be performed");
+                return;
             case "pause":
                 var action = body!["action"]?.GetValue<string>() ?? "toggle";
-                var state = Printer.Snapshot().State;
-                result = action switch
+                var result = action switch
                 {
-                    "pause" => state == SimulatedPrintState.Paused ? SimulatedCommandResult.InvalidState : Printer.Pause(),
-                    "resume" => state == SimulatedPrintState.Printing ? SimulatedCommandResult.InvalidState : Printer.Resume(),
-                    "toggle" => state == SimulatedPrintState.Paused ? Printer.Resume() : Printer.Pause(),
-                    _ => SimulatedCommandResult.InvalidState,
+                    "pause" => Host.Pause(),
+                    "resume" => Host.Resume(),
+                    "toggle" => Host.TogglePause(),
+                    _ => (SimulatedCommandResult?)null,
                 };
-                if (action is not ("pause" or "resume" or "toggle"))
+                await (result is null ? ErrorAsync(context, 400, "Unknown action") : Answer(context, result.Value));
+                return;
+            default:
+                if (!view.Busy)
                 {
-                    await ErrorAsync(context, 400, "Unknown action: " + action);
+                    await ErrorAsync(context, 409, "Printer is neither printing nor paused, 'cancel' command cannot be performed");
                     return;
                 }
 
-                break;
-            case "restart":
-                result = Printer.Snapshot().State == SimulatedPrintState.Paused ? Printer.Start() : SimulatedCommandResult.InvalidState;
-                break;
-            default:
-                await ErrorAsync(context, 400, "Expected content-type JSON with a valid command");
+                await Answer(context, Host.Cancel());
                 return;
         }
-
-        await (result switch
-        {
-            SimulatedCommandResult.Done => NoContent(context),
-            SimulatedCommandResult.NotOperational => ErrorAsync(context, 409, "Printer is not operational"),
-            SimulatedCommandResult.NoSuchFile => ErrorAsync(context, 409, "No file selected"),
-            _ => ErrorAsync(context, 409, "Printer is not in a state that allows this command"),
-        });
     }
+
+    private static Task Answer(HttpContext context, SimulatedCommandResult result) => result switch
+    {
+        SimulatedCommandResult.Done => NoContent(context),
+        SimulatedCommandResult.NotOperational => ErrorAsync(context, 409, "Printer is not operational"),
+        _ => ErrorAsync(context, 409, "Printer is not in a state that allows this command"),
+    };
 
     private async Task UploadAsync(HttpContext context)
     {
@@ -322,10 +343,21 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
             return;
         }
 
+        // OctoPrint drops both wishes unless it is operational with no job active (upload_gcode_file in api/files.py);
+        // the file is stored either way and the answer says what it will do.
         var print = IsTrue(form["print"]);
         var select = print || IsTrue(form["select"]);
-        var effectiveSelect = select && Printer.Select(name) == SimulatedCommandResult.Done;
-        var effectivePrint = print && effectiveSelect && Printer.Start() == SimulatedCommandResult.Done;
+        var effectiveSelect = select && Host.View().Ready;
+        var effectivePrint = print && effectiveSelect;
+        if (effectiveSelect)
+        {
+            Printer.Select(name);
+        }
+
+        if (effectivePrint)
+        {
+            Host.Start(name);
+        }
         var resource = new Uri(BaseUrl, "api/files/local/" + Uri.EscapeDataString(name)).ToString();
         context.Response.Headers.Location = resource;
         await WriteJsonAsync(context, 201, new JsonObject
@@ -367,28 +399,30 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
             return;
         }
 
-        var print = body["print"]?.GetValue<bool>() == true;
-        if (print && !IsOperational(Printer.Snapshot()))
-        {
-            await ErrorAsync(context, 409, "Printer is not operational, cannot directly start printing");
-            return;
-        }
-
-        var selected = Printer.Select(path);
-        if (selected == SimulatedCommandResult.NoSuchFile)
+        if (Printer.FileContent(path) is null)
         {
             await ErrorAsync(context, 404, "File not found on 'local': " + path);
             return;
         }
 
-        if (selected == SimulatedCommandResult.Busy || (print && Printer.Start() != SimulatedCommandResult.Done))
+        var view = Host.View();
+        if (!view.Ready)
         {
             await ErrorAsync(context, 409, "Printer is already printing, cannot select a new file");
             return;
         }
 
+        Printer.Select(path);
+        if (body["print"]?.GetValue<bool>() == true)
+        {
+            Host.Start(path);
+        }
+
         await NoContent(context);
     }
+
+    private static bool IsEmergencyStop(string line) =>
+        line.Trim().StartsWith("M112", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
         value.Count > 0 && (string.Equals(value[0], "true", StringComparison.OrdinalIgnoreCase) || value[0] == "1" || string.Equals(value[0], "yes", StringComparison.OrdinalIgnoreCase));

@@ -19,6 +19,7 @@ public sealed class SimulatedHttpPrinter(SimulatedPrinterOptions options, TimePr
     private TimeSpan _printedBefore;
     private DateTimeOffset? _runningSince;
     private TimeSpan _duration;
+    private DateTimeOffset? _completedAt;
 
     public SimulatedPrinterOptions Options => options;
 
@@ -258,6 +259,57 @@ public sealed class SimulatedHttpPrinter(SimulatedPrinterOptions options, TimePr
             _runningSince = null;
             _duration = TimeSpan.Zero;
             _operational = true;
+            _completedAt = null;
+        }
+    }
+
+    /// <summary>
+    /// The host drops its link to the firmware and forgets the print and the selected file, as OctoPrint does on a
+    /// disconnect or an emergency stop: nothing resumes when the link comes back. With <paramref name="error"/> the
+    /// machine is left in <see cref="SimulatedPrintState.Error"/> until <see cref="ResetAndReconnect"/>.
+    /// </summary>
+    public void DropLinkAndForget(string? error = null)
+    {
+        lock (_lock)
+        {
+            var now = timeProvider.GetUtcNow();
+            Advance(now);
+            Freeze(now);
+            _operational = false;
+            _selected = null;
+            _duration = TimeSpan.Zero;
+            _printedBefore = TimeSpan.Zero;
+            _completedAt = null;
+            _state = error is null ? SimulatedPrintState.Standby : SimulatedPrintState.Error;
+            _message = error;
+        }
+    }
+
+    /// <summary>The host opens a fresh link (a serial connect resets the board): a fault is gone, nothing is selected.</summary>
+    public void ResetAndReconnect()
+    {
+        lock (_lock)
+        {
+            _operational = true;
+            if (_state == SimulatedPrintState.Error)
+            {
+                _state = SimulatedPrintState.Standby;
+                _message = null;
+                _selected = null;
+            }
+        }
+    }
+
+    /// <summary>When the current print ran out of file, in machine time; null unless it completed.</summary>
+    public DateTimeOffset? CompletedAt
+    {
+        get
+        {
+            lock (_lock)
+            {
+                Advance(timeProvider.GetUtcNow());
+                return _state == SimulatedPrintState.Complete ? _completedAt : null;
+            }
         }
     }
 
@@ -311,6 +363,7 @@ public sealed class SimulatedHttpPrinter(SimulatedPrinterOptions options, TimePr
     {
         if (_state == SimulatedPrintState.Printing && _operational && Printed(now) >= _duration)
         {
+            _completedAt = _runningSince is { } since ? since + (_duration - _printedBefore) / options.TimeScale : now;
             _printedBefore = _duration;
             _runningSince = null;
             _state = SimulatedPrintState.Complete;

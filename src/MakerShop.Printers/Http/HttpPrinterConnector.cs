@@ -168,6 +168,12 @@ public sealed partial class HttpPrinterConnector(
             return CommandVerdict.Accept;
         }
 
+        if (before.Settling)
+        {
+            // OctoPrint ignores a resume while pausing (and a pause while cancelling) yet answers 204: ask again once settled.
+            return CommandVerdict.TryLater("the printer is between two states");
+        }
+
         var result = await call(endpoint, cancellationToken);
         if (result.Outcome is HttpCallOutcome.Conflict or HttpCallOutcome.Unreachable)
         {

@@ -23,6 +23,12 @@ public sealed record HttpPrinterObservation(
     public static HttpPrinterObservation Unauthorized(string reason) =>
         new(ObservedLink.Unauthorized, ObservedMachine.Error, null, null, null, ObservedJobEnd.None, reason, [], null);
 
+    /// <summary>
+    /// The printer is between two states (OctoPrint's Starting, Pausing, Resuming, Cancelling, Finishing): a job is
+    /// on it, and a pause or resume sent now may be ignored, so such a command waits for the state to settle.
+    /// </summary>
+    public bool Settling { get; init; }
+
     public bool IsActive => Machine is ObservedMachine.Printing or ObservedMachine.Paused;
 
     /// <summary>The shop job whose file the printer shows, if the file is one the shop uploaded.</summary>

@@ -28,8 +28,11 @@ public static class HttpPrinterReportTranslator
 
         if (now.Machine == ObservedMachine.Disconnected)
         {
-            // The server is there but its printer is not: the print (if any) is not assumed lost until it says so.
-            return [Offline(printerId, at)];
+            // The server is there but its printer is not: the print (if any) is not assumed lost until it says so,
+            // as OctoPrint does (a closed link aborts its print) by reporting the job failed.
+            return now.JobEnd == ObservedJobEnd.Failed && previous is { IsActive: true, JobId: { } lost }
+                ? [new JobReport(printerId, at, $"{lost}:failed", JobReportKind.Failed, lost, null, now.Reason), Offline(printerId, at)]
+                : [Offline(printerId, at)];
         }
 
         var reports = new List<PrinterReport>();

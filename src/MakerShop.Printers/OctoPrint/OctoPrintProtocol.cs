@@ -3,14 +3,22 @@ using System.Text.Json;
 using MakerShop.Contracts.Mqtt;
 using MakerShop.Core;
 using MakerShop.Printers.Http;
+using Microsoft.Extensions.Logging;
 using Refit;
 
 namespace MakerShop.Printers.OctoPrint;
 
-/// <summary>OctoPrint over its REST API: reads <c>/api/job</c> and <c>/api/printer</c>, uploads with select and print.</summary>
-public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinterProtocol
+/// <summary>
+/// OctoPrint over its REST API: reads <c>/api/job</c> and <c>/api/printer</c>, uploads with select and print, and asks
+/// OctoPrint to open its serial link again when it is up but closed (see <see cref="OctoPrintLinkRepair"/>).
+/// </summary>
+public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogger<OctoPrintProtocol> logger) : IHttpPrinterProtocol
 {
+    /// <summary>What the shop says when OctoPrint's link closed under a print: OctoPrint aborts it and forgets the file.</summary>
+    public const string LinkClosedReason = "OctoPrint's connection to the printer closed, which aborts the print";
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal);
+    private readonly OctoPrintLinkRepair _links = new();
 
     public static readonly PrinterCapabilities OctoPrintCapabilities = new(
         CanPause: true, CanResume: true, CanCancel: true, CanEmergencyStop: true, PushesTelemetry: false, VerifiesUploadChecksum: false, ReportsTemperatures: true);
@@ -48,12 +56,44 @@ public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
                 return HttpPrinterObservation.Unreachable("GET /api/printer: " + HttpCalls.Describe(printer));
             }
 
-            return Read(job.Content, printer.IsSuccessStatusCode ? printer.Content : null) with { Firmware = await VersionAsync(endpoint, api, cancellationToken) };
+            var observation = Read(job.Content, printer.IsSuccessStatusCode ? printer.Content : null);
+            await RepairLinkAsync(endpoint, job.Content, printer.IsSuccessStatusCode, cancellationToken);
+            return observation with { Firmware = await VersionAsync(endpoint, api, cancellationToken) };
         }
         catch (Exception ex) when (HttpCalls.IsNoAnswer(ex, cancellationToken))
         {
             _versions.TryRemove(endpoint.PrinterId, out _);
             return HttpPrinterObservation.Unreachable(ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// OctoPrint keeps a closed link closed (after a restart with autoconnect off, a disconnect, or an error), so the
+    /// shop asks it to connect; a connect while a link is open or opening does nothing in OctoPrint. After an error the
+    /// ask waits for a later poll, so the error and the print it ended are reported first; what the printer may do
+    /// next (its bed needs a person) is the Core rule's to decide, not the link's.
+    /// </summary>
+    private async Task RepairLinkAsync(HttpPrinterEndpoint endpoint, OctoPrintJobState job, bool operational, CancellationToken cancellationToken)
+    {
+        var closedWith = operational ? null : OctoPrintLinkRepair.Closed(job.State);
+        if (!_links.ShouldConnect(endpoint.PrinterId, operational, closedWith))
+        {
+            return;
+        }
+
+        if (closedWith == OctoPrintLinkRepair.AfterError)
+        {
+            LogReconnectAfterError(logger, endpoint.PrinterId, job.Error ?? closedWith);
+        }
+        else
+        {
+            LogReconnect(logger, endpoint.PrinterId);
+        }
+
+        var result = await CommandAsync(endpoint, api => api.PostConnectionAsync(new OctoPrintConnectionCommand("connect"), cancellationToken), cancellationToken);
+        if (result.Outcome != HttpCallOutcome.Done)
+        {
+            LogReconnectFailed(logger, endpoint.PrinterId, result.Detail ?? result.Outcome.ToString());
         }
     }
 
@@ -113,6 +153,7 @@ public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
         var error = string.IsNullOrWhiteSpace(job.Error) ? null : job.Error;
         var stateText = job.State ?? printer?.State?.Text ?? "";
         ObservedMachine machine;
+        var settling = false;
         if (flags is null)
         {
             machine = stateText.StartsWith("Error", StringComparison.OrdinalIgnoreCase) || stateText.Contains("after error", StringComparison.OrdinalIgnoreCase)
@@ -123,13 +164,17 @@ public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
         {
             machine = ObservedMachine.Error;
         }
-        else if (flags.Printing || flags.Cancelling || flags.Finishing)
+        else if (flags.Pausing || flags.Paused)
         {
-            machine = ObservedMachine.Printing;
-        }
-        else if (flags.Paused || flags.Pausing || flags.Resuming)
-        {
+            // Pausing is where a pause ends up; a resume sent now would be ignored by OctoPrint (resume_print needs Paused).
             machine = ObservedMachine.Paused;
+            settling = flags.Pausing;
+        }
+        else if (flags.Printing || flags.Cancelling || flags.Finishing || flags.Resuming)
+        {
+            // Starting, Cancelling and Finishing are in OctoPrint's PRINTING_STATES: a job is still on the printer.
+            machine = ObservedMachine.Printing;
+            settling = flags.Cancelling || flags.Finishing || flags.Resuming || stateText.StartsWith("Starting", StringComparison.OrdinalIgnoreCase);
         }
         else
         {
@@ -138,7 +183,8 @@ public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
 
         var file = job.Job?.File?.Name;
         var completion = job.Progress?.Completion;
-        var end = file is null ? ObservedJobEnd.None
+        var end = machine == ObservedMachine.Disconnected ? ObservedJobEnd.Failed
+            : file is null ? ObservedJobEnd.None
             : machine == ObservedMachine.Error ? ObservedJobEnd.Failed
             : machine == ObservedMachine.Ready && completion >= 100 ? ObservedJobEnd.Completed
             : machine == ObservedMachine.Ready && error is not null ? ObservedJobEnd.Failed
@@ -151,9 +197,9 @@ public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
             completion is { } c ? Math.Clamp(c / 100, 0, 1) : null,
             left is { } l ? (int)Math.Round(l) : null,
             end,
-            error ?? (machine == ObservedMachine.Error ? stateText : null),
+            error ?? (machine == ObservedMachine.Error ? stateText : machine == ObservedMachine.Disconnected ? LinkClosedReason : null),
             Heaters(printer?.Temperature),
-            null);
+            null) { Settling = settling };
     }
 
     private static List<HeaterReading> Heaters(Dictionary<string, JsonElement>? temperature)
@@ -189,6 +235,15 @@ public sealed class OctoPrintProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
         >= HttpStatusCode.InternalServerError => new HttpCallResult(HttpCallOutcome.Unreachable, HttpCalls.Describe(response)),
         _ => new HttpCallResult(HttpCallOutcome.Rejected, HttpCalls.Describe(response)),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "OctoPrint {PrinterId} is up but its printer link is closed; asking it to connect")]
+    private static partial void LogReconnect(ILogger logger, string printerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OctoPrint {PrinterId} closed its printer link after an error ({Error}); asking it to connect again")]
+    private static partial void LogReconnectAfterError(ILogger logger, string printerId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Asking OctoPrint {PrinterId} to connect to its printer failed: {Reason}")]
+    private static partial void LogReconnectFailed(ILogger logger, string printerId, string reason);
 
     private Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IOctoPrintApi, Task<IApiResponse>> call, CancellationToken cancellationToken) =>
         HttpCalls.CommandAsync(() => call(apis.Create<IOctoPrintApi>(endpoint, HttpPrinterApiFactory.CommandClient)), Failure, cancellationToken);
