@@ -243,6 +243,57 @@ public sealed class SimulatedHttpPrinter(SimulatedPrinterOptions options, TimePr
         }
     }
 
+    /// <summary>
+    /// Deletes a stored file; refused while it is being printed, as both real servers do. OctoPrint also unselects a
+    /// deleted file (<paramref name="forgetSelection"/>); Klipper's print_stats keeps showing the name of its last print.
+    /// </summary>
+    public SimulatedCommandResult Delete(string name, bool forgetSelection)
+    {
+        lock (_lock)
+        {
+            Advance(timeProvider.GetUtcNow());
+            if (!_files.ContainsKey(name))
+            {
+                return SimulatedCommandResult.NoSuchFile;
+            }
+
+            if (IsActive && string.Equals(_selected, name, StringComparison.Ordinal))
+            {
+                return SimulatedCommandResult.Busy;
+            }
+
+            _files.Remove(name);
+            if (forgetSelection && string.Equals(_selected, name, StringComparison.Ordinal))
+            {
+                _selected = null;
+                _state = SimulatedPrintState.Standby;
+            }
+
+            return SimulatedCommandResult.Done;
+        }
+    }
+
+    /// <summary>
+    /// The server or the firmware restarts (an OctoPrint restart; Klipper's FIRMWARE_RESTART, or one after a shutdown):
+    /// a print in progress is gone with no word on how it ended, and the finished or selected file is forgotten
+    /// (OctoPrint shows no file, Klipper's print_stats is back to standby with no filename). Uploaded files stay.
+    /// Whatever was printed is still on the bed: the machine has no idea of it.
+    /// </summary>
+    public void RestartForgettingThePrint()
+    {
+        lock (_lock)
+        {
+            Advance(timeProvider.GetUtcNow());
+            _state = SimulatedPrintState.Standby;
+            _selected = null;
+            _message = null;
+            _printedBefore = TimeSpan.Zero;
+            _runningSince = null;
+            _duration = TimeSpan.Zero;
+            _operational = true;
+        }
+    }
+
     private bool IsActive => _state is SimulatedPrintState.Printing or SimulatedPrintState.Paused;
 
     private SimulatedCommandResult Change(SimulatedPrintState from, SimulatedPrintState to)

@@ -150,6 +150,9 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
         return new HttpPrinterObservation(ObservedLink.Answered, machine, file, progress, eta, end, end == ObservedJobEnd.Completed ? null : reason, heaters, null);
     }
 
+    public Task<HttpCallResult> DeleteJobFileAsync(HttpPrinterEndpoint endpoint, string jobId, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.DeleteFileAsync(HttpJobFiles.MoonrakerFolder + "/" + HttpJobFiles.FileNameFor(jobId), cancellationToken), cancellationToken);
+
     private static HttpCallResult Failure(IApiResponse response) => response.StatusCode switch
     {
         null => new HttpCallResult(HttpCallOutcome.Unreachable, HttpCalls.Describe(response)),
