@@ -32,7 +32,7 @@ public class BedSafetyRuleTests
         var ejecting = Build.Printer(autoEject: true);
         var manual = Build.Printer(autoEject: false);
 
-        Assert.Equal([PrintEnding.Completed], Enum.GetValues<PrintEnding>().Where(e => !ejecting.BedNeedsConfirmingAfter(e)));
+        Assert.Equal(new[] { PrintEnding.Completed }, Enum.GetValues<PrintEnding>().Where(e => !ejecting.BedNeedsConfirmingAfter(e)));
         Assert.Empty(Enum.GetValues<PrintEnding>().Where(e => !manual.BedNeedsConfirmingAfter(e)));
     }
 
