@@ -266,7 +266,6 @@ public sealed class SimulatedHttpPrinter(SimulatedPrinterOptions options, TimePr
             if (forgetSelection && string.Equals(_selected, name, StringComparison.Ordinal))
             {
                 _selected = null;
-                _state = SimulatedPrintState.Standby;
             }
 
             return SimulatedCommandResult.Done;

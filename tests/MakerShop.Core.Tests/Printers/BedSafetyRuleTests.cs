@@ -33,7 +33,7 @@ public class BedSafetyRuleTests
         var manual = Build.Printer(autoEject: false);
 
         Assert.Equal(new[] { PrintEnding.Completed }, Enum.GetValues<PrintEnding>().Where(e => !ejecting.BedNeedsConfirmingAfter(e)));
-        Assert.Empty(Enum.GetValues<PrintEnding>().Where(e => !manual.BedNeedsConfirmingAfter(e)));
+        Assert.All(Enum.GetValues<PrintEnding>(), e => Assert.True(manual.BedNeedsConfirmingAfter(e), $"{e} needs no confirmation"));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class HttpPrinterHealthTests
         Assert.Contains("Needs attention: the printer refuses the shop&#x27;s API key", owner.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(PrinterErrorReasons.ApiKeyRefused, owner.Html, StringComparison.Ordinal);
 
-        var words = shop.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var words = shop.Services.GetRequiredService<IStringLocalizer<MakerShop.Web.SharedResource>>();
         var before = CultureInfo.CurrentUICulture;
         try
         {
