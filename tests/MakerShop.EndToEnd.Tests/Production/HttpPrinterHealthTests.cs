@@ -31,7 +31,7 @@ public sealed class HttpPrinterHealthTests
             new HttpPrinterDefinition { Id = "key-octoprint", Name = "Key OctoPrint", Kind = PrinterKind.OctoPrint, BaseUrl = server.BaseUrl, ApiKeyRef = "key-octoprint", LoadedMaterial = "PLA", LoadedColour = "black", AutoEject = true },
             "WRONG0123456789ABCDEF0123456789AB");
 
-        await Eventually.UntilAsync(async () => await shop.TextAsync("SELECT status_reason FROM printers WHERE id = 'key-octoprint'") == PrinterErrorReasons.ApiKeyRefused, Deadline, "the refused key to be recorded");
+        await Eventually.UntilAsync(async () => await shop.TextAsync("SELECT COALESCE(status_reason, '') FROM printers WHERE id = 'key-octoprint'") == PrinterErrorReasons.ApiKeyRefused, Deadline, "the refused key to be recorded");
         using var owner = await OwnerSession.SignInAsync(shop);
         using var page = await owner.GetAsync("/admin/printers/key-octoprint");
 
