@@ -53,12 +53,13 @@ public sealed class HttpPrinterJobLifecycleTests
         Assert.NotNull(rig.Sink.LastState.EtaSeconds);
 
         await rig.AdvanceAndPollAsync(TimeSpan.FromMinutes(10));
+        var ending = rig.Sink.LastState;
         await rig.AdvanceAndPollAsync(TimeSpan.FromSeconds(5));
 
         var completed = Assert.Single(rig.JobEvents(jobId), e => e.Kind == JobReportKind.Completed);
         Assert.Equal(1, completed.Progress);
         Assert.Equal(ReportedActivity.Idle, rig.Sink.LastState.Activity);
-        Assert.Equal(new JobOutcome(jobId, JobOutcomeKind.Completed, null, rig.Sink.LastState.LastJob!.At), rig.Sink.LastState.LastJob);
+        Assert.Equal(new JobOutcome(jobId, JobOutcomeKind.Completed, null, ending.LastJob!.At), ending.LastJob);
         Assert.DoesNotContain(rig.JobEvents(jobId), e => e.Kind is JobReportKind.Failed or JobReportKind.Cancelled);
     }
 
