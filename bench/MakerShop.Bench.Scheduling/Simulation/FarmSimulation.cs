@@ -227,7 +227,7 @@ public sealed class FarmSimulation
         }
 
         _running[p] = null;
-        _printers[p].FinishJob(Now);
+        _printers[p].FinishJob(fails ? PrintEnding.Failed : PrintEnding.Completed, Now);
         LeavePartOnBed(p);
         return true;
     }
@@ -282,7 +282,7 @@ public sealed class FarmSimulation
             job.Fail("the printer went offline mid-print", Now);
             Retry(job);
             _running[p] = null;
-            printer.FinishJob(Now);
+            printer.FinishJob(PrintEnding.Unknown, Now);
             LeavePartOnBed(p);
         }
 

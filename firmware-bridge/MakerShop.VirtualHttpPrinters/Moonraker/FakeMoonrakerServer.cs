@@ -74,6 +74,7 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
         })));
         app.MapPost("/printer/objects/query", (RequestDelegate)QueryObjectsAsync);
         app.MapPost("/server/files/upload", (RequestDelegate)UploadAsync);
+        app.MapDelete("/server/files/{root}/{**path}", (RequestDelegate)DeleteFileAsync);
         app.MapPost("/printer/print/start", (RequestDelegate)StartAsync);
         app.MapPost("/printer/print/pause", (RequestDelegate)(context => PrintCommandAsync(context, Printer.Pause)));
         app.MapPost("/printer/print/resume", (RequestDelegate)(context => PrintCommandAsync(context, Printer.Resume)));
@@ -94,6 +95,28 @@ public sealed class FakeMoonrakerServer(SimulatedHttpPrinter printer, string api
             _klipper.Restart();
             return JsonValue.Create("ok");
         })));
+    }
+
+    /// <summary>Moonraker: the deleted item and "delete_file"; 404 for no such file; 403 while it is loaded for printing.</summary>
+    private Task DeleteFileAsync(HttpContext context)
+    {
+        var root = (string)context.Request.RouteValues["root"]!;
+        var path = (string)context.Request.RouteValues["path"]!;
+        if (root != "gcodes")
+        {
+            return ErrorAsync(context, 400, $"Invalid root request: {root}");
+        }
+
+        return Printer.Delete(path, forgetSelection: false) switch
+        {
+            SimulatedCommandResult.Done => ResultAsync(context, 200, new JsonObject
+            {
+                ["item"] = new JsonObject { ["path"] = path, ["root"] = root },
+                ["action"] = "delete_file",
+            }),
+            SimulatedCommandResult.NoSuchFile => ErrorAsync(context, 404, $"File {path} does not exist"),
+            _ => ErrorAsync(context, 403, $"File is loaded, DELETE not permitted"),
+        };
     }
 
     private static Task ResultAsync(HttpContext context, int status, JsonNode? result) =>

@@ -48,6 +48,23 @@ public sealed class FakeOctoPrintServer(SimulatedHttpPrinter printer, string api
         app.MapPost("/api/job", (RequestDelegate)PostJobAsync);
         app.MapPost("/api/files/{location}", (RequestDelegate)UploadAsync);
         app.MapPost("/api/files/{location}/{**path}", (RequestDelegate)FileCommandAsync);
+        app.MapDelete("/api/files/{location}/{**path}", (RequestDelegate)DeleteFileAsync);
+    }
+
+    /// <summary>OctoPrint 1.10: 204; 404 for a file it does not have; 409 while the file is being printed.</summary>
+    private Task DeleteFileAsync(HttpContext context)
+    {
+        if ((string)context.Request.RouteValues["location"]! != "local")
+        {
+            return ErrorAsync(context, 404, "Unknown location");
+        }
+
+        return Printer.Delete((string)context.Request.RouteValues["path"]!, forgetSelection: true) switch
+        {
+            SimulatedCommandResult.Done => NoContent(context),
+            SimulatedCommandResult.NoSuchFile => ErrorAsync(context, 404, "File not found"),
+            _ => ErrorAsync(context, 409, "Trying to delete a file that is currently in use"),
+        };
     }
 
     private static Task ErrorAsync(HttpContext context, int status, string message) =>

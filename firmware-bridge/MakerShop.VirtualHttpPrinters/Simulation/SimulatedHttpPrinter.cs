@@ -245,25 +245,6 @@ public sealed class SimulatedHttpPrinter(SimulatedPrinterOptions options, TimePr
     }
 
     /// <summary>
-    /// The firmware restarts (Klipper's FIRMWARE_RESTART or RESTART, also the way out of a shutdown): whatever it was
-    /// printing is gone, no file is loaded and any fault is cleared.
-    /// </summary>
-    public void Restart()
-    {
-        lock (_lock)
-        {
-            _state = SimulatedPrintState.Standby;
-            _selected = null;
-            _message = null;
-            _printedBefore = TimeSpan.Zero;
-            _runningSince = null;
-            _duration = TimeSpan.Zero;
-            _operational = true;
-            _completedAt = null;
-        }
-    }
-
-    /// <summary>
     /// The host drops its link to the firmware and forgets the print and the selected file, as OctoPrint does on a
     /// disconnect or an emergency stop: nothing resumes when the link comes back. With <paramref name="error"/> the
     /// machine is left in <see cref="SimulatedPrintState.Error"/> until <see cref="ResetAndReconnect"/>.
@@ -310,6 +291,57 @@ public sealed class SimulatedHttpPrinter(SimulatedPrinterOptions options, TimePr
                 Advance(timeProvider.GetUtcNow());
                 return _state == SimulatedPrintState.Complete ? _completedAt : null;
             }
+        }
+    }
+
+    /// <summary>
+    /// Deletes a stored file; refused while it is being printed, as both real servers do. OctoPrint also unselects a
+    /// deleted file (<paramref name="forgetSelection"/>); Klipper's print_stats keeps showing the name of its last print.
+    /// </summary>
+    public SimulatedCommandResult Delete(string name, bool forgetSelection)
+    {
+        lock (_lock)
+        {
+            Advance(timeProvider.GetUtcNow());
+            if (!_files.ContainsKey(name))
+            {
+                return SimulatedCommandResult.NoSuchFile;
+            }
+
+            if (IsActive && string.Equals(_selected, name, StringComparison.Ordinal))
+            {
+                return SimulatedCommandResult.Busy;
+            }
+
+            _files.Remove(name);
+            if (forgetSelection && string.Equals(_selected, name, StringComparison.Ordinal))
+            {
+                _selected = null;
+            }
+
+            return SimulatedCommandResult.Done;
+        }
+    }
+
+    /// <summary>
+    /// The server or the firmware restarts (an OctoPrint restart; Klipper's FIRMWARE_RESTART, or one after a shutdown):
+    /// a print in progress is gone with no word on how it ended, and the finished or selected file is forgotten
+    /// (OctoPrint shows no file, Klipper's print_stats is back to standby with no filename). Uploaded files stay.
+    /// Whatever was printed is still on the bed: the machine has no idea of it.
+    /// </summary>
+    public void Restart()
+    {
+        lock (_lock)
+        {
+            Advance(timeProvider.GetUtcNow());
+            _state = SimulatedPrintState.Standby;
+            _selected = null;
+            _message = null;
+            _printedBefore = TimeSpan.Zero;
+            _runningSince = null;
+            _duration = TimeSpan.Zero;
+            _operational = true;
+            _completedAt = null;
         }
     }
 

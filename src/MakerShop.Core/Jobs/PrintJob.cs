@@ -365,6 +365,8 @@ public sealed class PrintJob
         Require(PrintJobStatus.Printing, PrintJobStatus.Assigned, PrintJobStatus.Transferring);
         StartedAt ??= at;
         Progress ??= 0;
+        // A refusal by an earlier printer no longer describes a job that is printing.
+        FailureReason = null;
         return MoveTo(PrintJobStatus.Printing, at);
     }
 
@@ -437,6 +439,7 @@ public sealed class PrintJob
         RequireActive(PrintJobStatus.Completed);
         Progress = 1;
         EndedAt = at;
+        FailureReason = null;
         return MoveTo(PrintJobStatus.Completed, at);
     }
 

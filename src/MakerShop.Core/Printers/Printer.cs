@@ -98,7 +98,7 @@ public sealed class Printer
 
     public string? CurrentJobId { get; private set; }
 
-    /// <summary>Why the printer is in Error.</summary>
+    /// <summary>Why the printer is in Error; cleared by any move out of Error.</summary>
     public string? StatusReason { get; private set; }
 
     public DateTimeOffset? LastSeenAt { get; private set; }
@@ -109,6 +109,9 @@ public sealed class Printer
     public bool IsReady => Status == PrinterStatus.Idle && InService && BedClear;
 
     public bool IsOnline => Status != PrinterStatus.Offline;
+
+    /// <summary>The printer is printing (or holds paused) something the shop did not send: it is taken, and its bed will need a look.</summary>
+    public bool IsPrintingUnsent => Status is PrinterStatus.Busy or PrinterStatus.Paused && CurrentJobId is null;
 
     /// <summary>What decides which actions a person may take on the printer now.</summary>
     public PrinterControlState ControlState => new(Status, CurrentJobId is not null, BedClear, InService);
@@ -231,6 +234,8 @@ public sealed class Printer
     /// Offline -> Idle, or NeedsBedClear when the bed is not known to be clear. A printer that went offline
     /// holding a job comes back Busy: the job was not assumed lost, and the printer will report how it ended.
     /// </summary>
+    /// <param name="bedClear">What the printer says of its bed. It can say the bed is taken, never that it is clear:
+    /// a reconnect or a restart forgets what is on the bed, so only a person's confirmation clears it.</param>
     public bool MarkOnline(bool bedClear, DateTimeOffset at)
     {
         RecordSeen(at);
@@ -239,7 +244,7 @@ public sealed class Printer
             return false;
         }
 
-        // What the printer reports about its bed is the truth, whatever we believed while it was away.
+        bedClear = BedClear && bedClear;
         BedClear = bedClear;
         var target = CurrentJobId is not null ? PrinterStatus.Busy
             : bedClear ? PrinterStatus.Idle
@@ -285,14 +290,52 @@ public sealed class Printer
         return MoveTo(PrinterStatus.Paused, at);
     }
 
-    /// <summary>The job on the printer ended (done, failed or cancelled); the part is still on the bed unless auto-ejected.</summary>
-    public bool FinishJob(DateTimeOffset at)
+    /// <summary>
+    /// The printer reports a print the shop did not send (started at the machine or on its own server): it is taken
+    /// until that print ends, and what it leaves on the bed needs a person's look.
+    /// </summary>
+    public bool MarkPrintingUnsent(DateTimeOffset at)
     {
         RecordSeen(at);
-        if (CurrentJobId is null && Status is PrinterStatus.NeedsBedClear or PrinterStatus.Idle)
+        if (Status == PrinterStatus.Busy && CurrentJobId is null)
         {
             return false;
         }
+
+        if (CurrentJobId is not null)
+        {
+            throw new InvalidTransitionException(Entity, Id, Status.ToString(), nameof(PrinterStatus.Busy), "it holds a job of the shop");
+        }
+
+        Require(PrinterStatus.Busy, PrinterStatus.Idle, PrinterStatus.NeedsBedClear, PrinterStatus.Paused, PrinterStatus.Offline);
+        BedClear = false;
+        return MoveTo(PrinterStatus.Busy, at);
+    }
+
+    /// <summary>
+    /// Whether a print that ended this way leaves the printer waiting for a person to confirm its bed is clear: every
+    /// ending does, except a completed print on a printer that ejects its own parts.
+    /// </summary>
+    public bool BedNeedsConfirmingAfter(PrintEnding ending) => !(ending == PrintEnding.Completed && AutoEject);
+
+    /// <summary>
+    /// The print on the printer ended (<paramref name="ending"/>): the printer is free of it, and takes no job until its
+    /// bed is confirmed clear unless <see cref="BedNeedsConfirmingAfter"/> says the ending left it clear.
+    /// </summary>
+    public bool FinishJob(PrintEnding ending, DateTimeOffset at)
+    {
+        RecordSeen(at);
+        if (!Enum.IsDefined(ending))
+        {
+            throw new DomainValidationException("ending", $"'{ending}' is not a way a print ends.");
+        }
+
+        if (CurrentJobId is null && !IsPrintingUnsent && Status is not (PrinterStatus.Error or PrinterStatus.Offline))
+        {
+            return false;
+        }
+
+        var bedClear = !BedNeedsConfirmingAfter(ending);
 
         if (Status == PrinterStatus.Error)
         {
@@ -303,6 +346,7 @@ public sealed class Printer
             }
 
             CurrentJobId = null;
+            BedClear = BedClear && bedClear;
             UpdatedAt = at;
             return true;
         }
@@ -317,15 +361,15 @@ public sealed class Printer
             }
 
             CurrentJobId = null;
-            BedClear = AutoEject;
+            BedClear = bedClear;
             UpdatedAt = at;
             return true;
         }
 
-        var target = AutoEject ? PrinterStatus.Idle : PrinterStatus.NeedsBedClear;
+        var target = bedClear ? PrinterStatus.Idle : PrinterStatus.NeedsBedClear;
         Require(target, PrinterStatus.Busy, PrinterStatus.Paused);
         CurrentJobId = null;
-        BedClear = AutoEject;
+        BedClear = bedClear;
         return MoveTo(target, at);
     }
 
@@ -364,12 +408,27 @@ public sealed class Printer
         return MoveTo(PrinterStatus.NeedsBedClear, at);
     }
 
-    /// <summary>NeedsBedClear -> Idle: the maker took the part off, or the printer reports it did.</summary>
+    /// <summary>
+    /// NeedsBedClear -> Idle: a person took the part off. The only way a bed becomes clear again after any ending but an
+    /// auto-ejected completion. A printer in Error or Offline keeps its status and only has its bed marked clear.
+    /// </summary>
     public bool ConfirmBedClear(DateTimeOffset at)
     {
         if (Status == PrinterStatus.Idle && BedClear)
         {
             return false;
+        }
+
+        if (Status is PrinterStatus.Error or PrinterStatus.Offline)
+        {
+            if (BedClear)
+            {
+                return false;
+            }
+
+            BedClear = true;
+            UpdatedAt = at;
+            return true;
         }
 
         Require(PrinterStatus.Idle, PrinterStatus.NeedsBedClear, PrinterStatus.Idle);
@@ -390,15 +449,20 @@ public sealed class Printer
         return MoveTo(PrinterStatus.Error, at);
     }
 
-    /// <summary>Error -> Idle: someone fixed the printer, so whatever job it held is no longer on it.</summary>
+    /// <summary>
+    /// Error -> Idle, or NeedsBedClear when its bed is not known to be clear: someone fixed the printer, so whatever job
+    /// it held is no longer on it, and a job that was on it when it faulted may have left plastic on the bed.
+    /// </summary>
     public bool ClearFault(DateTimeOffset at)
     {
         Require(PrinterStatus.Idle, PrinterStatus.Error);
-        StatusReason = null;
+        if (CurrentJobId is not null)
+        {
+            BedClear = false;
+        }
+
         CurrentJobId = null;
-        // Only a printer that reports idle is cleared of its fault, and such a printer says its bed is clear.
-        BedClear = true;
-        return MoveTo(PrinterStatus.Idle, at);
+        return MoveTo(BedClear ? PrinterStatus.Idle : PrinterStatus.NeedsBedClear, at);
     }
 
     /// <summary>Stops new work without touching the status: a job already on it finishes normally.</summary>
@@ -477,6 +541,12 @@ public sealed class Printer
 
     private bool MoveTo(PrinterStatus target, DateTimeOffset at)
     {
+        if (target != PrinterStatus.Error)
+        {
+            // The reason explains an error; a printer that left it must not go on showing it.
+            StatusReason = null;
+        }
+
         Status = target;
         UpdatedAt = at;
         return true;

@@ -23,7 +23,9 @@ public sealed record PrinterControlState(PrinterStatus Status, bool HasJob, bool
         PrinterAction.Cancel => Status is PrinterStatus.Busy or PrinterStatus.Paused && HasJob,
         // Heaters and motors off: worth it whenever the printer is there to hear it.
         PrinterAction.EmergencyStop => Status != PrinterStatus.Offline,
-        PrinterAction.BedCleared => Status == PrinterStatus.NeedsBedClear || (Status == PrinterStatus.Idle && !BedClear),
+        // Also while faulted or offline: a person may clear the bed before the printer is back.
+        PrinterAction.BedCleared => Status == PrinterStatus.NeedsBedClear
+            || (Status is PrinterStatus.Idle or PrinterStatus.Error or PrinterStatus.Offline && !BedClear),
         // A spool swap only matters for the next job, so it is allowed in every state.
         PrinterAction.LoadFilament => true,
         PrinterAction.TakeOutOfService => InService,

@@ -52,7 +52,8 @@ public sealed partial class HttpPrinterConnector(
                 PrinterCommandKind.Resume => await ControlAsync(endpoint, command, protocol.ResumeAsync, o => o.Machine == ObservedMachine.Printing, cancellationToken),
                 PrinterCommandKind.Cancel => await CancelAsync(endpoint, command, cancellationToken),
                 PrinterCommandKind.EmergencyStop => Verdict(await protocol.EmergencyStopAsync(endpoint, cancellationToken)),
-                PrinterCommandKind.BedCleared => await BedClearedAsync(endpoint, command, cancellationToken),
+                // An HTTP printer has no notion of its bed: the shop's own record, already cleared by the person, is the truth.
+                PrinterCommandKind.BedCleared => CommandVerdict.Accept,
                 _ => CommandVerdict.Refuse("unsupported-command"),
             };
         }
@@ -210,17 +211,6 @@ public sealed partial class HttpPrinterConnector(
         }
 
         return Verdict(result);
-    }
-
-    private async Task<CommandVerdict> BedClearedAsync(HttpPrinterEndpoint endpoint, PrinterCommandPayload command, CancellationToken cancellationToken)
-    {
-        if (command.JobId is null)
-        {
-            return CommandVerdict.Refuse("malformed-command");
-        }
-
-        await directory.MarkBedClearedAsync(endpoint.PrinterId, command.JobId, cancellationToken);
-        return CommandVerdict.Accept;
     }
 
     private static CommandVerdict? Unavailable(HttpPrinterObservation observation) => observation.Link switch

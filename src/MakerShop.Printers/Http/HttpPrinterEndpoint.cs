@@ -13,8 +13,7 @@ public sealed record HttpPrinterEndpoint(
     Uri BaseUrl,
     string ApiKey,
     DeviceCredentials ShopCredentials,
-    bool AutoEject,
-    string? BedClearedJobId)
+    bool AutoEject)
 {
     public override string ToString() => $"HttpPrinterEndpoint {{ PrinterId = {PrinterId}, Kind = {Kind}, BaseUrl = {BaseUrl} }}";
 }

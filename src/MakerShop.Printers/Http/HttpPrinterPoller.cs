@@ -54,7 +54,8 @@ public sealed partial class HttpPrinterPoller(
             LogNoAnswer(logger, endpoint.PrinterId, observation.Link.ToString(), observation.Reason ?? "");
         }
 
-        foreach (var report in monitor.Record(endpoint, observation))
+        var reports = monitor.Record(endpoint, observation);
+        foreach (var report in reports)
         {
             try
             {
@@ -67,7 +68,25 @@ public sealed partial class HttpPrinterPoller(
                 return;
             }
         }
+
+        await DeleteEndedJobFilesAsync(protocol, endpoint, reports, cancellationToken);
     }
+
+    /// <summary>The shop's file of a job whose end the shop has just recorded is of no more use on the printer.</summary>
+    private async Task DeleteEndedJobFilesAsync(IHttpPrinterProtocol protocol, HttpPrinterEndpoint endpoint, IReadOnlyList<PrinterReport> reports, CancellationToken cancellationToken)
+    {
+        foreach (var ended in reports.OfType<JobReport>().Where(r => r.Kind is JobReportKind.Completed or JobReportKind.Failed or JobReportKind.Cancelled && r.JobId is not null))
+        {
+            var deleted = await protocol.DeleteJobFileAsync(endpoint, ended.JobId!, cancellationToken);
+            if (deleted.Outcome != HttpCallOutcome.Done)
+            {
+                LogFileKept(logger, ended.JobId!, endpoint.PrinterId, deleted.Detail ?? deleted.Outcome.ToString());
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The file of ended job {JobId} stays on printer {PrinterId}: {Reason}")]
+    private static partial void LogFileKept(ILogger logger, string jobId, string printerId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "No HTTP protocol is registered for printer {PrinterId} of kind {Kind}")]
     private static partial void LogNoProtocol(ILogger logger, string printerId, string kind);

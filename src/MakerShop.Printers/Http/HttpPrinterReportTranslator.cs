@@ -10,6 +10,9 @@ namespace MakerShop.Printers.Http;
 /// </summary>
 public static class HttpPrinterReportTranslator
 {
+    /// <summary>Why a print the server no longer shows failed: its server or firmware restarted (or was restarted) and forgot it.</summary>
+    public const string ForgottenReason = "the printer no longer shows the print (its server or firmware restarted); how it ended is unknown";
+
     public static IReadOnlyList<PrinterReport> Translate(
         HttpPrinterEndpoint endpoint, HttpPrinterObservation now, HttpPrinterObservation? previous, DateTimeOffset at)
     {
@@ -23,7 +26,7 @@ public static class HttpPrinterReportTranslator
 
         if (now.Link == ObservedLink.Unauthorized)
         {
-            return [State(printerId, at, ReportedActivity.Error, now, jobId: null, lastJob: null)];
+            return [State(printerId, at, ReportedActivity.Error, now, jobId: null, lastJob: null) with { Reason = PrinterErrorReasons.ApiKeyRefused }];
         }
 
         if (now.Machine == ObservedMachine.Disconnected)
@@ -54,22 +57,23 @@ public static class HttpPrinterReportTranslator
             reports.Add(new JobReport(printerId, at, $"{ended.JobId}:{kind.ToString().ToLowerInvariant()}", kind, ended.JobId, kind == JobReportKind.Completed ? 1 : null, ended.Reason));
         }
 
+        // An HTTP printer knows nothing of its bed: what is on it is the shop's record, cleared only by a person.
         var activity = now.Machine switch
         {
             ObservedMachine.Printing => ReportedActivity.Working,
             ObservedMachine.Paused => ReportedActivity.Paused,
             ObservedMachine.Error => ReportedActivity.Error,
-            _ => ended is { Outcome: JobOutcomeKind.Completed } && !endpoint.AutoEject && endpoint.BedClearedJobId != ended.JobId
-                ? ReportedActivity.AwaitingBedClear
-                : ReportedActivity.Idle,
+            _ => ReportedActivity.Idle,
         };
-        reports.Add(State(printerId, at, activity, now, now.IsActive ? jobId : null, ended));
+        var state = State(printerId, at, activity, now, now.IsActive ? jobId : null, ended);
+        reports.Add(activity == ReportedActivity.Error ? state with { Reason = now.Reason } : state);
         return reports;
     }
 
     /// <summary>
     /// The job the printer says has ended: the file it shows with its end, or else a shop job that was printing at the
-    /// last poll and no longer is, with no word on how it ended (stopped at the machine, or lost in a fault).
+    /// last poll and no longer is. Still showing that file, it was stopped at the machine; showing none (or another),
+    /// the server or the firmware restarted and forgot it, so nobody knows how it ended.
     /// </summary>
     private static JobOutcome? EndedJob(HttpPrinterObservation now, HttpPrinterObservation? previous, DateTimeOffset at)
     {
@@ -88,7 +92,9 @@ public static class HttpPrinterReportTranslator
         {
             return now.Machine == ObservedMachine.Error
                 ? new JobOutcome(was, JobOutcomeKind.Failed, now.Reason ?? "the printer reported an error", at)
-                : new JobOutcome(was, JobOutcomeKind.Cancelled, "the print stopped at the printer", at);
+                : now.JobId == was
+                    ? new JobOutcome(was, JobOutcomeKind.Cancelled, "the print stopped at the printer", at)
+                    : new JobOutcome(was, JobOutcomeKind.Failed, ForgottenReason, at);
         }
 
         return null;

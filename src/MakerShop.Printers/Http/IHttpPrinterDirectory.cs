@@ -6,7 +6,4 @@ public interface IHttpPrinterDirectory
     Task<IReadOnlyList<HttpPrinterEndpoint>> ListAsync(CancellationToken cancellationToken = default);
 
     Task<HttpPrinterEndpoint?> FindAsync(string printerId, CancellationToken cancellationToken = default);
-
-    /// <summary>The maker took the part of <paramref name="jobId"/> off the bed; the printer reports Idle again from now on.</summary>
-    Task MarkBedClearedAsync(string printerId, string jobId, CancellationToken cancellationToken = default);
 }

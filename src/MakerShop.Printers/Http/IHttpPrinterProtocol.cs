@@ -22,4 +22,7 @@ public interface IHttpPrinterProtocol
     Task<HttpCallResult> CancelAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default);
 
     Task<HttpCallResult> EmergencyStopAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the file the shop uploaded for <paramref name="jobId"/>, once its job has ended and the shop has its outcome.</summary>
+    Task<HttpCallResult> DeleteJobFileAsync(HttpPrinterEndpoint endpoint, string jobId, CancellationToken cancellationToken = default);
 }

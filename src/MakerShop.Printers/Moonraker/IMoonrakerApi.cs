@@ -48,6 +48,10 @@ public interface IMoonrakerApi
     [Post("/printer/gcode/script")]
     Task<IApiResponse> RunGcodeAsync([Body] MoonrakerGcodeScript script, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes a file under the gcodes root; refused while it is loaded for printing.</summary>
+    [Delete("/server/files/gcodes/{**path}")]
+    Task<IApiResponse> DeleteFileAsync(string path, CancellationToken cancellationToken = default);
+
     /// <summary>Immediate, unlike an M112 sent as a script (which is queued); leaves Klippy in shutdown.</summary>
     [Post("/printer/emergency_stop")]
     Task<IApiResponse> EmergencyStopAsync(CancellationToken cancellationToken = default);

@@ -13,4 +13,7 @@ internal enum MoonrakerEndpoint
 
     /// <summary><c>/printer/gcode/script</c>: 400 is Klipper refusing the G-code.</summary>
     Gcode,
+
+    /// <summary><c>DELETE /server/files/gcodes/…</c>: 403 is Moonraker's "File is loaded, DELETE not permitted".</summary>
+    FileDelete,
 }

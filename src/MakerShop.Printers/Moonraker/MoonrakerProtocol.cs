@@ -197,6 +197,9 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
     private static string? FirstLine(string? message) =>
         message?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
 
+    public Task<HttpCallResult> DeleteJobFileAsync(HttpPrinterEndpoint endpoint, string jobId, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.DeleteFileAsync(HttpJobFiles.MoonrakerFolder + "/" + HttpJobFiles.FileNameFor(jobId), cancellationToken), MoonrakerEndpoint.FileDelete, cancellationToken);
+
     private Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IMoonrakerApi, Task<IApiResponse>> call, MoonrakerEndpoint kind, CancellationToken cancellationToken) =>
         HttpCalls.CommandAsync(() => call(apis.Create<IMoonrakerApi>(endpoint, HttpPrinterApiFactory.CommandClient)), response => MoonrakerRefusals.Read(response, kind), cancellationToken);
 }

@@ -17,8 +17,8 @@ internal static class MoonrakerRefusals
         {
             null => new HttpCallResult(HttpCallOutcome.Unreachable, detail),
 
-            // Moonraker refuses a missing or wrong key with 401; its 403 on an upload is the file being printed.
-            HttpStatusCode.Forbidden when endpoint == MoonrakerEndpoint.Upload => new HttpCallResult(HttpCallOutcome.Conflict, detail),
+            // Moonraker refuses a missing or wrong key with 401; its 403 on an upload or a delete is the file being printed.
+            HttpStatusCode.Forbidden when endpoint is MoonrakerEndpoint.Upload or MoonrakerEndpoint.FileDelete => new HttpCallResult(HttpCallOutcome.Conflict, detail),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new HttpCallResult(HttpCallOutcome.Unauthorized, detail),
             HttpStatusCode.ServiceUnavailable => new HttpCallResult(HttpCallOutcome.NotOperational, detail),
 

@@ -38,6 +38,10 @@ public interface IOctoPrintApi
         [AliasAs("print")] string print,
         CancellationToken cancellationToken = default);
 
+    /// <summary>204; 404 for no such file, 409 while it is being printed (a selected file that is done is unselected).</summary>
+    [Delete("/api/files/local/{**path}")]
+    Task<IApiResponse> DeleteFileAsync(string path, CancellationToken cancellationToken = default);
+
     /// <summary>Raw G-code, e.g. <c>{"commands": ["M112"]}</c>; no firmware output comes back.</summary>
     [Post("/api/printer/command")]
     Task<IApiResponse> SendGcodeAsync([Body] OctoPrintGcodeCommand command, CancellationToken cancellationToken = default);

@@ -146,6 +146,9 @@ public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogge
     public Task<HttpCallResult> EmergencyStopAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
         CommandAsync(endpoint, api => api.SendGcodeAsync(new OctoPrintGcodeCommand(["M112"]), cancellationToken), cancellationToken);
 
+    public Task<HttpCallResult> DeleteJobFileAsync(HttpPrinterEndpoint endpoint, string jobId, CancellationToken cancellationToken = default) =>
+        CommandAsync(endpoint, api => api.DeleteFileAsync(HttpJobFiles.FileNameFor(jobId), cancellationToken), cancellationToken);
+
     /// <summary>Matches on the state flags, not the text; a 409 from <c>/api/printer</c> means not operational.</summary>
     internal static HttpPrinterObservation Read(OctoPrintJobState job, OctoPrintPrinterState? printer)
     {

@@ -16,4 +16,8 @@ public sealed record PrinterStateReport(
     IReadOnlyList<HeaterReading> Heaters,
     string? Firmware,
     int? EtaSeconds,
-    DateTimeOffset ReportedAt) : PrinterReport(PrinterId, ReceivedAt);
+    DateTimeOffset ReportedAt) : PrinterReport(PrinterId, ReceivedAt)
+{
+    /// <summary>What the printer says is wrong, when it reports an error (or one of the <see cref="PrinterErrorReasons"/>).</summary>
+    public string? Reason { get; init; }
+}

@@ -7,7 +7,8 @@ namespace MakerShop.Web.HttpPrinters;
 
 /// <summary>
 /// The HTTP printers this host drives, filled at start from configuration (and by demo mode). Any printer not in it
-/// is a firmware-bridge. The bed-cleared marker lives here too: a restarted shop asks the maker once more.
+/// is a firmware-bridge. Whether a bed is clear is
+/// the shop's own record of the printer (a person confirms it), never kept here.
 /// </summary>
 public sealed class HttpPrinterDirectory : IHttpPrinterDirectory, IPrinterKindResolver
 {
@@ -24,12 +25,6 @@ public sealed class HttpPrinterDirectory : IHttpPrinterDirectory, IPrinterKindRe
 
     public Task<HttpPrinterEndpoint?> FindAsync(string printerId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_endpoints.GetValueOrDefault(printerId));
-
-    public Task MarkBedClearedAsync(string printerId, string jobId, CancellationToken cancellationToken = default)
-    {
-        _endpoints.AddOrUpdate(printerId, _ => throw new InvalidOperationException($"{printerId} is not an HTTP printer."), (_, e) => e with { BedClearedJobId = jobId });
-        return Task.CompletedTask;
-    }
 
     public Task<PrinterKind> KindOfAsync(string printerId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_endpoints.TryGetValue(printerId, out var endpoint) ? endpoint.Kind : PrinterKind.FirmwareBridge);

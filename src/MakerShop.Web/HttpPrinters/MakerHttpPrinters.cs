@@ -49,7 +49,7 @@ public sealed class MakerHttpPrinters(
             await session.CommitAsync(cancellationToken);
         }
 
-        directory.Put(new HttpPrinterEndpoint(printer.Id, printer.Kind, baseUrl, apiKey, credentials, printer.AutoEject, BedClearedJobId: null));
+        directory.Put(new HttpPrinterEndpoint(printer.Id, printer.Kind, baseUrl, apiKey, credentials, printer.AutoEject));
         logger.LogInformation("Maker {MakerId} registered HTTP printer {PrinterId} ({Kind}) at {BaseUrl}", printer.MakerId, printer.Id, printer.Kind, baseUrl);
     }
 
@@ -65,7 +65,7 @@ public sealed class MakerHttpPrinters(
 
             var credentials = new DeviceCredentials(printer.Id, DeviceSecrets.NewSecret());
             await secrets.ReplaceAsync(printer.Id, DeviceSecrets.Hash(credentials.Secret), time.GetUtcNow(), cancellationToken);
-            directory.Put(new HttpPrinterEndpoint(printer.Id, printer.Kind, link.BaseUrl, link.ApiKey, credentials, printer.AutoEject, BedClearedJobId: null));
+            directory.Put(new HttpPrinterEndpoint(printer.Id, printer.Kind, link.BaseUrl, link.ApiKey, credentials, printer.AutoEject));
             logger.LogInformation("HTTP printer {PrinterId} ({Kind}) at {BaseUrl}, registered by maker {MakerId}", printer.Id, printer.Kind, link.BaseUrl, printer.MakerId);
         }
     }

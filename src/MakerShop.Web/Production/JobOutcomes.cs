@@ -55,8 +55,10 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger, MakerShop.Web.Shipp
         await PrintJobStore.UpdateAsync(session, job, cancellationToken);
     }
 
-    public async Task ApplyOutcomeAsync(DbSession session, Printer printer, PrintJob job, JobOutcomeKind outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <param name="ending">How the print ended when the caller knows better than the outcome says (an unknown ending); by default read from the outcome.</param>
+    public async Task ApplyOutcomeAsync(DbSession session, Printer printer, PrintJob job, JobOutcomeKind outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken, PrintEnding? ending = null)
     {
+        var printEnding = ending ?? EndingOf(outcome, reason);
         if (outcome == JobOutcomeKind.Cancelled)
         {
             // The shop marks a job Cancelled itself before it tells a printer to stop, so a cancel that reaches an
@@ -76,7 +78,7 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger, MakerShop.Web.Shipp
 
             if (printer.CurrentJobId == job.Id)
             {
-                printer.FinishJob(at);
+                printer.FinishJob(printEnding, at);
             }
 
             return;
@@ -95,7 +97,7 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger, MakerShop.Web.Shipp
         await TimelineStore.AddJobEventAsync(session, job.Id, printer.Id, outcome.ToString(), reason, at, cancellationToken);
         if (printer.CurrentJobId == job.Id)
         {
-            printer.FinishJob(at);
+            printer.FinishJob(printEnding, at);
         }
 
         if (outcome == JobOutcomeKind.Completed)
@@ -111,6 +113,15 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger, MakerShop.Web.Shipp
             await RetryAsync(session, job, reason, at, cancellationToken);
         }
     }
+
+    /// <summary>What the printer's word on a job says about how the print ended (bridges name an emergency stop in the reason).</summary>
+    public static PrintEnding EndingOf(JobOutcomeKind outcome, string? reason) => outcome switch
+    {
+        JobOutcomeKind.Completed => PrintEnding.Completed,
+        JobOutcomeKind.Cancelled when reason is not null && reason.Contains("emergency stop", StringComparison.OrdinalIgnoreCase) => PrintEnding.EmergencyStop,
+        JobOutcomeKind.Cancelled => PrintEnding.Cancelled,
+        _ => PrintEnding.Failed,
+    };
 
     private async Task RetryAsync(DbSession session, PrintJob failed, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -95,6 +95,9 @@ public sealed class PrinterReportHandler(
         }
 
         await PrinterStore.UpdateTelemetryAsync(session, printer.Id, TelemetryJson(state.Heaters, state.JobId, state.Progress, state.EtaSeconds, at), cancellationToken);
+
+        // Every answer is a sign of life, whether or not anything changed.
+        printer.RecordSeen(at);
         if (printer.Status == PrinterStatus.Offline)
         {
             printer.MarkOnline(bedClear: state.Activity != ReportedActivity.AwaitingBedClear, at);
@@ -122,36 +125,84 @@ public sealed class PrinterReportHandler(
             case ReportedActivity.Working or ReportedActivity.Paused when current is not null:
                 await outcomes.MarkRunningAsync(session, printer, current, state.Activity == ReportedActivity.Paused, state.Progress, at, cancellationToken);
                 break;
+            case ReportedActivity.Working or ReportedActivity.Paused:
+                await MarkPrintingUnsentAsync(session, printer, state.Activity == ReportedActivity.Paused, at, cancellationToken);
+                break;
             case ReportedActivity.Idle:
                 await ReconcileIdleAsync(session, printer, at, cancellationToken);
                 break;
-            case ReportedActivity.AwaitingBedClear when printer.Status == PrinterStatus.Idle:
-                printer.ReportBedOccupied(at);
+            case ReportedActivity.AwaitingBedClear:
+                await ReconcileIdleAsync(session, printer, at, cancellationToken);
+                if (printer.Status == PrinterStatus.Idle)
+                {
+                    printer.ReportBedOccupied(at);
+                }
+
                 break;
-            case ReportedActivity.Error when printer.Status != PrinterStatus.Error:
-                printer.Fault("the printer reports an error", at);
+            case ReportedActivity.Error:
+                printer.Fault(state.Reason ?? "the printer reports an error", at);
                 break;
         }
     }
 
-    /// <summary>The printer says it is idle: its bed is clear, any fault is gone, and a job we thought it was printing is not on it.</summary>
-    private async Task ReconcileIdleAsync(DbSession session, Printer printer, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// The printer is printing something the shop did not send (started at the machine or on its own server): it is
+    /// taken, not Idle, so the dispatcher leaves it alone, and when that print ends its bed needs a person's look.
+    /// </summary>
+    private async Task MarkPrintingUnsentAsync(DbSession session, Printer printer, bool paused, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (printer.CurrentJobId is { } jobId && await PrintJobStore.GetAsync(session, jobId, cancellationToken) is { } job
-            && job.PrinterId == printer.Id && job.Status is PrintJobStatus.Transferring or PrintJobStatus.Printing or PrintJobStatus.Paused)
+        if (printer.CurrentJobId is not null)
         {
-            // An Assigned job may simply not have reached the bridge yet (the outbox re-sends it). One the bridge
-            // accepted and no longer has, with no outcome for it in this newer state, is lost.
-            await outcomes.ApplyOutcomeAsync(session, printer, job, JobOutcomeKind.Failed, "the printer reported idle without finishing the job", at, cancellationToken);
+            // A job only reserved for it has not reached the printer: its start will be refused as busy. One the
+            // printer was already running is no longer what it prints, so it ended in a way nobody reported.
+            await EndLostJobAsync(session, printer, "the printer began a print the shop did not send; how the shop's print ended is unknown", at, cancellationToken);
+            if (printer.CurrentJobId is not null)
+            {
+                return;
+            }
         }
 
-        if (printer.Status == PrinterStatus.NeedsBedClear)
+        if (printer.Status is PrinterStatus.Error or PrinterStatus.Offline)
         {
-            printer.ConfirmBedClear(at);
+            return;
+        }
+
+        if (printer.MarkPrintingUnsent(at))
+        {
+            logger.LogWarning("Printer {PrinterId} is printing something the shop did not send", printer.Id);
+        }
+
+        if (paused)
+        {
+            printer.MarkPaused(at);
+        }
+    }
+
+    /// <summary>
+    /// The printer says it is idle: any fault is gone, a print the shop did not send has ended, and a job we thought it
+    /// was printing is not on it. Its bed stays as the shop knows it: only a person's confirmation clears it.
+    /// </summary>
+    private async Task ReconcileIdleAsync(DbSession session, Printer printer, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await EndLostJobAsync(session, printer, "the printer reported idle without finishing the job; how it ended is unknown", at, cancellationToken);
+        if (printer.IsPrintingUnsent)
+        {
+            printer.FinishJob(PrintEnding.NotStartedByShop, at);
+            logger.LogInformation("Printer {PrinterId} finished a print the shop did not send; its bed needs a person's confirmation", printer.Id);
         }
         else if (printer.Status == PrinterStatus.Error)
         {
             printer.ClearFault(at);
+        }
+    }
+
+    /// <summary>An Assigned job may simply not have reached the printer yet (the outbox re-sends it); one it accepted and no longer has, with no outcome for it, is lost.</summary>
+    private async Task EndLostJobAsync(DbSession session, Printer printer, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (printer.CurrentJobId is { } jobId && await PrintJobStore.GetAsync(session, jobId, cancellationToken) is { } job
+            && job.PrinterId == printer.Id && job.Status is PrintJobStatus.Transferring or PrintJobStatus.Printing or PrintJobStatus.Paused)
+        {
+            await outcomes.ApplyOutcomeAsync(session, printer, job, JobOutcomeKind.Failed, reason, at, cancellationToken, PrintEnding.Unknown);
         }
     }
 

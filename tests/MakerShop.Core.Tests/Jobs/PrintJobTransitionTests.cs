@@ -125,6 +125,20 @@ public class PrintJobTransitionTests
     }
 
     [Fact]
+    public void A_refusal_by_a_busy_printer_is_no_longer_the_jobs_reason_once_it_prints_and_completes()
+    {
+        var job = Build.JobIn(PrintJobStatus.Assigned);
+        job.Unassign("printer-busy", At);
+        job.Assign("printer-2", At.AddMinutes(1), "the only printer free");
+
+        job.StartPrinting(At.AddMinutes(2));
+        Assert.Null(job.FailureReason);
+        job.Complete(At.AddMinutes(30));
+
+        Assert.Null(job.FailureReason);
+    }
+
+    [Fact]
     public void Failed_job_keeps_the_reason_and_end_time()
     {
         var job = Build.JobIn(PrintJobStatus.Printing);

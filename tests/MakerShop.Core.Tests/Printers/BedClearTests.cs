@@ -9,7 +9,7 @@ public class BedClearTests
     {
         var printer = Build.Printer(status: PrinterStatus.Busy, currentJobId: "job-1");
 
-        printer.FinishJob(At);
+        printer.FinishJob(PrintEnding.Completed, At);
 
         Assert.Equal((PrinterStatus.NeedsBedClear, false, false), (printer.Status, printer.BedClear, printer.IsReady));
         printer.ConfirmBedClear(At.AddMinutes(5));
@@ -21,7 +21,7 @@ public class BedClearTests
     {
         var printer = Build.Printer(status: PrinterStatus.Busy, currentJobId: "job-1", autoEject: true);
 
-        printer.FinishJob(At);
+        printer.FinishJob(PrintEnding.Completed, At);
 
         Assert.True(printer.IsReady);
     }
@@ -32,7 +32,7 @@ public class BedClearTests
         var printer = Build.Printer(status: PrinterStatus.Busy, currentJobId: "job-1");
         printer.MarkOffline(At);
 
-        printer.FinishJob(At.AddMinutes(1));
+        printer.FinishJob(PrintEnding.Completed, At.AddMinutes(1));
 
         Assert.False(printer.BedClear);
     }

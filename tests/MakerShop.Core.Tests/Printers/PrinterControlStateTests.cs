@@ -27,7 +27,7 @@ public class PrinterControlStateTests
     public void A_printer_waiting_for_its_bed_offers_the_bed_clear_and_nothing_about_a_print()
     {
         var printer = Build.Printer(status: PrinterStatus.Busy, currentJobId: "job-1");
-        printer.FinishJob(Build.T0.AddHours(1));
+        printer.FinishJob(PrintEnding.Completed, Build.T0.AddHours(1));
 
         var allowed = printer.ControlState.Allowed;
 

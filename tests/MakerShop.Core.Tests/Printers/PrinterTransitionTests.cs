@@ -18,8 +18,8 @@ public class PrinterTransitionTests
         { PrinterStatus.Paused, (p, at) => p.MarkPrinting("job-1", at), PrinterStatus.Busy },
         { PrinterStatus.Offline, (p, at) => p.MarkPrinting("job-1", at), PrinterStatus.Busy },
         { PrinterStatus.Busy, (p, at) => p.MarkPaused(at), PrinterStatus.Paused },
-        { PrinterStatus.Busy, (p, at) => p.FinishJob(at), PrinterStatus.NeedsBedClear },
-        { PrinterStatus.Paused, (p, at) => p.FinishJob(at), PrinterStatus.NeedsBedClear },
+        { PrinterStatus.Busy, (p, at) => p.FinishJob(PrintEnding.Completed, at), PrinterStatus.NeedsBedClear },
+        { PrinterStatus.Paused, (p, at) => p.FinishJob(PrintEnding.Completed, at), PrinterStatus.NeedsBedClear },
         { PrinterStatus.NeedsBedClear, (p, at) => p.ConfirmBedClear(at), PrinterStatus.Idle },
         { PrinterStatus.Idle, (p, at) => p.ReportBedOccupied(at), PrinterStatus.NeedsBedClear },
         { PrinterStatus.Busy, (p, at) => p.Fault("thermal runaway", at), PrinterStatus.Error },
@@ -125,15 +125,15 @@ public class PrinterTransitionTests
     {
         var printer = Build.Printer(status: PrinterStatus.Busy, autoEject: autoEject, currentJobId: "job-1");
 
-        printer.FinishJob(At);
+        printer.FinishJob(PrintEnding.Completed, At);
 
         Assert.Equal(expected, printer.Status);
         Assert.Null(printer.CurrentJobId);
-        Assert.False(printer.FinishJob(At)); // a repeated "finished" report changes nothing
+        Assert.False(printer.FinishJob(PrintEnding.Completed, At)); // a repeated "finished" report changes nothing
     }
 
     [Fact]
-    public void Fault_keeps_the_reason_until_cleared()
+    public void Fault_keeps_the_reason_until_cleared_and_a_print_it_broke_off_leaves_the_bed_to_confirm()
     {
         var printer = Build.Printer(status: PrinterStatus.Busy, currentJobId: "job-1");
 
@@ -144,6 +144,8 @@ public class PrinterTransitionTests
         printer.ClearFault(At);
         Assert.Null(printer.StatusReason);
         Assert.Null(printer.CurrentJobId);
+        Assert.Equal((PrinterStatus.NeedsBedClear, false), (printer.Status, printer.IsReady));
+        printer.ConfirmBedClear(At);
         Assert.True(printer.IsReady);
     }
 
@@ -153,11 +155,11 @@ public class PrinterTransitionTests
         var printer = Build.Printer(status: PrinterStatus.Busy, currentJobId: "job-1");
         printer.Fault("thermal runaway", At);
 
-        Assert.True(printer.FinishJob(At.AddMinutes(1)));
+        Assert.True(printer.FinishJob(PrintEnding.Completed, At.AddMinutes(1)));
 
         Assert.Equal(PrinterStatus.Error, printer.Status);
         Assert.Null(printer.CurrentJobId);
-        Assert.False(printer.FinishJob(At.AddMinutes(2)));
+        Assert.False(printer.FinishJob(PrintEnding.Completed, At.AddMinutes(2)));
     }
 
     [Fact]
@@ -166,7 +168,7 @@ public class PrinterTransitionTests
         var printer = Build.Printer(status: PrinterStatus.Busy, currentJobId: "job-1");
         printer.MarkOffline(At);
 
-        Assert.True(printer.FinishJob(At.AddMinutes(1)));
+        Assert.True(printer.FinishJob(PrintEnding.Completed, At.AddMinutes(1)));
 
         Assert.Equal(PrinterStatus.Offline, printer.Status);
         Assert.Null(printer.CurrentJobId);

@@ -10,7 +10,8 @@ namespace MakerShop.EndToEnd.Tests.Admin;
 
 /// <summary>
 /// Cancelling an order whose part is on a printer: the job is cancelled in the shop first, the printer gets a cancel
-/// command through the outbox, and its report of the stopped print frees it without the unit being printed again.
+/// command through the outbox, and its report of the stopped print ends the job without the unit being printed again;
+/// the half-printed part is on the bed, so the printer waits for a person to clear it.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class CancelWhilePrintingTests : IAsyncLifetime
@@ -56,7 +57,7 @@ public sealed class CancelWhilePrintingTests : IAsyncLifetime
         await printer.PublishEventAsync(PrinterEventKind.JobCancelled, start.JobId!, "cancelled by the shop");
         await printer.PublishStateAsync(BridgeStatus.Idle, t0.AddSeconds(2), lastJob: new JobOutcome(start.JobId!, JobOutcomeKind.Cancelled, "cancelled by the shop", t0.AddSeconds(2)));
 
-        await Eventually.UntilAsync(async () => await shop.TextAsync("SELECT status FROM printers WHERE id = 'scripted-1'") == "Idle", Deadline, "the printer to be free again");
+        await Eventually.UntilAsync(async () => await shop.TextAsync("SELECT status FROM printers WHERE id = 'scripted-1'") == "NeedsBedClear", Deadline, "the printer to wait for its bed to be cleared");
         Assert.Equal("Cancelled", await shop.TextAsync($"SELECT status FROM orders WHERE id = '{orderId}'"));
         Assert.Equal(2, await shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{orderId}'"));
         Assert.Equal(2, await shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{orderId}' AND status = 'Cancelled'"));

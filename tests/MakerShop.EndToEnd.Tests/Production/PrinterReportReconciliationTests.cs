@@ -3,6 +3,7 @@ using MakerShop.Contracts.Mqtt;
 using MakerShop.Core;
 using MakerShop.EndToEnd.Tests.Infrastructure;
 using MakerShop.Web.Devices;
+using MakerShop.Web.Production;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MakerShop.EndToEnd.Tests.Production;
@@ -68,6 +69,10 @@ public sealed class PrinterReportReconciliationTests : IAsyncLifetime
         await _printer.PublishEventAsync(PrinterEventKind.JobCancelled, start.JobId!, "emergency stop");
 
         await _printer.PublishStateAsync(BridgeStatus.Idle, t0.AddSeconds(2), lastJob: new JobOutcome(start.JobId!, JobOutcomeKind.Cancelled, "emergency stop", t0.AddSeconds(2)));
+
+        // Whatever the stop left on the bed is there until a person has looked, auto-eject or not.
+        await WaitForPrinterStatusAsync("NeedsBedClear");
+        await _shop.Services.GetRequiredService<MakerShop.Web.Makers.PrinterActions>().ApplyAsync(_printer.PrinterId, PrinterAction.BedCleared, null, null, CancellationToken.None);
         var retry = await _printer.NextCommandAsync(PrinterCommandKind.Start, after: start);
 
         Assert.NotEqual(start.JobId, retry.JobId);
@@ -77,7 +82,7 @@ public sealed class PrinterReportReconciliationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_printer_that_refuses_a_job_because_its_bed_is_occupied_gets_no_new_job_until_it_reports_idle()
+    public async Task A_printer_that_refuses_a_job_because_its_bed_is_occupied_gets_no_new_job_until_a_person_confirms_the_bed()
     {
         var (_, start) = await PlaceOrderAndReceiveStartAsync();
 
@@ -85,7 +90,13 @@ public sealed class PrinterReportReconciliationTests : IAsyncLifetime
         await WaitForPrinterStatusAsync("NeedsBedClear");
         Assert.Equal("Queued", await JobStatusAsync(start.JobId!));
 
+        // An idle report is not a person's look at the bed.
         await _printer.PublishStateAsync(BridgeStatus.Idle, DateTimeOffset.UtcNow.AddSeconds(10));
+        await _shop.Services.GetRequiredService<Dispatcher>().DispatchAsync();
+        await WaitForPrinterStatusAsync("NeedsBedClear");
+        Assert.Equal("Queued", await JobStatusAsync(start.JobId!));
+
+        await _shop.Services.GetRequiredService<MakerShop.Web.Makers.PrinterActions>().ApplyAsync(_printer.PrinterId, PrinterAction.BedCleared, null, null, CancellationToken.None);
         var again = await _printer.NextCommandAsync(PrinterCommandKind.Start, after: start);
         Assert.Equal(start.JobId, again.JobId);
         Assert.NotEqual(start.CommandId, again.CommandId);

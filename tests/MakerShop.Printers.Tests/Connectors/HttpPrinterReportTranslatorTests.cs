@@ -14,34 +14,48 @@ public sealed class HttpPrinterReportTranslatorTests
     private const string JobId = "job_0123456789abcdef0123456789abcdef";
     private static readonly DateTimeOffset At = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
-    private static HttpPrinterEndpoint Endpoint(bool autoEject = true, string? bedCleared = null) =>
-        new("p-1", PrinterKind.OctoPrint, new Uri("http://127.0.0.1:1/"), "key", new DeviceCredentials("p-1", "secret"), autoEject, bedCleared);
+    private static HttpPrinterEndpoint Endpoint(bool autoEject = true) =>
+        new("p-1", PrinterKind.OctoPrint, new Uri("http://127.0.0.1:1/"), "key", new DeviceCredentials("p-1", "secret"), autoEject);
 
     private static HttpPrinterObservation Seen(ObservedMachine machine, string? file = JobId + ".gcode", ObservedJobEnd end = ObservedJobEnd.None, double? progress = 0.5) =>
         new(ObservedLink.Answered, machine, file, progress, 60, end, null, [new HeaterReading("tool0", 200, 210)], "OctoPrint 1.10.3");
 
     [Fact]
-    public void A_completed_job_on_a_printer_without_auto_eject_waits_for_the_bed_until_the_maker_clears_it()
+    public void A_completed_job_is_reported_once_and_the_printer_idle_leaving_its_bed_to_the_shops_record()
     {
         var done = Seen(ObservedMachine.Ready, end: ObservedJobEnd.Completed, progress: 1);
 
-        var waiting = HttpPrinterReportTranslator.Translate(Endpoint(autoEject: false), done, Seen(ObservedMachine.Printing), At);
-        var cleared = HttpPrinterReportTranslator.Translate(Endpoint(autoEject: false, bedCleared: JobId), done, done, At);
+        var first = HttpPrinterReportTranslator.Translate(Endpoint(autoEject: false), done, Seen(ObservedMachine.Printing), At);
+        var again = HttpPrinterReportTranslator.Translate(Endpoint(autoEject: false), done, done, At);
 
-        Assert.Equal(ReportedActivity.AwaitingBedClear, waiting.OfType<PrinterStateReport>().Single().Activity);
-        Assert.Equal(JobReportKind.Completed, waiting.OfType<JobReport>().Single().Kind);
-        Assert.Equal(ReportedActivity.Idle, cleared.OfType<PrinterStateReport>().Single().Activity);
-        Assert.Empty(cleared.OfType<JobReport>());
+        // What is on the bed is the shop's record, cleared only by a person: an HTTP printer knows nothing of it.
+        Assert.Equal(ReportedActivity.Idle, first.OfType<PrinterStateReport>().Single().Activity);
+        Assert.Equal(JobReportKind.Completed, first.OfType<JobReport>().Single().Kind);
+        Assert.Equal(ReportedActivity.Idle, again.OfType<PrinterStateReport>().Single().Activity);
+        Assert.Empty(again.OfType<JobReport>());
     }
 
     [Fact]
-    public void A_print_that_stops_without_an_end_is_reported_cancelled_at_the_printer()
+    public void A_print_that_stops_while_its_file_is_still_shown_is_reported_cancelled_at_the_printer()
     {
         var reports = HttpPrinterReportTranslator.Translate(Endpoint(), Seen(ObservedMachine.Ready, progress: null), Seen(ObservedMachine.Printing), At);
 
         var cancelled = reports.OfType<JobReport>().Single();
         Assert.Equal((JobReportKind.Cancelled, JobId), (cancelled.Kind, cancelled.JobId));
         Assert.Equal(JobOutcomeKind.Cancelled, reports.OfType<PrinterStateReport>().Single().LastJob!.Outcome);
+    }
+
+    [Fact]
+    public void A_print_the_printer_forgot_after_a_restart_is_failed_with_an_unknown_ending_not_cancelled_at_the_printer()
+    {
+        var restarted = Seen(ObservedMachine.Ready, file: null, progress: null);
+
+        var reports = HttpPrinterReportTranslator.Translate(Endpoint(), restarted, Seen(ObservedMachine.Printing), At);
+
+        var failed = reports.OfType<JobReport>().Single();
+        Assert.Equal((JobReportKind.Failed, JobId, HttpPrinterReportTranslator.ForgottenReason), (failed.Kind, failed.JobId, failed.Reason));
+        Assert.Contains("unknown", failed.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(reports.OfType<JobReport>(), r => r.Kind == JobReportKind.Cancelled);
     }
 
     [Fact]
@@ -60,7 +74,8 @@ public sealed class HttpPrinterReportTranslatorTests
         var unauthorized = HttpPrinterReportTranslator.Translate(Endpoint(), HttpPrinterObservation.Unauthorized("403"), null, At);
         var disconnected = HttpPrinterReportTranslator.Translate(Endpoint(), Seen(ObservedMachine.Disconnected), Seen(ObservedMachine.Printing), At);
 
-        Assert.Equal(ReportedActivity.Error, Assert.IsType<PrinterStateReport>(Assert.Single(unauthorized)).Activity);
+        var refused = Assert.IsType<PrinterStateReport>(Assert.Single(unauthorized));
+        Assert.Equal((ReportedActivity.Error, PrinterErrorReasons.ApiKeyRefused), (refused.Activity, refused.Reason));
         Assert.Equal(ReportedActivity.Offline, Assert.IsType<PrinterStateReport>(Assert.Single(disconnected)).Activity);
     }
 

@@ -75,7 +75,7 @@ internal sealed class HttpPrinterRig : IAsyncDisposable
         await server.StartAsync();
         var shop = await ShopGcodeServer.StartAsync();
         var directory = new TestDirectory();
-        directory.Put(new HttpPrinterEndpoint(PrinterId, kind, server.BaseUrl, apiKeyUsedByShop, shop.Credentials, AutoEject: true, BedClearedJobId: null));
+        directory.Put(new HttpPrinterEndpoint(PrinterId, kind, server.BaseUrl, apiKeyUsedByShop, shop.Credentials, AutoEject: true));
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(TimeProvider.System)

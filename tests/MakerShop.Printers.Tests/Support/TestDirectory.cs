@@ -15,10 +15,4 @@ internal sealed class TestDirectory : IHttpPrinterDirectory
 
     public Task<HttpPrinterEndpoint?> FindAsync(string printerId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_endpoints.GetValueOrDefault(printerId));
-
-    public Task MarkBedClearedAsync(string printerId, string jobId, CancellationToken cancellationToken = default)
-    {
-        _endpoints[printerId] = _endpoints[printerId] with { BedClearedJobId = jobId };
-        return Task.CompletedTask;
-    }
 }

@@ -20,8 +20,7 @@ public sealed class IndexModel(MakerScope scope) : PageModel
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(printer);
-        var state = t["Fleet.State." + printer.Status];
-        var line = state.ResourceNotFound ? printer.Status : state.Value;
+        var line = StatusWords.PrinterLine(t, printer.Status, printer.CurrentJobId, printer.StatusReason);
         line += printer.BedClear || printer.Status == nameof(PrinterStatus.NeedsBedClear) ? "" : " · " + t["Mkr.Printers.BedNotClear"];
         return line + (printer.InService ? "" : " · " + t["Fleet.OutOfService"]);
     }

@@ -22,6 +22,32 @@ public sealed class StatusWords(IStringLocalizer<SharedResource> t)
     public string Printer(string status) =>
         Enum.TryParse<PrinterStatus>(status, ignoreCase: false, out var known) ? Printer(known) : Humanize(status ?? "");
 
+    /// <summary>
+    /// A printer's state with what explains it, as every printer page says it: "Printing something the shop did not
+    /// send", "Needs attention: the printer refused the shop's API key …". Reasons the shop finds itself are codes with
+    /// words in the resources; a printer's own error text is shown as it sent it.
+    /// </summary>
+    public string PrinterLine(string status, string? currentJobId, string? reason) => PrinterLine(t, status, currentJobId, reason);
+
+    public static string PrinterLine(IStringLocalizer t, string status, string? currentJobId, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        if (status is nameof(PrinterStatus.Busy) or nameof(PrinterStatus.Paused) && currentJobId is null)
+        {
+            return t["Printer.State.Unsent." + status];
+        }
+
+        var words = t["Fleet.State." + status];
+        var line = words.ResourceNotFound ? Humanize(status ?? "") : words.Value;
+        if (status == nameof(PrinterStatus.Error) && !string.IsNullOrWhiteSpace(reason))
+        {
+            var known = t["Printer.Reason." + reason];
+            line += ": " + (known.ResourceNotFound ? reason : known.Value);
+        }
+
+        return line;
+    }
+
     public string Shipment(ShipmentStatus status) => Words("ShipmentStatus." + status, status.ToString());
 
     public string Payment(PaymentStatus status) => Words("PaymentStatus." + status, status.ToString());

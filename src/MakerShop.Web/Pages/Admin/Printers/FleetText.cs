@@ -18,11 +18,7 @@ public sealed class FleetText(IStringLocalizer<SharedResource> t)
     public string StateLine(FleetPrinter printer)
     {
         ArgumentNullException.ThrowIfNull(printer);
-        var words = State(printer.Status);
-        if (printer.Status == PrinterStatus.Error && !string.IsNullOrWhiteSpace(printer.Printer.StatusReason))
-        {
-            words += ": " + printer.Printer.StatusReason;
-        }
+        var words = StatusWords.PrinterLine(t, printer.Status.ToString(), printer.Printer.CurrentJobId, printer.Printer.StatusReason);
 
         return printer.Printer.InService ? words : $"{words} · {t["Fleet.OutOfService"]}";
     }
