@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MakerShop.Printers.Reports;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,10 @@ public sealed partial class HttpPrinterPoller(
     ILogger<HttpPrinterPoller> logger)
 {
     private readonly Dictionary<Core.PrinterKind, IHttpPrinterProtocol> _protocols = protocols.ToDictionary(p => p.Kind);
+
+    // How each printer last answered, so that a change is logged once and not every poll; a printer not yet seen
+    // counts as answering, so one that is unreachable from the start is named once too.
+    private readonly ConcurrentDictionary<string, ObservedLink> _links = new(StringComparer.Ordinal);
 
     public async Task PollOnceAsync(CancellationToken cancellationToken = default)
     {
@@ -49,10 +54,7 @@ public sealed partial class HttpPrinterPoller(
         }
 
         var observation = await protocol.ObserveAsync(endpoint, cancellationToken);
-        if (observation.Link != ObservedLink.Answered)
-        {
-            LogNoAnswer(logger, endpoint.PrinterId, observation.Link.ToString(), observation.Reason ?? "");
-        }
+        LogLink(endpoint.PrinterId, observation);
 
         var reports = monitor.Record(endpoint, observation);
         foreach (var report in reports)
@@ -88,11 +90,42 @@ public sealed partial class HttpPrinterPoller(
     [LoggerMessage(Level = LogLevel.Information, Message = "The file of ended job {JobId} stays on printer {PrinterId}: {Reason}")]
     private static partial void LogFileKept(ILogger logger, string jobId, string printerId, string reason);
 
+    private void LogLink(string printerId, HttpPrinterObservation observation)
+    {
+        var previous = _links.GetValueOrDefault(printerId, ObservedLink.Answered);
+        _links[printerId] = observation.Link;
+        var reason = observation.Reason ?? "no reason given";
+        switch (observation.Link)
+        {
+            case ObservedLink.Answered when previous != ObservedLink.Answered:
+                LogAnswersAgain(logger, printerId);
+                break;
+            case ObservedLink.Unreachable when previous != ObservedLink.Unreachable:
+                LogUnreachable(logger, printerId, reason);
+                break;
+            case ObservedLink.Unauthorized when previous != ObservedLink.Unauthorized:
+                LogKeyRefused(logger, printerId, reason);
+                break;
+            case ObservedLink.Unreachable or ObservedLink.Unauthorized:
+                LogStillNoAnswer(logger, printerId, reason);
+                break;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "No HTTP protocol is registered for printer {PrinterId} of kind {Kind}")]
     private static partial void LogNoProtocol(ILogger logger, string printerId, string kind);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Printer {PrinterId} did not answer the poll ({Link}): {Reason}")]
-    private static partial void LogNoAnswer(ILogger logger, string printerId, string link, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Printer {PrinterId} does not answer the shop, so it cannot be watched or sent work until it does: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, string printerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Printer {PrinterId} refuses the shop's API key, so it cannot be watched or sent work until the key is corrected: {Reason}")]
+    private static partial void LogKeyRefused(ILogger logger, string printerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Printer {PrinterId} answers the shop again")]
+    private static partial void LogAnswersAgain(ILogger logger, string printerId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Printer {PrinterId} still does not answer the poll: {Reason}")]
+    private static partial void LogStillNoAnswer(ILogger logger, string printerId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Applying {ReportType} from HTTP printer {PrinterId} failed; the next poll repeats it")]
     private static partial void LogApplyFailed(ILogger logger, Exception exception, string reportType, string printerId);

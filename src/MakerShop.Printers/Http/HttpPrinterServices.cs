@@ -4,11 +4,14 @@ using MakerShop.Printers.OctoPrint;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Telemetry;
 
 namespace MakerShop.Printers.Http;
 
 public static class HttpPrinterServices
 {
+    private const string StatusPipeline = "http-printer-status";
+
     /// <summary>
     /// The OctoPrint and Moonraker protocols and connectors with their HTTP clients. Reads are retried on transient
     /// failures; commands and uploads never are, because the outbox re-sends them after looking at the printer.
@@ -17,9 +20,12 @@ public static class HttpPrinterServices
     public static IServiceCollection AddHttpPrinterDrivers(this IServiceCollection services, HttpPrinterClientSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // HttpClientFactory's own lines (four per request, at Information) would repeat every poll; the poller logs
+        // what a poll means instead.
         services.AddHttpClient(HttpPrinterApiFactory.StatusClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(PrinterSocketHandler)
-            .AddResilienceHandler("http-printer-status", pipeline =>
+            .AddResilienceHandler(StatusPipeline, pipeline =>
             {
                 var retry = new HttpRetryStrategyOptions
                 {
@@ -37,6 +43,7 @@ public static class HttpPrinterServices
 
                 pipeline.AddTimeout(settings.RequestTimeout);
             });
+        services.Configure<TelemetryOptions>(QuietStatusPolls);
         services.AddHttpClient(HttpPrinterApiFactory.CommandClient, client => client.Timeout = settings.RequestTimeout)
             .ConfigurePrimaryHttpMessageHandler(PrinterSocketHandler);
         services.AddHttpClient(HttpPrinterApiFactory.UploadClient, client => client.Timeout = settings.TransferTimeout)
@@ -54,6 +61,17 @@ public static class HttpPrinterServices
         services.AddSingleton<IPrinterConnector>(sp => ActivatorUtilities.CreateInstance<HttpPrinterConnector>(sp, sp.GetRequiredService<MoonrakerProtocol>()));
         services.AddSingleton<HttpPrinterPoller>();
         return services;
+    }
+
+    // Polly logs every attempt of every poll at Information and each retry with its exception's stack trace at
+    // Warning or Error: megabytes a day per printer. The poller names a change of reachability once instead, so the
+    // status pipeline's own events are only Debug detail.
+    private static void QuietStatusPolls(TelemetryOptions options)
+    {
+        var previous = options.SeverityProvider;
+        options.SeverityProvider = args => args.Source.PipelineName?.EndsWith(StatusPipeline, StringComparison.Ordinal) == true
+            ? ResilienceEventSeverity.Debug
+            : previous?.Invoke(args) ?? args.Event.Severity;
     }
 
     // The host may register an address filter (maker-registered printers); without one every address is reached.
