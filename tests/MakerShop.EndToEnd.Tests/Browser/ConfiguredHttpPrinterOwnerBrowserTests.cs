@@ -13,7 +13,7 @@ namespace MakerShop.EndToEnd.Tests.Browser;
 /// A printer listed under MakerShop:HttpPrinters (an OctoPrint, the in-process fake) belongs to the shop: its owner
 /// commands it from the admin printer page, in French on a 390 px phone, and the machine itself does what was asked.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(OwnerBrowserCollection.Name)]
 public sealed class ConfiguredHttpPrinterOwnerBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "owner@makershop.example";
@@ -77,14 +77,20 @@ public sealed class ConfiguredHttpPrinterOwnerBrowserTests(ChromiumBrowser chrom
         await Eventually.UntilAsync(() => machine.Snapshot().State == SimulatedPrintState.Cancelled, Long, "the OctoPrint machine cancels the print");
         Assert.Single(machine.PrintsStarted);
 
-        // "Bed is clear" for this printer (the cancelled part stays on the bed, no auto-eject) needs the Core bed-safety
-        // rule and the bed-clear command of issue 14, done on another branch; its step joins this test after that merge.
-        await Assertions.Expect(page.Locator("[data-testid=state]")).Not.ToHaveTextAsync("Impression en cours", Live);
+        // The cancelled part is still on the bed: the printer waits for a person, whatever OctoPrint says.
+        await Assertions.Expect(page.Locator("[data-testid=state]")).ToHaveTextAsync("Plateau à dégager", Live);
         await Assertions.Expect(page.Locator("button[data-action=Pause], button[data-action=Resume], button[data-action=Cancel]")).ToHaveCountAsync(0);
-
+        await Assertions.Expect(page.Locator("button[data-action=BedCleared]")).ToHaveTextAsync("Plateau dégagé");
         await AssertFitsPhoneAsync(page);
         await ChromiumBrowser.ScreenshotAsync(page, "configured-octoprint-03-cancelled-fr-390");
-        foreach (var action in new[] { "PrinterPause", "PrinterResume", "PrinterCancel" })
+
+        await ConfirmAsync(page, "BedCleared");
+        await Assertions.Expect(page.Locator("[data-testid=state]")).Not.ToHaveTextAsync("Plateau à dégager", Live);
+        await Assertions.Expect(page.Locator("button[data-action=BedCleared]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await AssertFitsPhoneAsync(page);
+        await ChromiumBrowser.ScreenshotAsync(page, "configured-octoprint-04-bed-cleared-fr-390");
+        Assert.Single(machine.PrintsStarted);
+        foreach (var action in new[] { "PrinterPause", "PrinterResume", "PrinterCancel", "PrinterBedCleared" })
         {
             Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = '{action}' AND target = '{PrinterId}' AND user_email = '{OwnerEmail}'"));
         }
@@ -92,8 +98,8 @@ public sealed class ConfiguredHttpPrinterOwnerBrowserTests(ChromiumBrowser chrom
 
     private static IEnumerable<string> PrinterArgs(Uri baseUrl) =>
     [
-        // One attempt per job: the cancelled part is not requeued, so what the printer does after the cancel is the
-        // owner's doing alone (the requeue policy has its own tests).
+        // One attempt per job: the cancelled part is not requeued, so the printer is idle once its bed is cleared and
+        // what it does after the cancel is the owner's doing alone (the requeue policy has its own tests).
         "--MakerShop:Shop:MaxPrintAttempts=1",
         "--MakerShop:HttpPrinters:PollIntervalSeconds=0.5",
         "--MakerShop:HttpPrinters:OfflineAfterSeconds=30",

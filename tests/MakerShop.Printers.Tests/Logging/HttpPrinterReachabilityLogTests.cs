@@ -92,7 +92,7 @@ public sealed class HttpPrinterReachabilityLogTests
     private static ServiceProvider Services(Uri baseUrl, FakeTimeProvider clock, CapturedLogs logs)
     {
         var directory = new TestDirectory();
-        directory.Put(new HttpPrinterEndpoint(PrinterId, PrinterKind.OctoPrint, baseUrl, ApiKey, new DeviceCredentials(PrinterId, "unused-secret"), AutoEject: true, BedClearedJobId: null));
+        directory.Put(new HttpPrinterEndpoint(PrinterId, PrinterKind.OctoPrint, baseUrl, ApiKey, new DeviceCredentials(PrinterId, "unused-secret"), AutoEject: true));
         return new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs))
             .AddSingleton(TimeProvider.System)
