@@ -109,7 +109,19 @@ public sealed class FleetBrowserTests(ChromiumBrowser chromium) : IClassFixture<
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'PrinterResume' AND target = '{printerId}' AND user_email = '{OwnerEmail}'"));
 
         // A maker's printer is read-only for the owner, and a command posted anyway is refused.
-        await page.GotoAsync("/admin/printers/ana-mk3");
+        // The shop printer's page may be reloading itself after the resume; going to the next page waits that out.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.GotoAsync("/admin/printers/ana-mk3");
+                break;
+            }
+            catch (PlaywrightException ex) when (attempt < 5 && ex.Message.Contains("interrupted by another navigation", StringComparison.Ordinal))
+            {
+            }
+        }
+
         await Assertions.Expect(page.Locator("[data-testid=read-only]")).ToContainTextAsync("only they can command it");
         await Assertions.Expect(page.Locator("[data-testid=commands]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=no-readings]")).ToBeVisibleAsync();
