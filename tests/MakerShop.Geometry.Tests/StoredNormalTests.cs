@@ -84,20 +84,42 @@ public sealed class StoredNormalTests
         Assert.Equal(oneByOne.Finish(), read);
     }
 
+    [Fact]
+    public void A_stored_normal_that_is_not_a_finite_number_counts_as_none_on_both_binary_paths()
+    {
+        var stl = TestMeshes.BinaryStl(TestMeshes.Cube(10));
+        var count = BinaryPrimitives.ReadUInt32LittleEndian(stl.AsSpan(80));
+        for (var facet = 0; facet < count; facet++)
+        {
+            // Against a winding whose normal has a positive part, -infinity gives a dot product of -infinity.
+            for (var axis = 0; axis < 3; axis++)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(stl.AsSpan(84 + facet * 50 + axis * 4), float.NegativeInfinity);
+            }
+        }
+
+        var read = ModelReader.Read(new MemoryStream(stl)).Metrics;
+        var oneByOne = new Meshes.MeshAnalyzer();
+        BinaryStlReaderSlowPath(stl, oneByOne);
+
+        Assert.Equal(0, read.Health.ReversedStoredNormals);
+        Assert.Equal(oneByOne.Finish(), read);
+    }
+
+    /// <summary>The reader's facet-by-facet path: the one every sink other than the analyser itself gets.</summary>
     private static void BinaryStlReaderSlowPath(byte[] stl, Meshes.MeshAnalyzer analyzer)
     {
         var count = BinaryPrimitives.ReadUInt32LittleEndian(stl.AsSpan(80));
-        for (var t = 0; t < count; t++)
-        {
-            var facet = stl.AsSpan(84 + t * 50);
-            analyzer.AddFacet(ReadVector(facet), ReadVector(facet[12..]), ReadVector(facet[24..]), ReadVector(facet[36..]));
-        }
+        var stream = new MemoryStream(stl, 84, stl.Length - 84);
+        Stl.BinaryStlReader.ReadTriangles(stream, count, new ForwardingSink(analyzer));
     }
 
-    private static Vector3 ReadVector(ReadOnlySpan<byte> bytes) => new(
-        BinaryPrimitives.ReadSingleLittleEndian(bytes),
-        BinaryPrimitives.ReadSingleLittleEndian(bytes[4..]),
-        BinaryPrimitives.ReadSingleLittleEndian(bytes[8..]));
+    private sealed class ForwardingSink(Meshes.MeshAnalyzer analyzer) : Meshes.ITriangleSink
+    {
+        public void Add(Vector3 a, Vector3 b, Vector3 c) => analyzer.Add(a, b, c);
+
+        public void AddFacet(Vector3 storedNormal, Vector3 a, Vector3 b, Vector3 c) => analyzer.AddFacet(storedNormal, a, b, c);
+    }
 
     private static void ReverseStoredNormal(byte[] stl, int facet)
     {

@@ -44,16 +44,11 @@ public sealed class MeshAnalyzer : ITriangleSink
     /// Also notes whether the stored normal points to the other side of the triangle from the one its winding (the
     /// right-hand rule) says is outside. A zero normal is the usual "compute it yourself" and is no disagreement.
     /// </summary>
-    public void AddFacet(Vector3 storedNormal, Vector3 a, Vector3 b, Vector3 c)
-    {
-        Add(a, b, c);
-        if (Disagrees(storedNormal, a, b, c))
-        {
-            _reversedNormals++;
-        }
-    }
+    public void AddFacet(Vector3 storedNormal, Vector3 a, Vector3 b, Vector3 c) => Add(storedNormal, a, b, c);
 
-    public void Add(Vector3 a, Vector3 b, Vector3 c)
+    public void Add(Vector3 a, Vector3 b, Vector3 c) => Add(Vector3.Zero, a, b, c);
+
+    private void Add(Vector3 storedNormal, Vector3 a, Vector3 b, Vector3 c)
     {
         if (++_triangles > _maxTriangles)
         {
@@ -65,7 +60,7 @@ public sealed class MeshAnalyzer : ITriangleSink
         bounds.Include(b);
         bounds.Include(c);
         (_min, _max) = bounds.ToVectors();
-        var twiceArea = Accumulate(a, b, c, ref _volume6, ref _area2);
+        var twiceArea = Accumulate(a, b, c, storedNormal, ref _volume6, ref _area2, ref _reversedNormals);
         Connect(_vertices.GetOrAdd(a.X, a.Y, a.Z), _vertices.GetOrAdd(b.X, b.Y, b.Z), _vertices.GetOrAdd(c.X, c.Y, c.Z), twiceArea);
     }
 
@@ -111,11 +106,7 @@ public sealed class MeshAnalyzer : ITriangleSink
             bounds.Include(a);
             bounds.Include(b);
             bounds.Include(c);
-            areas[t] = Accumulate(a, b, c, ref volume6, ref area2);
-            if (Disagrees(MemoryMarshal.Read<Vector3>(facets.Slice(t * facetBytes, 12)), a, b, c))
-            {
-                reversed++;
-            }
+            areas[t] = Accumulate(a, b, c, MemoryMarshal.Read<Vector3>(facets.Slice(t * facetBytes, 12)), ref volume6, ref area2, ref reversed);
 
             misses = Prepare(a, t * 3, into, misses);
             misses = Prepare(b, t * 3 + 1, into, misses);
@@ -252,9 +243,10 @@ public sealed class MeshAnalyzer : ITriangleSink
         public readonly (Vector3 Min, Vector3 Max) ToVectors() => (new(_minX, _minY, _minZ), new(_maxX, _maxY, _maxZ));
     }
 
-    // Double precision: a million float products would lose the 0.1 % that matters for pricing.
+    // Double precision: a million float products would lose the 0.1 % that matters for pricing. The winding's normal
+    // is worked out once here for the area and compared with the stored one, on both reading paths alike.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Accumulate(Vector3 a, Vector3 b, Vector3 c, ref double volume6, ref double area2)
+    private static double Accumulate(Vector3 a, Vector3 b, Vector3 c, Vector3 stored, ref double volume6, ref double area2, ref long reversed)
     {
         double ax = a.X, ay = a.Y, az = a.Z, bx = b.X, by = b.Y, bz = b.Z, cx = c.X, cy = c.Y, cz = c.Z;
         volume6 += ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
@@ -264,23 +256,14 @@ public sealed class MeshAnalyzer : ITriangleSink
         // latency of a double one; the products and the sum stay in double.
         double twiceArea = MathF.Sqrt((float)(nx * nx + ny * ny + nz * nz));
         area2 += twiceArea;
-        return twiceArea;
-    }
 
-    // Same double arithmetic on both reading paths, so they count the same facets. A normal that is not a finite
-    // number (garbage in a binary file) compares false and counts as none.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Disagrees(Vector3 stored, Vector3 a, Vector3 b, Vector3 c)
-    {
-        if (stored == Vector3.Zero)
+        // A zero stored normal ("compute it yourself") or one that is not a finite number (garbage) is no normal.
+        if (stored != Vector3.Zero && float.IsFinite(stored.X + stored.Y + stored.Z) && stored.X * nx + stored.Y * ny + stored.Z * nz < 0)
         {
-            return false;
+            reversed++;
         }
 
-        double ux = (double)b.X - a.X, uy = (double)b.Y - a.Y, uz = (double)b.Z - a.Z;
-        double vx = (double)c.X - a.X, vy = (double)c.Y - a.Y, vz = (double)c.Z - a.Z;
-        var dot = stored.X * (uy * vz - uz * vy) + stored.Y * (uz * vx - ux * vz) + stored.Z * (ux * vy - uy * vx);
-        return dot < 0;
+        return twiceArea;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -67,8 +67,9 @@ internal static class MeshTopology
             {
                 var other = sorted[at] >> 33;
                 var firstTriangle = (int)(uint)sorted[at] / 3;
-                int count = 0, forward = 0;
-                for (; at < sorted.Length && sorted[at] >> 33 == other; at++)
+                var count = 1;
+                var forward = (int)(sorted[at] >> 32) & 1;
+                for (at++; at < sorted.Length && sorted[at] >> 33 == other; at++)
                 {
                     count++;
                     forward += (int)(sorted[at] >> 32) & 1;

@@ -97,18 +97,10 @@ internal sealed class AsciiTokenizer(Stream stream)
         }
     }
 
-    public void SkipWords(int count, string what)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            if (Next().IsEmpty)
-            {
-                throw new ModelFormatException(ModelProblem.Truncated, $"Line {Line}: the file ends inside {what}.");
-            }
-        }
-    }
-
-    /// <summary>A number that may be garbage without making the file unreadable: anything not a finite number reads as 0.</summary>
+    /// <summary>
+    /// A number that may be garbage without making the file unreadable: anything that is not a number reads as NaN, so
+    /// a stored normal with one garbage part counts as no normal, as it does in a binary file.
+    /// </summary>
     public float ReadLenientFloat(string what)
     {
         var token = Next();
@@ -117,7 +109,7 @@ internal sealed class AsciiTokenizer(Stream stream)
             throw new ModelFormatException(ModelProblem.Truncated, $"Line {Line}: the file ends inside {what}.");
         }
 
-        return float.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && float.IsFinite(value) ? value : 0;
+        return float.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : float.NaN;
     }
 
     public float ReadFloat(string what)

@@ -96,12 +96,10 @@ public static class BinaryStlReader
         }
     }
 
-    // A normal that is not a finite number is no normal; only the vertices make a file unreadable.
-    private static Vector3 StoredNormal(ReadOnlySpan<byte> bytes)
-    {
-        var n = new Vector3(BinaryPrimitives.ReadSingleLittleEndian(bytes), BinaryPrimitives.ReadSingleLittleEndian(bytes[4..]), BinaryPrimitives.ReadSingleLittleEndian(bytes[8..]));
-        return float.IsFinite(n.X + n.Y + n.Z) ? n : Vector3.Zero;
-    }
+    // Read as stored, garbage included: the analyser decides what counts as a normal, the same on every path, and
+    // only the vertices make a file unreadable.
+    private static Vector3 StoredNormal(ReadOnlySpan<byte> bytes) =>
+        new(BinaryPrimitives.ReadSingleLittleEndian(bytes), BinaryPrimitives.ReadSingleLittleEndian(bytes[4..]), BinaryPrimitives.ReadSingleLittleEndian(bytes[8..]));
 
     private static Vector3 ReadVertex(ReadOnlySpan<byte> bytes, long triangle)
     {
