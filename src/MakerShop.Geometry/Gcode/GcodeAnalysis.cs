@@ -14,4 +14,11 @@ public sealed record GcodeAnalysis(
     double FilamentGrams,
     BoundingBox ExtrusionBounds,
     TimeSpan EstimatedPrintTime,
-    SlicerEstimate Slicer);
+    SlicerEstimate Slicer)
+{
+    /// <summary>
+    /// How long the print takes: the slicer's own estimate (it knows the machine's accelerations and its preparation
+    /// moves) when the file states one, else ours.
+    /// </summary>
+    public TimeSpan PrintTime => Slicer.PrintTime ?? EstimatedPrintTime;
+}

@@ -101,7 +101,8 @@ internal sealed class SlicerCommentParser
             // Simplify3D "1 hour 2 minutes"; KISSlicer "3.93 minutes".
             time = SlicerText.WordDuration(SlicerText.After(c, ':'));
         }
-        else if (c.IndexOf("total estimated time:", StringComparison.Ordinal) is >= 0 and var at)
+        else if (c.StartsWith("model printing time:", StringComparison.Ordinal)
+            && c.IndexOf("total estimated time:", StringComparison.Ordinal) is >= 0 and var at)
         {
             // BambuStudio and OrcaSlicer: "model printing time: 8m 57s; total estimated time: 15m 42s". The total
             // includes the printer's own preparation (homing, levelling, purge), which occupies the machine too.
