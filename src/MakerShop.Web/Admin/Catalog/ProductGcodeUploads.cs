@@ -47,9 +47,7 @@ public sealed class ProductGcodeUploads(DataPaths paths)
                 File.Move(temporary, final);
             }
 
-            // The slicer's own estimate knows the machine's accelerations; summing feed rates does not.
-            var printTime = analysis.Slicer.PrintTime is { } stated && stated > TimeSpan.Zero ? stated : analysis.EstimatedPrintTime;
-            return new AnalysedGcode(new StoredGcode(relative, sha, size), printTime, Math.Round(analysis.FilamentGrams, 2), partSize, analysis.Layers);
+            return new AnalysedGcode(new StoredGcode(relative, sha, size), analysis.PrintTime, Math.Round(analysis.FilamentGrams, 2), partSize, analysis.Layers);
         }
         catch
         {
