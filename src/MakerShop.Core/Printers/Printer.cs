@@ -330,38 +330,19 @@ public sealed class Printer
             throw new DomainValidationException("ending", $"'{ending}' is not a way a print ends.");
         }
 
-        if (CurrentJobId is null && !IsPrintingUnsent && Status is not (PrinterStatus.Error or PrinterStatus.Offline))
+        if (CurrentJobId is null && !IsPrintingUnsent)
         {
             return false;
         }
 
         var bedClear = !BedNeedsConfirmingAfter(ending);
-
-        if (Status == PrinterStatus.Error)
+        if (Status is PrinterStatus.Error or PrinterStatus.Offline)
         {
-            // A fault usually ends the job; the printer stays in Error until someone clears the fault.
-            if (CurrentJobId is null)
-            {
-                return false;
-            }
-
+            // A fault usually ends the job, and an end can be learned while the printer is away (a queued event after a
+            // restart): either way the status stays until someone clears the fault or the printer reports, so nothing
+            // is sent to a printer that is broken or may not be there. The ending can only make the bed less clear.
             CurrentJobId = null;
             BedClear = BedClear && bedClear;
-            UpdatedAt = at;
-            return true;
-        }
-
-        if (Status == PrinterStatus.Offline)
-        {
-            // Learned while the printer is away (e.g. a queued event after a restart): it stays Offline until it
-            // reports, so nothing is sent to a printer that may not be there.
-            if (CurrentJobId is null)
-            {
-                return false;
-            }
-
-            CurrentJobId = null;
-            BedClear = bedClear;
             UpdatedAt = at;
             return true;
         }

@@ -112,9 +112,9 @@ public static class TrackingNumberCheck
             return "A FedEx number has 12 digits (Express), 15 digits (Ground) or 22 digits starting with 96 (Ground barcode).";
         }
 
-        var sum = 0;
         if (n.Length == 12)
         {
+            var sum = 0;
             for (var i = 0; i < 11; i++)
             {
                 sum += Digit(n[i]) * FedExExpressWeights[i % 3];
@@ -132,12 +132,7 @@ public static class TrackingNumberCheck
             return CompareCheck("FedEx", WeightedMod10FromRight(n.AsSpan(7, 14)), n[21]);
         }
 
-        for (var i = 0; i < 14; i++)
-        {
-            sum += Digit(n[i]) * (i % 2 == 0 ? 1 : 3);
-        }
-
-        return CompareCheck("FedEx", (10 - (sum % 10)) % 10, n[14]);
+        return CompareCheck("FedEx", WeightedMod10FromRight(n.AsSpan(0, 14)), n[14]);
     }
 
     // DHL Express waybills are 10 digits, some 11: the last digit is the number before it modulo 7 (the rule
