@@ -13,7 +13,6 @@ namespace MakerShop.EndToEnd.Tests.Admin;
 /// command through the outbox, and its report of the stopped print ends the job without the unit being printed again;
 /// the half-printed part is on the bed, so the printer waits for a person to clear it.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class CancelWhilePrintingTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);

@@ -13,7 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MakerShop.EndToEnd.Tests.Admin;
 
 /// <summary>The owner refunds orders through the API: Stripe against its documented refund endpoint, bank transfers by hand.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class OrderRefundTests : IAsyncLifetime
 {
     private const string SecretKey = "sk_test_makershop_refunds";

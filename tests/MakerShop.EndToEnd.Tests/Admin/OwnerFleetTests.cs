@@ -14,7 +14,6 @@ namespace MakerShop.EndToEnd.Tests.Admin;
 /// The owner's fleet through the real host: every maker's printers and the shop's own on /admin/printers and its live
 /// stream, and commands that reach the shop's own printers only, in the states that allow them, each one audited.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class OwnerFleetTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);

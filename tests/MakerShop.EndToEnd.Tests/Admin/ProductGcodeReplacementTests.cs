@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MakerShop.EndToEnd.Tests.Admin;
 
 /// <summary>Replacing a product's G-code: the part size the scheduler fits printers by follows the new file.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class ProductGcodeReplacementTests
 {
     [Fact]

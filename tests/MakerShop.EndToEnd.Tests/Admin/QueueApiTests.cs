@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MakerShop.EndToEnd.Tests.Admin;
 
 /// <summary>The owner's queue actions through the API, on a shop with no printer (so every job waits).</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class QueueApiTests
 {
     [Fact]

@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MakerShop.EndToEnd.Tests.Admin;
 
 /// <summary>The owner's settings through the API: validated field by field, stored in the database, read by checkout.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class ShopSettingsApiTests
 {
     [Fact]

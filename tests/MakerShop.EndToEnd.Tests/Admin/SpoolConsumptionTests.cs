@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MakerShop.EndToEnd.Tests.Admin;
 
 /// <summary>Filament taken down for jobs that ended part-way, and nothing made up for a job whose filament is unknown.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class SpoolConsumptionTests
 {
     [Fact]

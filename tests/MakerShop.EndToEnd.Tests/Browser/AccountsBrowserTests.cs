@@ -8,7 +8,6 @@ using Microsoft.Playwright;
 namespace MakerShop.EndToEnd.Tests.Browser;
 
 /// <summary>First run, changing one's password, and the owner's reset of a maker's password, in Chromium against the real host.</summary>
-[Collection(StorefrontAndMakerBrowserCollection.Name)]
 public sealed class AccountsBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "olivia@shop.example";

@@ -13,7 +13,6 @@ using Microsoft.Playwright;
 namespace MakerShop.EndToEnd.Tests.Browser;
 
 /// <summary>The owner runs the shop from the admin pages, against the real host and a virtual fleet; every action is audited.</summary>
-[Collection(OwnerBrowserCollection.Name)]
 public sealed class AdminOperationsBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "owner@makershop.example";

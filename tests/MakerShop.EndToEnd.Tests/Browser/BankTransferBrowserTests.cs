@@ -13,7 +13,6 @@ namespace MakerShop.EndToEnd.Tests.Browser;
 /// code (on a phone too), the owner uploads the bank's statement and confirms the exact match, and the customer's order
 /// page shows it paid.
 /// </summary>
-[Collection(OwnerBrowserCollection.Name)]
 public sealed class BankTransferBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "owner@makershop.example";

@@ -13,7 +13,6 @@ namespace MakerShop.EndToEnd.Tests.Browser;
 /// A printer listed under MakerShop:HttpPrinters (an OctoPrint, the in-process fake) belongs to the shop: its owner
 /// commands it from the admin printer page, in French on a 390 px phone, and the machine itself does what was asked.
 /// </summary>
-[Collection(OwnerBrowserCollection.Name)]
 public sealed class ConfiguredHttpPrinterOwnerBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "owner@makershop.example";

@@ -14,7 +14,6 @@ namespace MakerShop.EndToEnd.Tests.Browser;
 /// once paid and printed, a parcel to ship and the three charts drawn from the real orders and jobs, on a desktop and
 /// a 390 px phone. The owner's printer page draws its temperature chart over one hour, however few samples it has.
 /// </summary>
-[Collection(OwnerBrowserCollection.Name)]
 public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "owner@makershop.example";

@@ -10,7 +10,6 @@ using Microsoft.Playwright;
 namespace MakerShop.EndToEnd.Tests.Browser;
 
 /// <summary>The owner's fleet page with the demo fleet printing: live cards, filters, and a shop printer paused and resumed.</summary>
-[Collection(OwnerBrowserCollection.Name)]
 public sealed class FleetBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "owner@makershop.example";

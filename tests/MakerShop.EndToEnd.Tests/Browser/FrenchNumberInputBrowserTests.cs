@@ -11,7 +11,6 @@ namespace MakerShop.EndToEnd.Tests.Browser;
 /// Numbers on the maker and admin forms in French: a decimal comma is read as such (a point too), a refused number is
 /// explained in French and kept in the field, and the values come back written the French way.
 /// </summary>
-[Collection(StorefrontAndMakerBrowserCollection.Name)]
 public sealed class FrenchNumberInputBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "owner@makershop.example";

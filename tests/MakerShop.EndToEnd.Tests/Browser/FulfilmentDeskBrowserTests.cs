@@ -16,7 +16,6 @@ namespace MakerShop.EndToEnd.Tests.Browser;
 /// label and the customs papers, marks the parcel handed over and prints the day's bundle; EasyPost's signed tracker
 /// webhooks then show it delivered on the timeline, in English and in French, on a phone too.
 /// </summary>
-[Collection(OwnerBrowserCollection.Name)]
 public sealed class FulfilmentDeskBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "owner@makershop.example";

@@ -10,7 +10,6 @@ using Microsoft.Playwright;
 
 namespace MakerShop.EndToEnd.Tests.Browser;
 
-[Collection(StorefrontAndMakerBrowserCollection.Name)]
 public sealed class MakerAreaBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string Password = "a maker's long passphrase";

@@ -17,7 +17,6 @@ using MQTTnet.Formatter;
 namespace MakerShop.EndToEnd.Tests.Browser;
 
 /// <summary>The printer page's temperature chart, MQTT secret rotation, and OctoPrint/Moonraker registration by a maker.</summary>
-[Collection(StorefrontAndMakerBrowserCollection.Name)]
 public sealed class MakerPrinterBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);

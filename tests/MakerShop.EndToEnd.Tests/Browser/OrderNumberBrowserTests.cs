@@ -12,7 +12,6 @@ namespace MakerShop.EndToEnd.Tests.Browser;
 /// page, the owner finds it by that number on /admin/orders and opens "Order MS-…"; no internal id and no enum name
 /// reaches any of those pages.
 /// </summary>
-[Collection(StorefrontAndMakerBrowserCollection.Name)]
 public sealed partial class OrderNumberBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "owner@makershop.example";

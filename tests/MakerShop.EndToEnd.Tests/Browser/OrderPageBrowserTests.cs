@@ -5,7 +5,6 @@ using Microsoft.Playwright;
 
 namespace MakerShop.EndToEnd.Tests.Browser;
 
-[Collection(StorefrontAndMakerBrowserCollection.Name)]
 public sealed class OrderPageBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     [Fact]

@@ -14,7 +14,6 @@ namespace MakerShop.EndToEnd.Tests.Browser;
 /// The bank's statement is a file the owner downloads from the bank, and the tracking update is the carrier's own
 /// signed webhook: they are the world outside the shop, not the owner's tools.
 /// </summary>
-[Collection(OwnerBrowserCollection.Name)]
 public sealed class OwnerDayBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "olivia@makershop.example";

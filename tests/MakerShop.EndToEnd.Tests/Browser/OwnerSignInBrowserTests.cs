@@ -8,7 +8,6 @@ using Microsoft.Playwright;
 
 namespace MakerShop.EndToEnd.Tests.Browser;
 
-[Collection(OwnerBrowserCollection.Name)]
 public sealed class OwnerSignInBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const string OwnerEmail = "owner@makershop.example";

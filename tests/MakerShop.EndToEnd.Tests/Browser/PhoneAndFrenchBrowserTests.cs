@@ -13,7 +13,6 @@ namespace MakerShop.EndToEnd.Tests.Browser;
 /// Every admin and maker page, with a demo fleet, an order and a maker's printer to show, on a 390 px phone and on a
 /// desktop, in English and in French: nothing is wider than the phone, and the French page is not the English one.
 /// </summary>
-[Collection(OwnerBrowserCollection.Name)]
 public sealed partial class PhoneAndFrenchBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     private const int Phone = 390;

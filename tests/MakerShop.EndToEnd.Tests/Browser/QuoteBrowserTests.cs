@@ -4,7 +4,6 @@ using Microsoft.Playwright;
 
 namespace MakerShop.EndToEnd.Tests.Browser;
 
-[Collection(StorefrontAndMakerBrowserCollection.Name)]
 public sealed class QuoteBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     [Fact]

@@ -4,7 +4,6 @@ using Microsoft.Playwright;
 
 namespace MakerShop.EndToEnd.Tests.Browser;
 
-[Collection(StorefrontAndMakerBrowserCollection.Name)]
 public sealed class StorefrontCatalogBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>, IAsyncLifetime
 {
     private TestShop shop = null!;

@@ -12,7 +12,6 @@ using Microsoft.Extensions.Time.Testing;
 namespace MakerShop.EndToEnd.Tests.Makers;
 
 /// <summary>Live readings go by the shop's clock: a printer whose clock runs ahead cannot freeze what the pages show.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class LiveReadingClockTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);

@@ -15,7 +15,6 @@ namespace MakerShop.EndToEnd.Tests.Makers;
 /// A maker's printer registration under the default address policy: the shop never lets a maker point it at itself
 /// or at cloud metadata, and never lets one maker take over another maker's printer id.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class MakerPrinterRegistrationTests(MakerPrinterRegistrationTests.Shop fixture) : IClassFixture<MakerPrinterRegistrationTests.Shop>
 {
     private const string ApiKey = "0123456789abcdef0123456789ABCDEF";

@@ -14,7 +14,6 @@ namespace MakerShop.EndToEnd.Tests.Mqtt;
 /// Failed logins to the embedded broker are throttled per address and username (here 3 per window) and per address
 /// (here 5), with logging that a flood cannot swell.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class BrokerLoginThrottleTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);

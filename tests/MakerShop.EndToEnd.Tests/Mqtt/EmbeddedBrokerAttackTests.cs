@@ -21,7 +21,6 @@ namespace MakerShop.EndToEnd.Tests.Mqtt;
 /// The attacks of issue 19 against the real embedded broker: taking over the shop's session with a printer login,
 /// oversized packets and payloads, and the IPv6 socket nobody asked for.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class EmbeddedBrokerAttackTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);

@@ -10,7 +10,6 @@ namespace MakerShop.EndToEnd.Tests.Mqtt;
 /// The embedded broker listens on the configured address only. Bound to 127.0.0.1 it opens nothing on IPv6 (see
 /// <see cref="EmbeddedBrokerAttackTests"/>); bound to ::1 it opens nothing on IPv4, and the shop still reaches it.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class EmbeddedBrokerBindingTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);

@@ -14,7 +14,6 @@ namespace MakerShop.EndToEnd.Tests.Mqtt;
 /// the printer's completion and delivers the shop nothing but telemetry, then reloaded back. Nothing drops the shop's
 /// connection, so only the shop noticing that the printer's telemetry contradicts its last state can resolve the job.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class MosquittoLostReportsTests
 {
     private const string ShopUser = "makershop-shop";

@@ -10,7 +10,6 @@ namespace MakerShop.EndToEnd.Tests.Payments;
 /// configuration's, stored as the first-run default) with an EPC QR code; the owner uploads the bank's statement and
 /// confirms the exact match in one click; a short payment waits for the owner; the same statement again changes nothing.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class BankStatementImportTests : IAsyncLifetime
 {
     private const string ShopIban = "DE89370400440532013000";

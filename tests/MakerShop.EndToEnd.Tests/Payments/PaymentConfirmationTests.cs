@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MakerShop.EndToEnd.Tests.Payments;
 
-[Collection(EndToEndCollection.Name)]
 public sealed class PaymentConfirmationTests : IAsyncLifetime
 {
     private TestShop shop = null!;

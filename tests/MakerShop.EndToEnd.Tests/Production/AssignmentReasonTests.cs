@@ -3,7 +3,6 @@ using MakerShop.EndToEnd.Tests.Infrastructure;
 
 namespace MakerShop.EndToEnd.Tests.Production;
 
-[Collection(EndToEndCollection.Name)]
 public sealed class AssignmentReasonTests
 {
     [Fact]

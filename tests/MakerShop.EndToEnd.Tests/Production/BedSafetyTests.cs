@@ -19,7 +19,6 @@ namespace MakerShop.EndToEnd.Tests.Production;
 /// restart nor any number of polls changes that; a person's "bed is clear" does. Every ending but the completion is
 /// run on a printer that ejects its own parts, which proves the rule is about the ending, not the hardware.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class BedSafetyTests
 {
     private const string ApiKey = "BED0123456789ABCDEF0123456789ABC";

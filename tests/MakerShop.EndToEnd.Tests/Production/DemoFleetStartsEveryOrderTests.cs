@@ -9,7 +9,6 @@ namespace MakerShop.EndToEnd.Tests.Production;
 /// within a minute. An order for Germany no longer waits days for the German printer, which has another filament, and
 /// one for the USA no longer waits for the American printer, which has another colour.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class DemoFleetStartsEveryOrderTests : IAsyncLifetime
 {
     private static readonly TimeSpan StartWithin = TimeSpan.FromMinutes(1);

@@ -5,7 +5,6 @@ using MakerShop.VirtualPrinter;
 namespace MakerShop.EndToEnd.Tests.Production;
 
 /// <summary>What goes wrong at the printer ends as a failed job with the printer's reason, seen by the shop over MQTT.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class FailedPrintsReachTheShopTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

@@ -10,7 +10,6 @@ using Microsoft.Extensions.Options;
 namespace MakerShop.EndToEnd.Tests.Production;
 
 /// <summary>A configured Moonraker that trusts the shop's address needs no API key, as README says; OctoPrint always does.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class HttpPrinterApiKeyOptionsTests
 {
     [Fact]

@@ -14,7 +14,6 @@ using Microsoft.Extensions.Localization;
 namespace MakerShop.EndToEnd.Tests.Production;
 
 /// <summary>What the shop says about an HTTP printer between jobs: who is told about a refused key, and when it was last seen.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class HttpPrinterHealthTests
 {
     private const string ApiKey = "HEALTH0123456789ABCDEF0123456789A";

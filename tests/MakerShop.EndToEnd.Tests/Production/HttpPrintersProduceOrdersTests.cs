@@ -14,7 +14,6 @@ namespace MakerShop.EndToEnd.Tests.Production;
 /// Orders printed on an OctoPrint and a Moonraker printer (the in-process fakes) through the real host: checkout,
 /// dispatcher, outbox, the HTTP connectors, polling, and the same report handler the MQTT bridges feed.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class HttpPrintersProduceOrdersTests
 {
     private const string ApiKey = "E2E0123456789ABCDEF0123456789ABC";

@@ -3,7 +3,6 @@ using MakerShop.Web.Devices;
 
 namespace MakerShop.EndToEnd.Tests.Production;
 
-[Collection(EndToEndCollection.Name)]
 public sealed class MosquittoOrdersReachProducedTests
 {
     [Fact]

@@ -2,7 +2,6 @@ using MakerShop.EndToEnd.Tests.Infrastructure;
 
 namespace MakerShop.EndToEnd.Tests.Production;
 
-[Collection(EndToEndCollection.Name)]
 public sealed class OrdersReachProducedTests
 {
     [Fact]

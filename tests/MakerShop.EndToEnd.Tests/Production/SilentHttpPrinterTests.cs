@@ -10,7 +10,6 @@ using Microsoft.Extensions.Options;
 namespace MakerShop.EndToEnd.Tests.Production;
 
 /// <summary>An HTTP printer listed in the host's configuration that goes silent mid-print, through the real host.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class SilentHttpPrinterTests
 {
     private const string ApiKey = "SILENT0123456789ABCDEF0123456789";

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MakerShop.EndToEnd.Tests.Quotes;
 
 /// <summary>Upload → real PrusaSlicer slice → quote → order from the quote → printed on the virtual fleet.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class InstantQuoteTests
 {
     [Fact]

@@ -9,7 +9,6 @@ namespace MakerShop.EndToEnd.Tests.Quotes;
 /// Stored STL normals that point against the winding reach the quote's mesh health as a note, in the API and on the
 /// quote page in English and French; the part is still quoted, closed, with no warning for it.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class MeshHealthNoteTests
 {
     [Fact]

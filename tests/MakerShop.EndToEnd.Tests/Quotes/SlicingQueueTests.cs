@@ -12,7 +12,6 @@ namespace MakerShop.EndToEnd.Tests.Quotes;
 /// client is served in turn instead of behind the flood, and a slice that waits too long is answered 503. Real host,
 /// real PrusaSlicer (behind a gate the test opens).
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class SlicingQueueTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

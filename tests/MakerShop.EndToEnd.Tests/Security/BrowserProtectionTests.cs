@@ -12,7 +12,6 @@ namespace MakerShop.EndToEnd.Tests.Security;
 /// Issue 19, item 8: no page can be framed by another site, every response carries the usual security headers, and a
 /// change made with the owner's session cookie must come from the shop's own origin.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed partial class BrowserProtectionTests : IAsyncLifetime
 {
     private const string OwnerEmail = "owner@makershop.example";

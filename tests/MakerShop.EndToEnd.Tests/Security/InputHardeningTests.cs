@@ -12,7 +12,6 @@ namespace MakerShop.EndToEnd.Tests.Security;
 /// Issue 19, item 7: each input that gave a 500 or was stored as sent now gets a 400 (or 413) ProblemDetails that names
 /// the field, and nothing is stored.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class InputHardeningTests : IAsyncLifetime
 {
     private TestShop shop = null!;

@@ -7,7 +7,6 @@ using MakerShop.Web.Payments;
 namespace MakerShop.EndToEnd.Tests.Security;
 
 /// <summary>Owner-key guesses on the API: each wrong key is logged and audited, and after 3 an address gets 429.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class OwnerKeyThrottleTests : IAsyncLifetime
 {
     private TestShop _shop = null!;

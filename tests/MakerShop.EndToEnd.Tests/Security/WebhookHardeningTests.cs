@@ -12,7 +12,6 @@ namespace MakerShop.EndToEnd.Tests.Security;
 /// Issue 19, item 4 and the webhook part of item 7: webhook bodies are bounded before they are read and authenticated
 /// while they stream in; a forged body is never stored, and a signed one that is not UTF-8 is a 400, not a 500.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class WebhookHardeningTests : IAsyncLifetime
 {
     private const int StripeCap = 64 * 1024;

@@ -9,7 +9,6 @@ using Quartz;
 
 namespace MakerShop.EndToEnd.Tests.Shipping;
 
-[Collection(EndToEndCollection.Name)]
 public sealed class EasyPostFulfilmentTests
 {
     private const string ApiKey = "EZTK_e2e";

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MakerShop.EndToEnd.Tests.Shipping;
 
-[Collection(EndToEndCollection.Name)]
 public sealed class ManualCarrierFulfilmentTests
 {
     private const string AfterShipSecret = "e2e-aftership-secret";

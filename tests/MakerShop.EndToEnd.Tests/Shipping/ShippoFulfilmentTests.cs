@@ -8,7 +8,6 @@ using MakerShop.Shipping.Tests.Fakes;
 
 namespace MakerShop.EndToEnd.Tests.Shipping;
 
-[Collection(EndToEndCollection.Name)]
 public sealed class ShippoFulfilmentTests
 {
     private const string Token = "shippo_e2e_token";

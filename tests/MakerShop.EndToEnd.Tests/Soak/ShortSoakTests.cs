@@ -10,7 +10,6 @@ namespace MakerShop.EndToEnd.Tests.Soak;
 /// printers), and one kill -9 of the host, one of the broker and two bridge restarts at random moments. Nothing here
 /// waits a fixed time for production: the run drains until no job is left, within a generous bound.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class ShortSoakTests(ITestOutputHelper output)
 {
     [Fact]

@@ -7,7 +7,6 @@ namespace MakerShop.EndToEnd.Tests.Storefront;
 
 /// <summary>What happens after the order is stored when things go wrong: a request that dies before its e-mail, a card
 /// redirect that is lost, a stale form with an old token, a forged Host header.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class CheckoutRecoveryTests
 {
     [Fact]

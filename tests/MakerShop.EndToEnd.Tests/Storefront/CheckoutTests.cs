@@ -7,7 +7,6 @@ namespace MakerShop.EndToEnd.Tests.Storefront;
 
 /// <summary>The checkout as a visitor without JavaScript posts it, against the real host: bad input gets a message on
 /// its field and never an order; a repeated or tampered submission never makes a second order or a wrong charge.</summary>
-[Collection(EndToEndCollection.Name)]
 public sealed class CheckoutTests : IAsyncLifetime
 {
     private TestShop shop = null!;

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace MakerShop.EndToEnd.Tests.Storefront;
 
-[Collection(EndToEndCollection.Name)]
 public sealed class EcbRatesTests
 {
     private const string Feed =

@@ -5,7 +5,6 @@ using MakerShop.EndToEnd.Tests.Payments;
 
 namespace MakerShop.EndToEnd.Tests.Storefront;
 
-[Collection(EndToEndCollection.Name)]
 public sealed class StripeCheckoutTests
 {
     [Fact]

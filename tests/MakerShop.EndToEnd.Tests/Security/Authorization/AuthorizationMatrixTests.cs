@@ -11,7 +11,6 @@ namespace MakerShop.EndToEnd.Tests.Security.Authorization;
 /// declared once per route in <see cref="RouteAccess"/>. A route nobody declared fails, and so does a declaration of a
 /// route that is gone. The whole answer table is written to TEST_RESULTS_DIR/authorization-matrix.txt.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
 public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixShop fixture) : IClassFixture<AuthorizationMatrixShop>
 {
     [Fact]
