@@ -126,6 +126,11 @@ public sealed class HttpPrinterJobLifecycleTests
         rig.Clock.Advance(TimeSpan.FromMinutes(15));
         Assert.True(await rig.Connector.DeliverAsync(HttpPrinterRig.PrinterId, payload));
         await rig.PollAsync();
+        Assert.Single(rig.JobEvents(jobId), e => e.Kind == JobReportKind.Completed);
+
+        // Re-sent after the shop recorded the end (an acknowledgement lost in the meantime): the file is still there.
+        Assert.True(await rig.Connector.DeliverAsync(HttpPrinterRig.PrinterId, payload));
+        await rig.AdvanceAndPollAsync(TimeSpan.FromSeconds(5));
 
         Assert.Single(rig.Machine.Uploads);
         Assert.Single(rig.Machine.PrintsStarted);
