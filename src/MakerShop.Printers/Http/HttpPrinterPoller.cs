@@ -72,6 +72,8 @@ public sealed partial class HttpPrinterPoller(
             }
         }
 
+        await protocol.TendLinkAsync(endpoint, cancellationToken);
+
         // The file stays on the printer until the next job starts there (see HttpEndedJobFiles): deleting it now
         // would let a re-sent start upload and print the job again.
         foreach (var ended in reports.OfType<JobReport>().Where(r => r.Kind is JobReportKind.Completed or JobReportKind.Failed or JobReportKind.Cancelled && r.JobId is not null))

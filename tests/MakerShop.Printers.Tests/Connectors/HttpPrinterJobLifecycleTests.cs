@@ -163,12 +163,16 @@ public sealed class HttpPrinterJobLifecycleTests
         rig.Machine.Disconnect();
 
         var (_, commandId, delivered) = await rig.StartJobAsync();
+        var afterTheCommand = rig.Machine.Snapshot().Operational;
+        await rig.PollAsync();
         await rig.PollAsync();
 
         Assert.True(delivered);
         Assert.Equal("firmware-offline", rig.AckOf(commandId).Reason);
         Assert.Empty(rig.Machine.Uploads);
-        // OctoPrint, found up with its link closed, is asked to connect (Moonraker's Klippy reconnects by itself).
+        // The command only looked; the poll found OctoPrint up with its link closed and asked it to connect, and the
+        // poll after saw it connected (Moonraker's Klippy reconnects by itself).
+        Assert.False(afterTheCommand);
         Assert.Equal(kind == PrinterKind.OctoPrint ? ReportedActivity.Idle : ReportedActivity.Offline, rig.Sink.LastState.Activity);
     }
 
