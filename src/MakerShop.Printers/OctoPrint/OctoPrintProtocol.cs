@@ -91,7 +91,14 @@ public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogge
             return;
         }
 
-        if (closedWith == OctoPrintLinkRepair.AfterError)
+        // An OctoPrint whose printer is switched off stays closed for days: the operator hears of the spell once, and
+        // the asks after (every 32 polls at most) are Debug detail.
+        var ask = _links.Asks(endpoint.PrinterId);
+        if (ask > 1)
+        {
+            LogReconnectAgain(logger, endpoint.PrinterId, ask, seen.Error ?? closedWith!);
+        }
+        else if (closedWith == OctoPrintLinkRepair.AfterError)
         {
             LogReconnectAfterError(logger, endpoint.PrinterId, seen.Error ?? closedWith);
         }
@@ -103,7 +110,14 @@ public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogge
         var result = await CommandAsync(endpoint, api => api.PostConnectionAsync(new OctoPrintConnectionCommand("connect"), cancellationToken), cancellationToken);
         if (result.Outcome != HttpCallOutcome.Done)
         {
-            LogReconnectFailed(logger, endpoint.PrinterId, result.Detail ?? result.Outcome.ToString());
+            if (ask > 1)
+            {
+                LogReconnectFailedAgain(logger, endpoint.PrinterId, ask, result.Detail ?? result.Outcome.ToString());
+            }
+            else
+            {
+                LogReconnectFailed(logger, endpoint.PrinterId, result.Detail ?? result.Outcome.ToString());
+            }
         }
     }
 
@@ -257,6 +271,12 @@ public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogge
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Asking OctoPrint {PrinterId} to connect to its printer failed: {Reason}")]
     private static partial void LogReconnectFailed(ILogger logger, string printerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "OctoPrint {PrinterId} still has no printer link ({State}); asking it to connect again (ask {Ask})")]
+    private static partial void LogReconnectAgain(ILogger logger, string printerId, int ask, string state);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Asking OctoPrint {PrinterId} to connect to its printer failed again (ask {Ask}): {Reason}")]
+    private static partial void LogReconnectFailedAgain(ILogger logger, string printerId, int ask, string reason);
 
     private sealed record LinkSighting(bool Operational, string? State, string? Error);
 
