@@ -142,12 +142,24 @@ public sealed class OctoPrintHost(SimulatedHttpPrinter printer, FakeOctoPrintTim
         }
     }
 
+    /// <summary>The printer behind OctoPrint is switched off: a connect finds no port that answers and the link closes with an error.</summary>
+    public const string NoPortError = "No more candidates to test, and no working port/baudrate combination detected.";
+
+    /// <summary>While set, the printer behind OctoPrint is switched off, so a connect fails as <see cref="NoPortError"/>.</summary>
+    public bool PrinterSwitchedOff { get; set; }
+
     /// <summary>POST /api/connection connect: a no-op while a link is open (<c>connect</c> returns when <c>_comm</c> exists).</summary>
     public void Connect()
     {
         lock (_lock)
         {
-            if (!printer.Snapshot().Operational)
+            if (PrinterSwitchedOff)
+            {
+                // OctoPrint answers 204 at once; the autodetection then fails and leaves "Offline after error".
+                printer.DropLinkAndForget(NoPortError);
+                _phase = OctoPrintPhase.None;
+            }
+            else if (!printer.Snapshot().Operational)
             {
                 printer.ResetAndReconnect();
                 _phase = OctoPrintPhase.None;

@@ -16,6 +16,7 @@ public sealed partial class HttpPrinterConnector(
     IHttpPrinterProtocol protocol,
     IHttpPrinterDirectory directory,
     HttpPrinterLocks locks,
+    HttpEndedJobFiles endedFiles,
     JobGcodeDownloader downloader,
     IPrinterReportSink sink,
     TimeProvider timeProvider,
@@ -129,6 +130,7 @@ public sealed partial class HttpPrinterConnector(
         {
             case HttpCallOutcome.Done:
                 LogStarted(logger, start.JobId, endpoint.PrinterId, endpoint.Kind.ToString());
+                await DeleteEndedJobFilesAsync(endpoint, before.JobId, start.JobId, cancellationToken);
                 return CommandVerdict.Accept;
             case HttpCallOutcome.Unreachable or HttpCallOutcome.NotDone or HttpCallOutcome.Conflict:
                 // Did the print start before the answer was lost, or did something else take the printer? Look.
@@ -138,11 +140,42 @@ public sealed partial class HttpPrinterConnector(
                     return CommandVerdict.TryLater(uploaded.Detail);
                 }
 
-                return after.JobId == start.JobId && after.IsActive ? CommandVerdict.Accept
-                    : after.Machine == ObservedMachine.Disconnected ? CommandVerdict.Refuse("firmware-offline")
+                if (after.JobId == start.JobId && after.IsActive)
+                {
+                    await DeleteEndedJobFilesAsync(endpoint, before.JobId, start.JobId, cancellationToken);
+                    return CommandVerdict.Accept;
+                }
+
+                return after.Machine == ObservedMachine.Disconnected ? CommandVerdict.Refuse("firmware-offline")
                     : CommandVerdict.Refuse("printer-busy");
             default:
                 return Verdict(uploaded);
+        }
+    }
+
+    /// <summary>
+    /// Now that another job runs, a re-sent start for an earlier one finds the printer busy, so the earlier files are
+    /// no longer the evidence against a second print and can go; one that cannot be deleted now is tried at the next start.
+    /// </summary>
+    private async Task DeleteEndedJobFilesAsync(HttpPrinterEndpoint endpoint, string? shownBefore, string startedJobId, CancellationToken cancellationToken)
+    {
+        if (shownBefore is not null && shownBefore != startedJobId)
+        {
+            endedFiles.Remember(endpoint.PrinterId, shownBefore);
+        }
+
+        foreach (var jobId in endedFiles.Of(endpoint.PrinterId).Where(j => j != startedJobId))
+        {
+            var deleted = await protocol.DeleteJobFileAsync(endpoint, jobId, cancellationToken);
+            if (deleted.Outcome is HttpCallOutcome.Done or HttpCallOutcome.Rejected)
+            {
+                // Rejected is a 404 and the like: the file is gone already, or asking again would fail the same way.
+                endedFiles.Forget(endpoint.PrinterId, jobId);
+            }
+            else
+            {
+                LogFileKept(logger, jobId, endpoint.PrinterId, deleted.Detail ?? deleted.Outcome.ToString());
+            }
         }
     }
 
@@ -248,6 +281,9 @@ public sealed partial class HttpPrinterConnector(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CommandKind} command {CommandId} refused by {PrinterId}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string commandKind, string commandId, string printerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The file of ended job {JobId} stays on printer {PrinterId} until the next start: {Reason}")]
+    private static partial void LogFileKept(ILogger logger, string jobId, string printerId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} uploaded to {PrinterId} ({Kind}) and started")]
     private static partial void LogStarted(ILogger logger, string jobId, string printerId, string kind);

@@ -13,6 +13,7 @@ public sealed partial class HttpPrinterPoller(
     IEnumerable<IHttpPrinterProtocol> protocols,
     HttpPrinterMonitor monitor,
     HttpPrinterLocks locks,
+    HttpEndedJobFiles endedFiles,
     IPrinterReportSink sink,
     ILogger<HttpPrinterPoller> logger)
 {
@@ -71,24 +72,15 @@ public sealed partial class HttpPrinterPoller(
             }
         }
 
-        await DeleteEndedJobFilesAsync(protocol, endpoint, reports, cancellationToken);
-    }
+        await protocol.TendLinkAsync(endpoint, cancellationToken);
 
-    /// <summary>The shop's file of a job whose end the shop has just recorded is of no more use on the printer.</summary>
-    private async Task DeleteEndedJobFilesAsync(IHttpPrinterProtocol protocol, HttpPrinterEndpoint endpoint, IReadOnlyList<PrinterReport> reports, CancellationToken cancellationToken)
-    {
+        // The file stays on the printer until the next job starts there (see HttpEndedJobFiles): deleting it now
+        // would let a re-sent start upload and print the job again.
         foreach (var ended in reports.OfType<JobReport>().Where(r => r.Kind is JobReportKind.Completed or JobReportKind.Failed or JobReportKind.Cancelled && r.JobId is not null))
         {
-            var deleted = await protocol.DeleteJobFileAsync(endpoint, ended.JobId!, cancellationToken);
-            if (deleted.Outcome != HttpCallOutcome.Done)
-            {
-                LogFileKept(logger, ended.JobId!, endpoint.PrinterId, deleted.Detail ?? deleted.Outcome.ToString());
-            }
+            endedFiles.Remember(endpoint.PrinterId, ended.JobId!);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The file of ended job {JobId} stays on printer {PrinterId}: {Reason}")]
-    private static partial void LogFileKept(ILogger logger, string jobId, string printerId, string reason);
 
     private void LogLink(string printerId, HttpPrinterObservation observation)
     {

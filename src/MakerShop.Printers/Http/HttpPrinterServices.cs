@@ -52,6 +52,7 @@ public static class HttpPrinterServices
 
         services.AddSingleton<HttpPrinterApiFactory>();
         services.AddSingleton<HttpPrinterLocks>();
+        services.AddSingleton<HttpEndedJobFiles>();
         services.AddSingleton<JobGcodeDownloader>();
         services.AddSingleton<OctoPrintProtocol>();
         services.AddSingleton<MoonrakerProtocol>();

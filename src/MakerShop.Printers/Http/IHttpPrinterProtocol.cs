@@ -9,8 +9,17 @@ public interface IHttpPrinterProtocol
 
     PrinterCapabilities Capabilities { get; }
 
-    /// <summary>Never throws for transport failures: an unreachable printer is an observation, not an exception.</summary>
+    /// <summary>
+    /// Never throws for transport failures: an unreachable printer is an observation, not an exception. Only reads: it
+    /// is also how every command looks at the printer before and after acting.
+    /// </summary>
     Task<HttpPrinterObservation> ObserveAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What the printer's server needs doing after the poller's own observation was applied (OctoPrint: asking a closed
+    /// serial link to connect). Only the poller calls it, so a command never sets off a write it did not ask for.
+    /// </summary>
+    Task TendLinkAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     /// <summary>Uploads the file under <paramref name="fileName"/> and starts printing it in the same request.</summary>
     Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default);

@@ -2,15 +2,16 @@ using System.Net;
 using MakerShop.Contracts.Mqtt;
 using MakerShop.Core;
 using MakerShop.Printers.Http;
+using Microsoft.Extensions.Logging;
 using Refit;
 
 namespace MakerShop.Printers.Moonraker;
 
 /// <summary>
 /// Moonraker (Klipper) over HTTP: one objects query per poll; uploads into <c>gcodes/makershop/</c> with a checksum and
-/// print=true. Klipper's cancel leaves the heaters at their targets, so a confirmed cancel is followed by TURN_OFF_HEATERS.
+/// print=true. Klipper's cancel leaves the heaters at their targets, so a cancel is followed by TURN_OFF_HEATERS.
 /// </summary>
-public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinterProtocol
+public sealed partial class MoonrakerProtocol(HttpPrinterApiFactory apis, ILogger<MoonrakerProtocol> logger) : IHttpPrinterProtocol
 {
     /// <summary>Klipper's own command that sets every heater's target to 0.</summary>
     public const string TurnOffHeaters = "TURN_OFF_HEATERS";
@@ -107,9 +108,9 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
         CommandAsync(endpoint, api => api.ResumePrintAsync(cancellationToken), MoonrakerEndpoint.PrintControl, cancellationToken);
 
     /// <summary>
-    /// Cancels, and once the printer shows the print no longer running, turns the heaters off: Klipper's CANCEL_PRINT
-    /// keeps the targets (210/60 stay set), and Moonraker answers 200 even when nothing was printing, so the answer
-    /// alone confirms nothing. A print still running after the answer is a conflict for the caller to look into.
+    /// Cancels, then turns the heaters off: Klipper's CANCEL_PRINT keeps the targets (210/60 stay set). Moonraker answers
+    /// the cancel once Klipper has run it, and the connector only cancels a print it has just seen running and looks
+    /// again itself when the answer is a refusal or none, so the 200 needs no second look here.
     /// </summary>
     public async Task<HttpCallResult> CancelAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default)
     {
@@ -119,26 +120,15 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
             return cancelled;
         }
 
-        var after = await ObserveAsync(endpoint, cancellationToken);
-        if (after.Link != ObservedLink.Answered || after.Machine == ObservedMachine.Disconnected)
-        {
-            return new HttpCallResult(HttpCallOutcome.Unreachable, "cancel not confirmed: " + (after.Reason ?? after.Link.ToString()));
-        }
-
-        if (after.IsActive)
-        {
-            return new HttpCallResult(HttpCallOutcome.Conflict, "the print still runs after the cancel");
-        }
-
-        if (after.Machine == ObservedMachine.Error)
-        {
-            // A shutdown cuts every heater's power and refuses G-code until Klipper restarts.
-            return HttpCallResult.Done;
-        }
-
-        // The print is cancelled whatever this answers: a refused TURN_OFF_HEATERS must not turn the cancel into a refusal.
+        // The print is cancelled whatever this answers: a refused TURN_OFF_HEATERS must not turn the cancel into a
+        // refusal, but hot heaters on an idle printer are for a person to know about.
         var off = await CommandAsync(endpoint, api => api.RunGcodeAsync(new MoonrakerGcodeScript(TurnOffHeaters), cancellationToken), MoonrakerEndpoint.Gcode, cancellationToken);
-        return off.Outcome == HttpCallOutcome.Done ? HttpCallResult.Done : new HttpCallResult(HttpCallOutcome.Done, "cancelled, but TURN_OFF_HEATERS failed: " + off.Detail);
+        if (off.Outcome != HttpCallOutcome.Done)
+        {
+            LogHeatersLeftOn(logger, endpoint.PrinterId, off.Detail ?? off.Outcome.ToString());
+        }
+
+        return HttpCallResult.Done;
     }
 
     public Task<HttpCallResult> EmergencyStopAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
@@ -199,6 +189,9 @@ public sealed class MoonrakerProtocol(HttpPrinterApiFactory apis) : IHttpPrinter
 
     public Task<HttpCallResult> DeleteJobFileAsync(HttpPrinterEndpoint endpoint, string jobId, CancellationToken cancellationToken = default) =>
         CommandAsync(endpoint, api => api.DeleteFileAsync(HttpJobFiles.MoonrakerFolder + "/" + HttpJobFiles.FileNameFor(jobId), cancellationToken), MoonrakerEndpoint.FileDelete, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The print on Moonraker {PrinterId} was cancelled, but turning its heaters off failed, so they may still be heating: {Reason}")]
+    private static partial void LogHeatersLeftOn(ILogger logger, string printerId, string reason);
 
     private Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IMoonrakerApi, Task<IApiResponse>> call, MoonrakerEndpoint kind, CancellationToken cancellationToken) =>
         HttpCalls.CommandAsync(() => call(apis.Create<IMoonrakerApi>(endpoint, HttpPrinterApiFactory.CommandClient)), response => MoonrakerRefusals.Read(response, kind), cancellationToken);

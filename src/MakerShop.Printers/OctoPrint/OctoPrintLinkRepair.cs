@@ -55,6 +55,9 @@ internal sealed class OctoPrintLinkRepair
         return true;
     }
 
+    /// <summary>How many times the shop has asked the printer to connect in its current closed spell (0 once it is operational).</summary>
+    public int Asks(string printerId) => _tracks.TryGetValue(printerId, out var track) ? track.Connects : 0;
+
     private sealed class Track
     {
         public int Sightings { get; set; }

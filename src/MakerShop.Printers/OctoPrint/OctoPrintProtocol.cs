@@ -9,8 +9,8 @@ using Refit;
 namespace MakerShop.Printers.OctoPrint;
 
 /// <summary>
-/// OctoPrint over its REST API: reads <c>/api/job</c> and <c>/api/printer</c>, uploads with select and print, and asks
-/// OctoPrint to open its serial link again when it is up but closed (see <see cref="OctoPrintLinkRepair"/>).
+/// OctoPrint over its REST API: reads <c>/api/job</c> and <c>/api/printer</c>, uploads with select and print, and, when
+/// the poller asks, has OctoPrint open its serial link again when it is up but closed (see <see cref="OctoPrintLinkRepair"/>).
 /// </summary>
 public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogger<OctoPrintProtocol> logger) : IHttpPrinterProtocol
 {
@@ -19,6 +19,9 @@ public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogge
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal);
     private readonly OctoPrintLinkRepair _links = new();
+
+    // What the last observation saw of each printer's serial link, for the poller's TendLinkAsync that follows it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LinkSighting> _sightings = new(StringComparer.Ordinal);
 
     public static readonly PrinterCapabilities OctoPrintCapabilities = new(
         CanPause: true, CanResume: true, CanCancel: true, CanEmergencyStop: true, PushesTelemetry: false, VerifiesUploadChecksum: false, ReportsTemperatures: true);
@@ -29,6 +32,7 @@ public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogge
 
     public async Task<HttpPrinterObservation> ObserveAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default)
     {
+        _sightings.TryRemove(endpoint.PrinterId, out _);
         var api = apis.Create<IOctoPrintApi>(endpoint, HttpPrinterApiFactory.StatusClient);
         try
         {
@@ -57,7 +61,7 @@ public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogge
             }
 
             var observation = Read(job.Content, printer.IsSuccessStatusCode ? printer.Content : null);
-            await RepairLinkAsync(endpoint, job.Content, printer.IsSuccessStatusCode, cancellationToken);
+            _sightings[endpoint.PrinterId] = new LinkSighting(printer.IsSuccessStatusCode, job.Content.State, job.Content.Error);
             return observation with { Firmware = await VersionAsync(endpoint, api, cancellationToken) };
         }
         catch (Exception ex) when (HttpCalls.IsNoAnswer(ex, cancellationToken))
@@ -73,17 +77,30 @@ public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogge
     /// ask waits for a later poll, so the error and the print it ended are reported first; what the printer may do
     /// next (its bed needs a person) is the Core rule's to decide, not the link's.
     /// </summary>
-    private async Task RepairLinkAsync(HttpPrinterEndpoint endpoint, OctoPrintJobState job, bool operational, CancellationToken cancellationToken)
+    public async Task TendLinkAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default)
     {
-        var closedWith = operational ? null : OctoPrintLinkRepair.Closed(job.State);
-        if (!_links.ShouldConnect(endpoint.PrinterId, operational, closedWith))
+        if (!_sightings.TryGetValue(endpoint.PrinterId, out var seen))
+        {
+            // Not answered, or the key refused: there is no link state to act on.
+            return;
+        }
+
+        var closedWith = seen.Operational ? null : OctoPrintLinkRepair.Closed(seen.State);
+        if (!_links.ShouldConnect(endpoint.PrinterId, seen.Operational, closedWith))
         {
             return;
         }
 
-        if (closedWith == OctoPrintLinkRepair.AfterError)
+        // An OctoPrint whose printer is switched off stays closed for days: the operator hears of the spell once, and
+        // the asks after (every 32 polls at most) are Debug detail.
+        var ask = _links.Asks(endpoint.PrinterId);
+        if (ask > 1)
         {
-            LogReconnectAfterError(logger, endpoint.PrinterId, job.Error ?? closedWith);
+            LogReconnectAgain(logger, endpoint.PrinterId, ask, seen.Error ?? closedWith!);
+        }
+        else if (closedWith == OctoPrintLinkRepair.AfterError)
+        {
+            LogReconnectAfterError(logger, endpoint.PrinterId, seen.Error ?? closedWith);
         }
         else
         {
@@ -93,7 +110,14 @@ public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogge
         var result = await CommandAsync(endpoint, api => api.PostConnectionAsync(new OctoPrintConnectionCommand("connect"), cancellationToken), cancellationToken);
         if (result.Outcome != HttpCallOutcome.Done)
         {
-            LogReconnectFailed(logger, endpoint.PrinterId, result.Detail ?? result.Outcome.ToString());
+            if (ask > 1)
+            {
+                LogReconnectFailedAgain(logger, endpoint.PrinterId, ask, result.Detail ?? result.Outcome.ToString());
+            }
+            else
+            {
+                LogReconnectFailed(logger, endpoint.PrinterId, result.Detail ?? result.Outcome.ToString());
+            }
         }
     }
 
@@ -247,6 +271,14 @@ public sealed partial class OctoPrintProtocol(HttpPrinterApiFactory apis, ILogge
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Asking OctoPrint {PrinterId} to connect to its printer failed: {Reason}")]
     private static partial void LogReconnectFailed(ILogger logger, string printerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "OctoPrint {PrinterId} still has no printer link ({State}); asking it to connect again (ask {Ask})")]
+    private static partial void LogReconnectAgain(ILogger logger, string printerId, int ask, string state);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Asking OctoPrint {PrinterId} to connect to its printer failed again (ask {Ask}): {Reason}")]
+    private static partial void LogReconnectFailedAgain(ILogger logger, string printerId, int ask, string reason);
+
+    private sealed record LinkSighting(bool Operational, string? State, string? Error);
 
     private Task<HttpCallResult> CommandAsync(HttpPrinterEndpoint endpoint, Func<IOctoPrintApi, Task<IApiResponse>> call, CancellationToken cancellationToken) =>
         HttpCalls.CommandAsync(() => call(apis.Create<IOctoPrintApi>(endpoint, HttpPrinterApiFactory.CommandClient)), Failure, cancellationToken);

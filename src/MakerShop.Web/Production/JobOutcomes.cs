@@ -55,10 +55,9 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger, MakerShop.Web.Shipp
         await PrintJobStore.UpdateAsync(session, job, cancellationToken);
     }
 
-    /// <param name="ending">How the print ended when the caller knows better than the outcome says (an unknown ending); by default read from the outcome.</param>
-    public async Task ApplyOutcomeAsync(DbSession session, Printer printer, PrintJob job, JobOutcomeKind outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken, PrintEnding? ending = null)
+    public async Task ApplyOutcomeAsync(DbSession session, Printer printer, PrintJob job, JobOutcomeKind outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var printEnding = ending ?? EndingOf(outcome, reason);
+        var printEnding = EndingOf(outcome);
         if (outcome == JobOutcomeKind.Cancelled)
         {
             // The shop marks a job Cancelled itself before it tells a printer to stop, so a cancel that reaches an
@@ -114,11 +113,10 @@ public sealed class JobOutcomes(ILogger<JobOutcomes> logger, MakerShop.Web.Shipp
         }
     }
 
-    /// <summary>What the printer's word on a job says about how the print ended (bridges name an emergency stop in the reason).</summary>
-    public static PrintEnding EndingOf(JobOutcomeKind outcome, string? reason) => outcome switch
+    /// <summary>How the print ended, for the bed rule, which only tells a completed print from every other ending.</summary>
+    private static PrintEnding EndingOf(JobOutcomeKind outcome) => outcome switch
     {
         JobOutcomeKind.Completed => PrintEnding.Completed,
-        JobOutcomeKind.Cancelled when reason is not null && reason.Contains("emergency stop", StringComparison.OrdinalIgnoreCase) => PrintEnding.EmergencyStop,
         JobOutcomeKind.Cancelled => PrintEnding.Cancelled,
         _ => PrintEnding.Failed,
     };

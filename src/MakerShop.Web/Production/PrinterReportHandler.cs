@@ -202,7 +202,7 @@ public sealed class PrinterReportHandler(
         if (printer.CurrentJobId is { } jobId && await PrintJobStore.GetAsync(session, jobId, cancellationToken) is { } job
             && job.PrinterId == printer.Id && job.Status is PrintJobStatus.Transferring or PrintJobStatus.Printing or PrintJobStatus.Paused)
         {
-            await outcomes.ApplyOutcomeAsync(session, printer, job, JobOutcomeKind.Failed, reason, at, cancellationToken, PrintEnding.Unknown);
+            await outcomes.ApplyOutcomeAsync(session, printer, job, JobOutcomeKind.Failed, reason, at, cancellationToken);
         }
     }
 

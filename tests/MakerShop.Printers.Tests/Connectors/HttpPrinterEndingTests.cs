@@ -11,7 +11,7 @@ namespace MakerShop.Printers.Tests.Connectors;
 /// <summary>
 /// How an OctoPrint and a Moonraker printer's endings reach the shop through the real clients: a restart that forgets
 /// the print is an unknown ending, a print started at the printer is work but no shop job, "bed is clear" is accepted
-/// without a job, and the shop's file is deleted once its job's end is recorded.
+/// without a job, and the shop's file of an ended job is deleted once the next job has started on that printer.
 /// </summary>
 public sealed class HttpPrinterEndingTests
 {
@@ -68,35 +68,69 @@ public sealed class HttpPrinterEndingTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task The_shops_file_is_deleted_from_the_printer_once_its_completed_job_is_reported(PrinterKind kind)
+    public async Task The_shops_file_stays_after_its_completed_job_is_reported_and_is_deleted_once_the_next_job_started(PrinterKind kind)
     {
         await using var rig = await HttpPrinterRig.StartAsync(kind);
         var (jobId, _, _) = await rig.StartJobAsync();
-        var file = kind == PrinterKind.Moonraker ? $"{HttpJobFiles.MoonrakerFolder}/{jobId}.gcode" : $"{jobId}.gcode";
         await rig.AdvanceAndPollAsync(TimeSpan.FromSeconds(10));
-        Assert.NotNull(rig.Machine.FileContent(file));
+        Assert.NotNull(rig.Machine.FileContent(rig.FileOf(jobId)));
 
         await rig.AdvanceAndPollAsync(TimeSpan.FromMinutes(15));
-
-        Assert.Single(rig.JobEvents(jobId), e => e.Kind == JobReportKind.Completed);
-        Assert.Null(rig.Machine.FileContent(file));
         await rig.AdvanceAndPollAsync(TimeSpan.FromSeconds(2));
+
+        // The file is what makes a re-sent start for the job safe, so it outlives the recorded end.
+        Assert.Single(rig.JobEvents(jobId), e => e.Kind == JobReportKind.Completed);
+        Assert.NotNull(rig.Machine.FileContent(rig.FileOf(jobId)));
+
+        var (nextId, nextCommand, _) = await rig.StartJobAsync();
+
+        Assert.True(rig.AckOf(nextCommand).Accepted);
+        Assert.Null(rig.Machine.FileContent(rig.FileOf(jobId)));
+        Assert.NotNull(rig.Machine.FileContent(rig.FileOf(nextId)));
         Assert.Single(rig.JobEvents(jobId), e => e.Kind == JobReportKind.Completed);
     }
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task The_shops_file_is_deleted_once_a_cancel_at_the_printer_is_reported(PrinterKind kind)
+    public async Task The_shops_file_of_a_job_cancelled_at_the_printer_is_deleted_once_the_next_job_started(PrinterKind kind)
     {
         await using var rig = await HttpPrinterRig.StartAsync(kind);
         var (jobId, _, _) = await rig.StartJobAsync();
-        var file = kind == PrinterKind.Moonraker ? $"{HttpJobFiles.MoonrakerFolder}/{jobId}.gcode" : $"{jobId}.gcode";
         await rig.AdvanceAndPollAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(SimulatedCommandResult.Done, rig.Machine.Cancel());
         await rig.AdvanceAndPollAsync(TimeSpan.FromSeconds(2));
-
         Assert.Single(rig.JobEvents(jobId), e => e.Kind == JobReportKind.Cancelled);
-        Assert.Null(rig.Machine.FileContent(file));
+        Assert.NotNull(rig.Machine.FileContent(rig.FileOf(jobId)));
+
+        var (_, nextCommand, _) = await rig.StartJobAsync();
+
+        Assert.True(rig.AckOf(nextCommand).Accepted);
+        Assert.Null(rig.Machine.FileContent(rig.FileOf(jobId)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_file_the_printer_would_not_let_go_of_at_one_start_is_deleted_at_the_next(PrinterKind kind)
+    {
+        await using var rig = await HttpPrinterRig.StartAsync(kind);
+        var failing = new DeleteRefusingProtocol(rig.Protocol) { RefuseDeletes = true };
+        var connector = rig.ConnectorWith(failing);
+        var (first, _, _) = await rig.StartJobAsync(through: connector);
+        await rig.AdvanceAndPollAsync(TimeSpan.FromMinutes(15));
+
+        var (second, secondCommand, _) = await rig.StartJobAsync(through: connector);
+        Assert.True(rig.AckOf(secondCommand).Accepted);
+        Assert.Equal(1, failing.RefusedDeletes);
+        Assert.NotNull(rig.Machine.FileContent(rig.FileOf(first)));
+        await rig.AdvanceAndPollAsync(TimeSpan.FromMinutes(15));
+
+        failing.RefuseDeletes = false;
+        var (third, thirdCommand, _) = await rig.StartJobAsync(through: connector);
+
+        Assert.True(rig.AckOf(thirdCommand).Accepted);
+        Assert.Null(rig.Machine.FileContent(rig.FileOf(first)));
+        Assert.Null(rig.Machine.FileContent(rig.FileOf(second)));
+        Assert.NotNull(rig.Machine.FileContent(rig.FileOf(third)));
     }
 }

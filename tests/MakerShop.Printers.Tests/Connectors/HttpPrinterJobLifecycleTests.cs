@@ -126,6 +126,11 @@ public sealed class HttpPrinterJobLifecycleTests
         rig.Clock.Advance(TimeSpan.FromMinutes(15));
         Assert.True(await rig.Connector.DeliverAsync(HttpPrinterRig.PrinterId, payload));
         await rig.PollAsync();
+        Assert.Single(rig.JobEvents(jobId), e => e.Kind == JobReportKind.Completed);
+
+        // Re-sent after the shop recorded the end (an acknowledgement lost in the meantime): the file is still there.
+        Assert.True(await rig.Connector.DeliverAsync(HttpPrinterRig.PrinterId, payload));
+        await rig.AdvanceAndPollAsync(TimeSpan.FromSeconds(5));
 
         Assert.Single(rig.Machine.Uploads);
         Assert.Single(rig.Machine.PrintsStarted);
@@ -158,12 +163,16 @@ public sealed class HttpPrinterJobLifecycleTests
         rig.Machine.Disconnect();
 
         var (_, commandId, delivered) = await rig.StartJobAsync();
+        var afterTheCommand = rig.Machine.Snapshot().Operational;
+        await rig.PollAsync();
         await rig.PollAsync();
 
         Assert.True(delivered);
         Assert.Equal("firmware-offline", rig.AckOf(commandId).Reason);
         Assert.Empty(rig.Machine.Uploads);
-        // OctoPrint, found up with its link closed, is asked to connect (Moonraker's Klippy reconnects by itself).
+        // The command only looked; the poll found OctoPrint up with its link closed and asked it to connect, and the
+        // poll after saw it connected (Moonraker's Klippy reconnects by itself).
+        Assert.False(afterTheCommand);
         Assert.Equal(kind == PrinterKind.OctoPrint ? ReportedActivity.Idle : ReportedActivity.Offline, rig.Sink.LastState.Activity);
     }
 

@@ -1,6 +1,7 @@
 using MakerShop.Contracts.Devices;
 using MakerShop.Core;
 using MakerShop.Printers.Http;
+using MakerShop.Printers.OctoPrint;
 using MakerShop.Printers.Reports;
 using MakerShop.Printers.Tests.Support;
 using MakerShop.VirtualHttpPrinters.OctoPrint;
@@ -87,6 +88,35 @@ public sealed class HttpPrinterReachabilityLogTests
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains($"Printer {PrinterId} refuses the shop's API key", warning.Message, StringComparison.Ordinal);
         Assert.Contains("403", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_OctoPrint_whose_printer_is_switched_off_names_the_closed_link_once_and_its_later_connect_asks_only_at_Debug()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+        var machine = new SimulatedHttpPrinter(new SimulatedPrinterOptions { Name = PrinterId }, clock);
+        await using var server = new FakeOctoPrintServer(machine, ApiKey);
+        await server.StartAsync();
+        server.Host.PrinterSwitchedOff = true;
+        server.Host.Disconnect();
+        var logs = new CapturedLogs();
+        await using var services = Services(server.BaseUrl, clock, logs);
+        var poller = services.GetRequiredService<HttpPrinterPoller>();
+
+        for (var poll = 0; poll < 100; poll++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await poller.PollOnceAsync();
+        }
+
+        var protocolLines = logs.Events.Where(e => e.Category == typeof(OctoPrintProtocol).FullName).ToList();
+        var named = Assert.Single(protocolLines, e => e.Level >= LogLevel.Information);
+        Assert.Contains($"OctoPrint {PrinterId}", named.Message, StringComparison.Ordinal);
+        Assert.Contains("asking it to connect", named.Message, StringComparison.Ordinal);
+        var later = protocolLines.Where(e => e.Level == LogLevel.Debug && e.Message.Contains("connect again", StringComparison.Ordinal)).ToList();
+        Assert.True(later.Count >= 4, $"{later.Count} later asks were logged");
+        Assert.Contains(OctoPrintHost.NoPortError, later[^1].Message, StringComparison.Ordinal);
+        Assert.False(machine.Snapshot().Operational);
     }
 
     private static ServiceProvider Services(Uri baseUrl, FakeTimeProvider clock, CapturedLogs logs)

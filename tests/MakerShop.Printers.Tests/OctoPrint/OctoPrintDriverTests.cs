@@ -125,6 +125,27 @@ public sealed class OctoPrintDriverTests
     }
 
     [Fact]
+    public async Task Commands_after_an_emergency_stop_only_look_and_the_reconnect_still_waits_for_the_second_poll()
+    {
+        await using var rig = await HttpPrinterRig.StartAsync(PrinterKind.OctoPrint);
+        var (jobId, _, _) = await rig.StartJobAsync();
+        await rig.AdvanceAndPollAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(await rig.SendAsync(PrinterCommandKind.EmergencyStop, jobId));
+        Assert.True(await rig.SendAsync(PrinterCommandKind.Cancel, jobId));
+        Assert.True(await rig.SendAsync(PrinterCommandKind.Pause, jobId));
+        var afterCommands = rig.Machine.Snapshot().Operational;
+        await rig.AdvanceAndPollAsync(TimeSpan.FromSeconds(2));
+        var firstLook = (rig.Sink.LastState.Activity, rig.Machine.Snapshot().Operational);
+        await rig.AdvanceAndPollAsync(TimeSpan.FromSeconds(2));
+
+        Assert.False(afterCommands);
+        Assert.Equal((ReportedActivity.Error, false), firstLook);
+        Assert.True(rig.Machine.Snapshot().Operational);
+        Assert.Single(rig.JobEvents(jobId), e => e.Kind == JobReportKind.Failed);
+    }
+
+    [Fact]
     public async Task An_upload_that_OctoPrint_stores_without_selecting_is_not_taken_for_a_started_print()
     {
         await using var rig = await HttpPrinterRig.StartAsync(PrinterKind.OctoPrint);

@@ -92,13 +92,18 @@ internal sealed class HttpPrinterRig : IAsyncDisposable
         Encoding.UTF8.GetString(ContractJson.Serialize(new PrinterCommandPayload(commandId ?? $"cmd_{Guid.NewGuid():N}", kind, start, jobId, DateTimeOffset.UnixEpoch)));
 
     /// <summary>Delivers a start for a new job and returns its id and command id.</summary>
-    public async Task<(string JobId, string CommandId, bool Delivered)> StartJobAsync(string? jobId = null)
+    public async Task<(string JobId, string CommandId, bool Delivered)> StartJobAsync(string? jobId = null, IPrinterConnector? through = null)
     {
         jobId ??= $"job_{Guid.NewGuid():N}";
         var commandId = $"cmd_{Guid.NewGuid():N}";
-        var delivered = await Connector.DeliverAsync(PrinterId, Command(PrinterCommandKind.Start, jobId, Shop.AddJob(jobId), commandId));
+        var delivered = await (through ?? Connector).DeliverAsync(PrinterId, Command(PrinterCommandKind.Start, jobId, Shop.AddJob(jobId), commandId));
         return (jobId, commandId, delivered);
     }
+
+    /// <summary>A connector on this printer that talks through <paramref name="protocol"/> (e.g. one that fails some calls).</summary>
+    public IPrinterConnector ConnectorWith(IHttpPrinterProtocol protocol) => ActivatorUtilities.CreateInstance<HttpPrinterConnector>(_services, protocol, Clock);
+
+    public string FileOf(string jobId) => Kind == PrinterKind.Moonraker ? $"{HttpJobFiles.MoonrakerFolder}/{jobId}.gcode" : $"{jobId}.gcode";
 
     public Task<bool> SendAsync(PrinterCommandKind kind, string jobId) => Connector.DeliverAsync(PrinterId, Command(kind, jobId));
 
