@@ -57,7 +57,7 @@ public sealed class ConfiguredHttpPrinterOwnerBrowserTests(ChromiumBrowser chrom
         await AssertFitsPhoneAsync(page);
         await ChromiumBrowser.ScreenshotAsync(page, "configured-octoprint-01-printing-fr-390");
 
-        await ConfirmAsync(page, "Pause");
+        await PrinterPageSteps.ConfirmAsync(page, "Pause");
         await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("Pause envoyée à");
         await Eventually.UntilAsync(() => machine.Snapshot().State == SimulatedPrintState.Paused, Long, "the OctoPrint machine pauses");
         await Assertions.Expect(page.Locator("[data-testid=state]")).ToHaveTextAsync("En pause", Live);
@@ -66,12 +66,12 @@ public sealed class ConfiguredHttpPrinterOwnerBrowserTests(ChromiumBrowser chrom
         await AssertFitsPhoneAsync(page);
         await ChromiumBrowser.ScreenshotAsync(page, "configured-octoprint-02-paused-fr-390");
 
-        await ConfirmAsync(page, "Resume");
+        await PrinterPageSteps.ConfirmAsync(page, "Resume");
         await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("Reprise envoyée à");
         await Eventually.UntilAsync(() => machine.Snapshot().State == SimulatedPrintState.Printing, Long, "the OctoPrint machine resumes");
         await Assertions.Expect(page.Locator("[data-testid=state]")).ToHaveTextAsync("Impression en cours", Live);
 
-        await ConfirmAsync(page, "Cancel");
+        await PrinterPageSteps.ConfirmAsync(page, "Cancel");
         await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("Annulation envoyée à");
         await Eventually.UntilAsync(() => machine.Snapshot().State == SimulatedPrintState.Cancelled, Long, "the OctoPrint machine cancels the print");
         Assert.Single(machine.PrintsStarted);
@@ -83,8 +83,8 @@ public sealed class ConfiguredHttpPrinterOwnerBrowserTests(ChromiumBrowser chrom
         await AssertFitsPhoneAsync(page);
         await ChromiumBrowser.ScreenshotAsync(page, "configured-octoprint-03-cancelled-fr-390");
 
-        await ConfirmAsync(page, "BedCleared");
-        await Assertions.Expect(page.Locator("[data-testid=state]")).Not.ToHaveTextAsync("Plateau à dégager", Live);
+        await PrinterPageSteps.ConfirmAsync(page, "BedCleared");
+        await Assertions.Expect(page.Locator("[data-testid=state]")).ToHaveTextAsync("En attente d'un travail", Live);
         await Assertions.Expect(page.Locator("button[data-action=BedCleared]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await AssertFitsPhoneAsync(page);
         await ChromiumBrowser.ScreenshotAsync(page, "configured-octoprint-04-bed-cleared-fr-390");
@@ -94,6 +94,67 @@ public sealed class ConfiguredHttpPrinterOwnerBrowserTests(ChromiumBrowser chrom
             Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = '{action}' AND target = '{PrinterId}' AND user_email = '{OwnerEmail}'"));
         }
     }
+
+    [Fact]
+    public async Task The_owners_live_fleet_cards_name_a_refused_API_key_and_a_print_the_shop_did_not_send_in_words_in_English_and_French()
+    {
+        var refusing = new SimulatedHttpPrinter(new SimulatedPrinterOptions { Name = "atelier-refused" }, TimeProvider.System);
+        await using var refusingServer = new FakeOctoPrintServer(refusing, ApiKey);
+        await refusingServer.StartAsync();
+        var local = new SimulatedHttpPrinter(new SimulatedPrinterOptions { Name = "atelier-local", BytesPerSecond = 1 }, TimeProvider.System);
+        await using var localServer = new FakeOctoPrintServer(local, ApiKey);
+        await localServer.StartAsync();
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary() with
+        {
+            ExtraArgs =
+            [
+                "--MakerShop:HttpPrinters:PollIntervalSeconds=0.5",
+                .. ConfiguredPrinter(0, "atelier-refused", "Atelier refusé", refusingServer.BaseUrl, "WRONG0123456789ABCDEF0123456789AB"),
+                .. ConfiguredPrinter(1, "atelier-local", "Atelier local", localServer.BaseUrl, ApiKey),
+            ],
+        });
+        await shop.Services.GetRequiredService<AccountService>().CreateAsync(OwnerEmail, "Olivia", UserRole.Owner, null, OwnerPassword, CancellationToken.None);
+        await Eventually.UntilAsync(async () => await shop.TextAsync("SELECT COALESCE(status_reason, '') FROM printers WHERE id = 'atelier-refused'") == "api-key-refused", Long, "the refused key to be recorded");
+        await Eventually.UntilAsync(async () => await shop.TextAsync("SELECT status FROM printers WHERE id = 'atelier-local'") == "Idle", Long, "the second printer to be idle");
+        // Someone starts a print on OctoPrint's own page: the shop did not send it.
+        Assert.Equal(SimulatedCommandResult.Done, local.Upload("benchy.gcode", new byte[1000]));
+        Assert.Equal(SimulatedCommandResult.Done, local.Start("benchy.gcode"));
+        await Eventually.UntilAsync(async () => await shop.TextAsync("SELECT status FROM printers WHERE id = 'atelier-local'") == "Busy", Long, "the local print to be seen");
+
+        foreach (var (language, refused, unsent, shot) in new[]
+        {
+            ("en", "Needs attention: the printer refuses the shop's API key (HTTP 401/403); enter its current API key in the shop", "Printing something the shop did not send", "configured-octoprint-05-live-words-en"),
+            ("fr-FR,fr;q=0.9", "Demande une intervention: l'imprimante refuse la clé d'API de la boutique (HTTP 401/403) ; saisissez sa clé d'API actuelle dans la boutique", "Imprime quelque chose que la boutique n'a pas envoyé", "configured-octoprint-06-live-words-fr"),
+        })
+        {
+            var page = await chromium.NewPageAsync(shop.Http.BaseAddress!, language);
+            await page.GotoAsync("/account/sign-in?returnUrl=%2Fadmin%2Fprinters");
+            await page.FillAsync("input[name=email]", OwnerEmail);
+            await page.FillAsync("input[name=password]", OwnerPassword);
+            await page.ClickAsync("[data-testid=sign-in-submit]");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/printers$"));
+
+            // The cards as the live script redraws them from the stream, not as the server sent them.
+            await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=fleet]').dataset.updated", null, new() { Timeout = 60_000 });
+            var fleet = page.Locator("[data-testid=fleet]");
+            await Assertions.Expect(fleet.Locator("li.fleet-card[data-printer=atelier-refused] .state")).ToHaveTextAsync(refused);
+            await Assertions.Expect(fleet.Locator("li.fleet-card[data-printer=atelier-local] .state")).ToHaveTextAsync(unsent);
+            await Assertions.Expect(fleet).Not.ToContainTextAsync("api-key-refused");
+            await ChromiumBrowser.ScreenshotAsync(page, shot);
+            await page.CloseAsync();
+        }
+    }
+
+    private static IEnumerable<string> ConfiguredPrinter(int index, string id, string name, Uri baseUrl, string apiKey) =>
+    [
+        $"--MakerShop:HttpPrinters:Printers:{index}:Id={id}",
+        $"--MakerShop:HttpPrinters:Printers:{index}:Name={name}",
+        $"--MakerShop:HttpPrinters:Printers:{index}:Kind=OctoPrint",
+        $"--MakerShop:HttpPrinters:Printers:{index}:BaseUrl=" + baseUrl,
+        $"--MakerShop:HttpPrinters:Printers:{index}:ApiKeyRef={id}",
+        $"--MakerShop:HttpPrinters:Printers:{index}:AutoEject=false",
+        $"--MakerShop:HttpPrinters:ApiKeys:{id}=" + apiKey,
+    ];
 
     private static IEnumerable<string> PrinterArgs(Uri baseUrl) =>
     [
@@ -113,27 +174,6 @@ public sealed class ConfiguredHttpPrinterOwnerBrowserTests(ChromiumBrowser chrom
         $"--MakerShop:HttpPrinters:ApiKeys:{PrinterId}=" + ApiKey,
     ];
 
-    private static async Task ConfirmAsync(IPage page, string action)
-    {
-        var form = page.Locator($"form.action:has(button[data-action={action}])");
-        await form.Locator("input[name=confirm]").CheckAsync();
-        await form.Locator("button").ClickAsync();
-    }
-
-    /// <summary>The page reloads itself when the printer's state changes, so a measure cut off by a reload is taken again.</summary>
-    private static async Task AssertFitsPhoneAsync(IPage page)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await page.WaitForLoadStateAsync(LoadState.Load);
-                Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the printer page is wider than 390 px");
-                return;
-            }
-            catch (PlaywrightException ex) when (attempt < 5 && ex.Message.Contains("context was destroyed", StringComparison.Ordinal))
-            {
-            }
-        }
-    }
+    private static async Task AssertFitsPhoneAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the printer page is wider than 390 px");
 }

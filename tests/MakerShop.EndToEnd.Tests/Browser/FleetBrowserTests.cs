@@ -97,30 +97,18 @@ public sealed class FleetBrowserTests(ChromiumBrowser chromium) : IClassFixture<
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/admin/printers/{printerId}$"));
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await Assertions.Expect(page.Locator("button[data-action=Resume]")).ToHaveCountAsync(0);
-        await ConfirmAsync(page, "Pause");
+        await PrinterPageSteps.ConfirmAsync(page, "Pause");
         await Assertions.Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("Pause sent to");
         await Assertions.Expect(page.Locator("[data-testid=state]")).ToHaveTextAsync("Paused", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("button[data-action=Pause]")).ToHaveCountAsync(0);
         await ChromiumBrowser.ScreenshotAsync(page, "fleet-03-shop-printer-paused");
-        await ConfirmAsync(page, "Resume");
+        await PrinterPageSteps.ConfirmAsync(page, "Resume");
         await Assertions.Expect(page.Locator("[data-testid=state]")).ToHaveTextAsync("Printing", new() { Timeout = 30_000 });
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'PrinterPause' AND target = '{printerId}' AND user_email = '{OwnerEmail}'"));
         Assert.Equal(1, await shop.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'PrinterResume' AND target = '{printerId}' AND user_email = '{OwnerEmail}'"));
 
         // A maker's printer is read-only for the owner, and a command posted anyway is refused.
-        // The shop printer's page may be reloading itself after the resume; going to the next page waits that out.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await page.GotoAsync("/admin/printers/ana-mk3");
-                break;
-            }
-            catch (PlaywrightException ex) when (attempt < 5 && ex.Message.Contains("interrupted by another navigation", StringComparison.Ordinal))
-            {
-            }
-        }
-
+        await page.GotoAsync("/admin/printers/ana-mk3");
         await Assertions.Expect(page.Locator("[data-testid=read-only]")).ToContainTextAsync("only they can command it");
         await Assertions.Expect(page.Locator("[data-testid=commands]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=no-readings]")).ToBeVisibleAsync();
@@ -140,12 +128,5 @@ public sealed class FleetBrowserTests(ChromiumBrowser chromium) : IClassFixture<
         Assert.Equal(403, await maker.EvaluateAsync<int>("async () => (await fetch('/admin/printers/live')).status"));
         Assert.Equal(403, await maker.EvaluateAsync<int>(
             $"async () => (await fetch('/api/admin/printers/{printerId}/commands', {{ method: 'POST', headers: {{ 'Content-Type': 'application/json' }}, body: JSON.stringify({{ action: 'Pause' }}) }})).status"));
-    }
-
-    private static async Task ConfirmAsync(IPage page, string action)
-    {
-        var form = page.Locator($"form.action:has(button[data-action={action}])");
-        await form.Locator("input[name=confirm]").CheckAsync();
-        await form.Locator("button").ClickAsync();
     }
 }

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using MakerShop.Contracts.Mqtt;
 using MakerShop.Core;
 using MakerShop.EndToEnd.Tests.Infrastructure;
 using MakerShop.Storage;
 using MakerShop.Storage.Stores;
 using MakerShop.Web.Accounts;
+using MakerShop.Web.Devices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -165,6 +167,41 @@ public sealed class MakerAreaBrowserTests(ChromiumBrowser chromium) : IClassFixt
         Assert.Equal("bob", await shop.TextAsync("SELECT maker_id FROM printers WHERE id = 'bob-voron-1'"));
     }
 
+    [Fact]
+    public async Task A_makers_live_grid_says_in_words_that_their_printer_prints_something_the_shop_did_not_send_in_English_and_French()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        await AddMakerAsync(shop, "ana", "FR", "ana@makers.example");
+        var credentials = await shop.Services.GetRequiredService<PrinterRegistry>().RegisterAsync(
+            new PrinterRegistration("ana-local", "Ana local", PrinterKind.FirmwareBridge, new Size3(250, 210, 210), 0.4, "PLA", "black", "FR", AutoEject: false)
+            {
+                Equipment = new PrinterEquipment("ana", Enclosed: false, HardenedNozzle: false),
+            });
+        await using var printer = await ScriptedPrinter.ConnectAsync(credentials, shop.Settings.MqttPort);
+        var at = DateTimeOffset.UtcNow.AddSeconds(-60);
+        await printer.PublishStateAsync(BridgeStatus.Idle, at);
+        await Eventually.UntilAsync(async () => await shop.TextAsync("SELECT status FROM printers WHERE id = 'ana-local'") == "Idle", TimeSpan.FromSeconds(60), "the printer to be idle");
+        var english = await SignInAsync(shop, "ana@makers.example");
+        var french = await SignInAsync(shop, "ana@makers.example", "fr-FR,fr;q=0.9");
+        foreach (var page in new[] { english, french })
+        {
+            await page.EvaluateAsync("() => { window.sameDocument = true; }");
+        }
+
+        // Someone starts a print at the printer itself: the grids learn it from the live stream, not from a reload.
+        await printer.PublishStateAsync(BridgeStatus.Printing, at.AddSeconds(1), jobId: null, progress: 0.1);
+        foreach (var (page, words, shot) in new[]
+        {
+            (english, "Printing something the shop did not send · bed not clear", "maker-04-live-unsent-en"),
+            (french, "Imprime quelque chose que la boutique n'a pas envoyé · plateau à libérer", "maker-05-live-unsent-fr"),
+        })
+        {
+            await Assertions.Expect(page.Locator("tr[data-printer=ana-local] .state")).ToHaveTextAsync(words, new() { Timeout = 60_000 });
+            Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
+            await ChromiumBrowser.ScreenshotAsync(page, shot);
+        }
+    }
+
     private static async Task AddMakerAsync(TestShop shop, string id, string country, string email)
     {
         await using (var session = await DbSession.BeginAsync(shop.Services.GetRequiredService<SqliteConnectionFactory>()))
@@ -176,9 +213,9 @@ public sealed class MakerAreaBrowserTests(ChromiumBrowser chromium) : IClassFixt
         await shop.Services.GetRequiredService<AccountService>().CreateAsync(email, id, UserRole.Maker, id, Password, CancellationToken.None);
     }
 
-    private async Task<IPage> SignInAsync(TestShop shop, string email)
+    private async Task<IPage> SignInAsync(TestShop shop, string email, string language = "en")
     {
-        var page = await chromium.NewPageAsync(shop.Http.BaseAddress!, "en");
+        var page = await chromium.NewPageAsync(shop.Http.BaseAddress!, language);
         await page.GotoAsync("/account/sign-in");
         await page.FillAsync("input[name=email]", email);
         await page.FillAsync("input[name=password]", Password);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MakerShop.EndToEnd.Tests.Infrastructure;
+using MakerShop.Printers.Reports;
 using MakerShop.VirtualHttpPrinters.Moonraker;
 using MakerShop.VirtualHttpPrinters.Simulation;
 using MakerShop.Web;
@@ -17,19 +18,13 @@ public sealed class HttpPrinterApiKeyOptionsTests
     {
         var machine = new SimulatedHttpPrinter(new SimulatedPrinterOptions { Name = "cfg-moonraker" }, TimeProvider.System);
 
-        // This fake Moonraker trusts nobody, so the keyless polls it gets are refused and the printer shows in Error:
-        // proof that the host started with no key configured and polls the printer without one.
+        // This fake Moonraker trusts nobody, so the keyless polls it gets are refused and the printer shows in Error for
+        // a refused key: proof that the host started with no key configured and polls the printer without one.
         await using var moonraker = new FakeMoonrakerServer(machine, "KEY0123456789ABCDEF0123456789ABCD");
         await moonraker.StartAsync();
-        var settings = TestShopSettings.CreateTemporary();
-        var app = MakerShopHost.Create([.. settings.ToArgs(), .. MoonrakerArgs(moonraker.BaseUrl)]);
-        await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        await using var _ = app;
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{settings.HttpPort}"), Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("X-Owner-Key", TestShopSettings.OwnerKey);
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary() with { ExtraArgs = [.. MoonrakerArgs(moonraker.BaseUrl)] });
 
-        await Eventually.UntilAsync(async () => await PrinterStatusAsync(http) == "Error", TimeSpan.FromSeconds(30), "the keyless polls of the Moonraker to be refused and shown");
-        await app.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await Eventually.UntilAsync(async () => await PrinterStatusAsync(shop.Http) == ("Error", PrinterErrorReasons.ApiKeyRefused), TimeSpan.FromSeconds(30), "the keyless polls of the Moonraker to be refused and shown as a refused key");
     }
 
     [Fact]
@@ -53,7 +48,10 @@ public sealed class HttpPrinterApiKeyOptionsTests
         "--MakerShop:HttpPrinters:Printers:0:AutoEject=true",
     ];
 
-    private static async Task<string?> PrinterStatusAsync(HttpClient http) =>
-        JsonNode.Parse(await http.GetStringAsync(new Uri("/api/printers", UriKind.Relative)))!.AsArray()
-            .SingleOrDefault(p => p!["id"]!.GetValue<string>() == "cfg-moonraker")?["status"]?.GetValue<string>();
+    private static async Task<(string? Status, string? Reason)> PrinterStatusAsync(HttpClient http)
+    {
+        var printer = JsonNode.Parse(await http.GetStringAsync(new Uri("/api/printers", UriKind.Relative)))!.AsArray()
+            .SingleOrDefault(p => p!["id"]!.GetValue<string>() == "cfg-moonraker");
+        return (printer?["status"]?.GetValue<string>(), printer?["statusReason"]?.GetValue<string>());
+    }
 }

@@ -23,7 +23,8 @@ public sealed record PrinterResponse(
     string MakerId,
     bool BedClear,
     bool Enclosed,
-    bool HardenedNozzle)
+    bool HardenedNozzle,
+    DateTimeOffset UpdatedAt)
 {
     public static PrinterResponse From(PrinterView view)
     {
@@ -51,6 +52,6 @@ public sealed record PrinterResponse(
             telemetry?.Heaters ?? [],
             p.LoadedMaterial, p.LoadedColour,
             new BuildVolumeResponse(p.BuildVolume.X, p.BuildVolume.Y, p.BuildVolume.Z),
-            p.CountryCode, p.InService, p.LastSeenAt, p.MakerId, p.BedClear, p.Enclosed, p.HardenedNozzle);
+            p.CountryCode, p.InService, p.LastSeenAt, p.MakerId, p.BedClear, p.Enclosed, p.HardenedNozzle, p.UpdatedAt);
     }
 }

@@ -29,15 +29,11 @@ public sealed class IndexModel(MakerScope scope) : PageModel
     public string ScriptWords(IStringLocalizer t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        var words = new Dictionary<string, string>(StringComparer.Ordinal)
+        var words = new Dictionary<string, string>(StatusWords.PrinterLineWords(t), StringComparer.Ordinal)
         {
             ["bedNotClear"] = t["Mkr.Printers.BedNotClear"],
             ["outOfService"] = t["Fleet.OutOfService"],
         };
-        foreach (var status in Enum.GetValues<PrinterStatus>())
-        {
-            words["state." + status] = t["Fleet.State." + status];
-        }
 
         foreach (var column in new[] { "Printer", "State", "Nozzle", "Bed", "Job", "Progress", "Eta", "Filament" })
         {

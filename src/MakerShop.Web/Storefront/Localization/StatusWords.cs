@@ -48,6 +48,34 @@ public sealed class StatusWords(IStringLocalizer<SharedResource> t)
         return line;
     }
 
+    /// <summary>
+    /// The words a live script needs to write <see cref="PrinterLine(IStringLocalizer, string, string?, string?)"/>
+    /// itself: every state ("state.Busy"), the prints the shop did not send ("unsent.Busy") and every reason the
+    /// resources have words for ("reason.api-key-refused"), in the page's language.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> PrinterLineWords(IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var status in Enum.GetValues<PrinterStatus>())
+        {
+            words["state." + status] = t["Fleet.State." + status];
+        }
+
+        foreach (var status in new[] { PrinterStatus.Busy, PrinterStatus.Paused })
+        {
+            words["unsent." + status] = t["Printer.State.Unsent." + status];
+        }
+
+        const string reason = "Printer.Reason.";
+        foreach (var text in t.GetAllStrings(includeParentCultures: true).Where(s => s.Name.StartsWith(reason, StringComparison.Ordinal)))
+        {
+            words.TryAdd("reason." + text.Name[reason.Length..], text.Value);
+        }
+
+        return words;
+    }
+
     public string Shipment(ShipmentStatus status) => Words("ShipmentStatus." + status, status.ToString());
 
     public string Payment(PaymentStatus status) => Words("PaymentStatus." + status, status.ToString());

@@ -87,11 +87,7 @@ public sealed class FleetText(IStringLocalizer<SharedResource> t)
     /// <summary>Everything the live script writes on a card, in the page's language.</summary>
     public IReadOnlyDictionary<string, string> ForScript(IEnumerable<string> countries, IEnumerable<string> colours)
     {
-        var words = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var status in Enum.GetValues<PrinterStatus>())
-        {
-            words["state." + status] = State(status);
-        }
+        var words = new Dictionary<string, string>(StatusWords.PrinterLineWords(t), StringComparer.Ordinal);
 
         foreach (var key in new[] { "OutOfService", "ShopOwn", "Nozzle", "Bed", "OrderOf", "NoJob", "Eta", "Seen.Never", "Seen.Seconds", "Seen.Minutes", "Seen.Hours", "Seen.Days", "NoMatch" })
         {

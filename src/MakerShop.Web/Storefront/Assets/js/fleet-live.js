@@ -26,8 +26,11 @@
     const eta = seconds => seconds == null ? null : new Date(Date.now() + seconds * 1000);
     const stateLine = f => {
         const p = f.printer;
-        let text = words['state.' + p.status] ?? p.status;
-        if (p.status === 'Error' && p.statusReason) text += ': ' + p.statusReason;
+        // The same line as StatusWords.PrinterLine writes on the server: a print the shop did not send says so, and a
+        // reason the shop found itself is a code with words.
+        const unsent = (p.status === 'Busy' || p.status === 'Paused') && p.currentJobId == null ? words['unsent.' + p.status] : null;
+        let text = unsent ?? words['state.' + p.status] ?? p.status;
+        if (!unsent && p.status === 'Error' && p.statusReason) text += ': ' + (words['reason.' + p.statusReason] ?? p.statusReason);
         return p.inService ? text : `${text} · ${words.OutOfService}`;
     };
     const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; };

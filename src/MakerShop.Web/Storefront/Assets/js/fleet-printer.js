@@ -13,10 +13,24 @@
     const shown = facts.dataset;
     const changed = p => p.status !== shown.status || (p.currentJobId ?? '') !== shown.job
         || String(p.bedClear) !== shown.bedClear.toLowerCase() || String(p.inService) !== shown.inService.toLowerCase();
+    // The stream's list may be up to a second older than the page (it is shared and reused), so only a record written
+    // after the one the page shows is news; an older one differing from the page is the past, not a change.
+    // The digits after the millisecond as well, so two writes within one millisecond still order.
+    const subMs = iso => Number(((/\.\d{3}(\d*)/.exec(iso) ?? [])[1] ?? '').padEnd(4, '0').slice(0, 4));
+    const newer = p => {
+        if (p.updatedAt == null) return false;
+        const a = Date.parse(p.updatedAt), b = Date.parse(shown.updated);
+        return a > b || (a === b && subMs(p.updatedAt) > subMs(shown.updated));
+    };
+    let reloading = false;
     const check = list => {
         const f = list.find(x => x.printer.id === shown.printer);
         // Not while the owner is ticking a box or typing: their form would be lost.
-        if (f && changed(f.printer) && !document.querySelector('form.action input[name=confirm]:checked')) location.reload();
+        if (reloading || !f || !newer(f.printer) || !changed(f.printer) || document.querySelector('form.action input[name=confirm]:checked')) return;
+        // Once per page, with the stream closed first, so no event arrives while the new page loads.
+        reloading = true;
+        live.close();
+        location.reload();
     };
     const live = new EventSource(facts.dataset.live);
     live.addEventListener('printers', e => check(JSON.parse(e.data)));

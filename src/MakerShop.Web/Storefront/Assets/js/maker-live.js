@@ -14,6 +14,14 @@
     const eta = s => s == null ? '' : new Date(s * 1000).toISOString().substring(11, 19).replace(/^00:/, '0:');
     const labels = { state: 'State', nozzle: 'Nozzle', bed: 'Bed', job: 'Job', progress: 'Progress', eta: 'Eta', filament: 'Filament' };
     const cell = (text, cls) => { const td = document.createElement('td'); td.className = cls; td.dataset.label = word('label.' + labels[cls], labels[cls]); td.textContent = text; return td; };
+    // The same line as StatusWords.PrinterLine writes on the server: a print the shop did not send says so, and a
+    // reason the shop found itself is a code with words.
+    const stateLine = p => {
+        const unsent = (p.status === 'Busy' || p.status === 'Paused') && p.currentJobId == null ? words['unsent.' + p.status] : null;
+        if (unsent) return unsent;
+        const text = word('state.' + p.status, p.status);
+        return p.status === 'Error' && p.statusReason ? `${text}: ${word('reason.' + p.statusReason, p.statusReason)}` : text;
+    };
     const rowOf = p => {
         const row = document.createElement('tr');
         row.dataset.printer = p.id;
@@ -25,7 +33,7 @@
         link.textContent = p.name;
         name.append(link);
         row.append(name,
-            cell(word('state.' + p.status, p.status) + (p.bedClear || p.status === 'NeedsBedClear' ? '' : ' · ' + word('bedNotClear', 'bed not clear')) + (p.inService ? '' : ' · ' + word('outOfService', 'out of service')), 'state'),
+            cell(stateLine(p) + (p.bedClear || p.status === 'NeedsBedClear' ? '' : ' · ' + word('bedNotClear', 'bed not clear')) + (p.inService ? '' : ' · ' + word('outOfService', 'out of service')), 'state'),
             cell(heater(p, 'tool0'), 'nozzle'), cell(heater(p, 'bed'), 'bed'), cell(p.currentJobId ?? '', 'job'),
             cell(p.progress == null ? '' : Math.floor(p.progress * 100) + ' %', 'progress'), cell(eta(p.etaSeconds), 'eta'),
             cell(`${p.loadedMaterial} ${word('colour.' + p.loadedColour, p.loadedColour)}`, 'filament'));
