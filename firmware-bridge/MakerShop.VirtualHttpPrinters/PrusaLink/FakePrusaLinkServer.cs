@@ -22,6 +22,7 @@ public sealed class FakePrusaLinkServer : VirtualHttpServer
     private readonly FakePrusaLinkOptions _options;
     private readonly FakePrusaLinkAuth _auth;
     private int _cutUploads;
+    private volatile bool _cutNextUpload;
 
     public FakePrusaLinkServer(SimulatedHttpPrinter printer, string password, FakePrusaLinkOptions? options = null)
         : base(printer, password)
@@ -40,6 +41,12 @@ public sealed class FakePrusaLinkServer : VirtualHttpServer
 
     /// <summary>Uploads whose connection ended before the body was complete; none of them was stored.</summary>
     public int CutUploads => Volatile.Read(ref _cutUploads);
+
+    /// <summary>
+    /// The next upload's connection breaks half-way through its body (Wi-Fi drops, a cable is pulled): the printer reads
+    /// half, the connection is gone, nothing is stored and nothing prints.
+    /// </summary>
+    public void CutNextUpload() => _cutNextUpload = true;
 
     /// <summary>
     /// The printer reboots (a power cut, a firmware crash): the print in progress is gone with no word on how it ended,
@@ -221,6 +228,13 @@ public sealed class FakePrusaLinkServer : VirtualHttpServer
             return;
         }
 
+        if (_cutNextUpload)
+        {
+            _cutNextUpload = false;
+            await ReadHalfAndDropAsync(context, length);
+            return;
+        }
+
         byte[] content;
         try
         {
@@ -255,6 +269,27 @@ public sealed class FakePrusaLinkServer : VirtualHttpServer
 
         context.Response.Headers.Location = "/api/v1/files/usb/" + path;
         context.Response.StatusCode = 201;
+    }
+
+    private async Task ReadHalfAndDropAsync(HttpContext context, long length)
+    {
+        var buffer = new byte[16 * 1024];
+        long read = 0;
+        try
+        {
+            int n;
+            while (read < length / 2 && (n = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+            {
+                read += n;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            // Gone already.
+        }
+
+        Interlocked.Increment(ref _cutUploads);
+        context.Abort();
     }
 
     private async Task PrintFileAsync(HttpContext context)

@@ -181,5 +181,27 @@ public sealed class PrusaLinkDriverTests
         Assert.Equal((ReportedActivity.Idle, JobOutcomeKind.Completed), (rig.Sink.LastState.Activity, rig.Sink.LastState.LastJob!.Outcome));
     }
 
+    [Fact]
+    public async Task A_start_whose_upload_is_cut_half_way_is_refused_as_interrupted_and_the_next_start_uploads_the_job_whole()
+    {
+        await using var rig = await HttpPrinterRig.StartAsync(PrinterKind.PrusaLink);
+        var jobId = $"job_{Guid.NewGuid():N}";
+        var start = rig.Shop.AddJob(jobId, lines: 4000);
+        Server(rig).CutNextUpload();
+
+        var cut = await rig.Connector.DeliverAsync(HttpPrinterRig.PrinterId, HttpPrinterRig.Command(PrinterCommandKind.Start, jobId, start, "cmd_cut"));
+        var afterTheCut = (rig.Machine.FileContent(rig.FileOf(jobId)), rig.Machine.PrintsStarted.Count);
+        var whole = await rig.Connector.DeliverAsync(HttpPrinterRig.PrinterId, HttpPrinterRig.Command(PrinterCommandKind.Start, jobId, start, "cmd_again"));
+
+        Assert.True(cut);
+        Assert.Equal((false, HttpPrinterConnector.UploadInterrupted), (rig.AckOf("cmd_cut").Accepted, rig.AckOf("cmd_cut").Reason));
+        Assert.Equal(((byte[]?)null, 0), afterTheCut);
+        Assert.Equal(1, Server(rig).CutUploads);
+        Assert.True(whole);
+        Assert.True(rig.AckOf("cmd_again").Accepted, rig.AckOf("cmd_again").Reason);
+        Assert.Equal(rig.Shop.Content(jobId), rig.Machine.FileContent(rig.FileOf(jobId)));
+        Assert.Equal([rig.FileOf(jobId)], rig.Machine.PrintsStarted);
+    }
+
     private static FakePrusaLinkServer Server(HttpPrinterRig rig) => (FakePrusaLinkServer)rig.Server;
 }
