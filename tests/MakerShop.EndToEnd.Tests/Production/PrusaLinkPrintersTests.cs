@@ -40,6 +40,29 @@ public sealed class PrusaLinkPrintersTests
     }
 
     [Fact]
+    public async Task In_demo_mode_an_order_prints_on_the_demo_PrusaLink_printer_beside_the_OctoPrint_one()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary() with
+        {
+            ExtraArgs = ["--MakerShop:Demo:Enabled=true", "--MakerShop:Demo:Fleet:Count=0", "--MakerShop:Demo:Fleet:TimeScale=60", "--MakerShop:HttpPrinters:PollIntervalSeconds=0.25"],
+        });
+        await Eventually.UntilAsync(
+            async () => JsonNode.Parse(await shop.Http.GetStringAsync(new Uri("/api/printers", UriKind.Relative)))!.AsArray()
+                .Count(p => p!["status"]!.GetValue<string>() == "Idle") == 3,
+            Deadline,
+            "the demo OctoPrint, Moonraker and PrusaLink printers to be Idle");
+
+        // Two PLA black orders at once: the demo has two idle printers with PLA black, the OctoPrint and the Prusa MK4.
+        var first = await ShopApi.PlaceOrderAsync(shop.Http, ShopApi.OrderBody(colour: "black"));
+        var second = await ShopApi.PlaceOrderAsync(shop.Http, ShopApi.OrderBody(colour: "black"));
+        await ShopApi.WaitForOrdersAsync(shop.Http, [first, second], "Produced", Deadline);
+
+        var printers = new[] { await JobOfAsync(shop, first), await JobOfAsync(shop, second) }.Select(j => j["printerId"]!.GetValue<string>()).Order().ToList();
+        Assert.Equal(["demo-octoprint-1", "demo-prusalink-1"], printers);
+        Assert.Equal("Demo Prusa MK4 (PrusaLink) #1", await shop.TextAsync("SELECT name FROM printers WHERE id = 'demo-prusalink-1'"));
+    }
+
+    [Fact]
     public async Task A_PrusaLink_printer_that_reboots_mid_print_fails_the_job_with_an_unknown_ending_and_takes_nothing_until_its_bed_is_confirmed()
     {
         await using var shop = await StartShopAsync();
