@@ -18,4 +18,7 @@ public enum ModelProblem
     DegenerateTransform,
     DegenerateGeometry,
     OutOfRange,
+
+    /// <summary>Prusa's binary G-code (<c>GCDE</c>): a sliced print in a container the shop does not read yet.</summary>
+    BinaryGcode,
 }

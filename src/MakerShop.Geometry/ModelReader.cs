@@ -95,6 +95,11 @@ public static class ModelReader
 
         Span<byte> head = stackalloc byte[(int)Math.Min(length, 512)];
         stream.ReadExactly(head);
+        if (Gcode.BinaryGcode.StartsWithMagic(head))
+        {
+            throw new ModelFormatException(ModelProblem.BinaryGcode, Gcode.BinaryGcode.NotAModel);
+        }
+
         if (head.Length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
         {
             return ModelFormat.ThreeMf;

@@ -6,7 +6,8 @@ namespace MakerShop.Geometry.Gcode;
 /// Streams a G-code file once: follows positioning modes (G90/G91, M82/M83, G92, G20/G21), reads the machine limits
 /// the file sets (M201/M203/M204/M205), counts layers and extruded filament, and feeds every move to a trapezoidal
 /// planner for the print time. Heating waits are not counted, as slicers do not count them either. Any text is read to
-/// the end; only figures no printer could produce are refused, with a <see cref="ModelFormatException"/>.
+/// the end; only figures no printer could produce are refused, with a <see cref="ModelFormatException"/>, and Prusa's
+/// binary G-code, which is no text at all, is named as such (<see cref="BinaryGcode"/>).
 /// </summary>
 public static class GcodeAnalyzer
 {
@@ -30,6 +31,11 @@ public static class GcodeAnalyzer
         long lines = 0;
         while (reader.ReadLine() is { } line)
         {
+            if (lines == 0 && BinaryGcode.IsMagicLine(line))
+            {
+                throw new ModelFormatException(ModelProblem.BinaryGcode, BinaryGcode.PlainGcodeOnly);
+            }
+
             lines++;
             var text = line.AsSpan();
             var semicolon = text.IndexOf(';');

@@ -22,6 +22,9 @@ public sealed partial class HttpPrinterConnector(
     TimeProvider timeProvider,
     ILogger<HttpPrinterConnector> logger) : IPrinterConnector
 {
+    /// <summary>The refusal of a start whose upload was cut off with nothing printing.</summary>
+    public const string UploadInterrupted = "upload-interrupted";
+
     public PrinterKind Kind => protocol.Kind;
 
     public PrinterCapabilities Capabilities => protocol.Capabilities;
@@ -144,6 +147,13 @@ public sealed partial class HttpPrinterConnector(
                 {
                     await DeleteEndedJobFilesAsync(endpoint, before.JobId, start.JobId, cancellationToken);
                     return CommandVerdict.Accept;
+                }
+
+                if (uploaded.Outcome == HttpCallOutcome.Unreachable && after.Machine == ObservedMachine.Ready && !after.IsActive)
+                {
+                    // The transfer broke off and the printer, answering again, prints nothing: the job goes back to the
+                    // queue under its true reason rather than "busy", and a later start uploads it whole.
+                    return CommandVerdict.Refuse(UploadInterrupted);
                 }
 
                 return after.Machine == ObservedMachine.Disconnected ? CommandVerdict.Refuse("firmware-offline")

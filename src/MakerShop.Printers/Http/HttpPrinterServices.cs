@@ -1,6 +1,7 @@
 using MakerShop.Printers.Connectors;
 using MakerShop.Printers.Moonraker;
 using MakerShop.Printers.OctoPrint;
+using MakerShop.Printers.PrusaLink;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -13,7 +14,7 @@ public static class HttpPrinterServices
     private const string StatusPipeline = "http-printer-status";
 
     /// <summary>
-    /// The OctoPrint and Moonraker protocols and connectors with their HTTP clients. Reads are retried on transient
+    /// The OctoPrint, Moonraker and PrusaLink protocols and connectors with their HTTP clients. Reads are retried on transient
     /// failures; commands and uploads never are, because the outbox re-sends them after looking at the printer.
     /// The host supplies <see cref="IHttpPrinterDirectory"/>, <see cref="Reports.IPrinterReportSink"/> and a <see cref="HttpPrinterMonitor"/>.
     /// </summary>
@@ -25,6 +26,7 @@ public static class HttpPrinterServices
         services.AddHttpClient(HttpPrinterApiFactory.StatusClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(PrinterSocketHandler)
+            .AddHttpMessageHandler(() => new PrusaLinkDigestHandler())
             .AddResilienceHandler(StatusPipeline, pipeline =>
             {
                 var retry = new HttpRetryStrategyOptions
@@ -45,9 +47,11 @@ public static class HttpPrinterServices
             });
         services.Configure<TelemetryOptions>(QuietStatusPolls);
         services.AddHttpClient(HttpPrinterApiFactory.CommandClient, client => client.Timeout = settings.RequestTimeout)
-            .ConfigurePrimaryHttpMessageHandler(PrinterSocketHandler);
+            .ConfigurePrimaryHttpMessageHandler(PrinterSocketHandler)
+            .AddHttpMessageHandler(() => new PrusaLinkDigestHandler());
         services.AddHttpClient(HttpPrinterApiFactory.UploadClient, client => client.Timeout = settings.TransferTimeout)
-            .ConfigurePrimaryHttpMessageHandler(PrinterSocketHandler);
+            .ConfigurePrimaryHttpMessageHandler(PrinterSocketHandler)
+            .AddHttpMessageHandler(() => new PrusaLinkDigestHandler());
         services.AddHttpClient(JobGcodeDownloader.ClientName, client => client.Timeout = settings.TransferTimeout);
 
         services.AddSingleton<HttpPrinterApiFactory>();
@@ -60,6 +64,9 @@ public static class HttpPrinterServices
         services.AddSingleton<IHttpPrinterProtocol>(sp => sp.GetRequiredService<MoonrakerProtocol>());
         services.AddSingleton<IPrinterConnector>(sp => ActivatorUtilities.CreateInstance<HttpPrinterConnector>(sp, sp.GetRequiredService<OctoPrintProtocol>()));
         services.AddSingleton<IPrinterConnector>(sp => ActivatorUtilities.CreateInstance<HttpPrinterConnector>(sp, sp.GetRequiredService<MoonrakerProtocol>()));
+        services.AddSingleton<PrusaLinkProtocol>();
+        services.AddSingleton<IHttpPrinterProtocol>(sp => sp.GetRequiredService<PrusaLinkProtocol>());
+        services.AddSingleton<IPrinterConnector>(sp => ActivatorUtilities.CreateInstance<HttpPrinterConnector>(sp, sp.GetRequiredService<PrusaLinkProtocol>()));
         services.AddSingleton<HttpPrinterPoller>();
         return services;
     }

@@ -3,6 +3,7 @@ using MakerShop.Core;
 using MakerShop.VirtualHttpPrinters.Hosting;
 using MakerShop.VirtualHttpPrinters.Moonraker;
 using MakerShop.VirtualHttpPrinters.OctoPrint;
+using MakerShop.VirtualHttpPrinters.PrusaLink;
 using MakerShop.VirtualHttpPrinters.Simulation;
 using MakerShop.Web.HttpPrinters;
 using MakerShop.Web.Options;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace MakerShop.Web.Demo;
 
 /// <summary>
-/// Gives the demo a mixed farm: one OctoPrint-style and one Moonraker-style printer, each a fake server on loopback in
-/// front of a simulated machine, driven by the shop over HTTP exactly as a maker's real OctoPrint or Klipper would be.
+/// Gives the demo a mixed farm: one OctoPrint-style, one Moonraker-style and one PrusaLink (Prusa MK4) printer, each a
+/// fake server on loopback in front of a simulated machine, driven by the shop over HTTP exactly as a maker's real
+/// OctoPrint, Klipper or Prusa would be.
 /// </summary>
 public sealed class DemoHttpPrinterService(
     IOptions<DemoOptions> demo,
@@ -29,6 +31,7 @@ public sealed class DemoHttpPrinterService(
     {
         await StartAsync(PrinterKind.OctoPrint, "demo-octoprint-1", "Demo OctoPrint #1", "PLA", "black", cancellationToken);
         await StartAsync(PrinterKind.Moonraker, "demo-moonraker-1", "Demo Klipper (Moonraker) #1", "PLA", "white", cancellationToken);
+        await StartAsync(PrinterKind.PrusaLink, "demo-prusalink-1", "Demo Prusa MK4 (PrusaLink) #1", "PLA", "black", cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -48,7 +51,12 @@ public sealed class DemoHttpPrinterService(
         var machine = new SimulatedHttpPrinter(
             new SimulatedPrinterOptions { Name = id, TimeScale = demo.Value.Fleet.TimeScale, BytesPerSecond = BytesPerSecond }, timeProvider);
         var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        VirtualHttpServer server = kind == PrinterKind.OctoPrint ? new FakeOctoPrintServer(machine, apiKey) : new FakeMoonrakerServer(machine, apiKey);
+        VirtualHttpServer server = kind switch
+        {
+            PrinterKind.OctoPrint => new FakeOctoPrintServer(machine, apiKey),
+            PrinterKind.PrusaLink => new FakePrusaLinkServer(machine, apiKey),
+            _ => new FakeMoonrakerServer(machine, apiKey),
+        };
         await server.StartAsync(cancellationToken);
         _servers.Add(server);
         await provisioner.ProvisionAsync(

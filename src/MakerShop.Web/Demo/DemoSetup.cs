@@ -26,7 +26,7 @@ public static class DemoSetup
             services.AddHostedService<DemoFleetService>();
         }
 
-        // A mixed farm: one OctoPrint and one Moonraker printer beside the bridges (MakerShop:Demo:HttpPrinters=false turns them off).
+        // A mixed farm: one OctoPrint, one Moonraker and one PrusaLink printer beside the bridges (MakerShop:Demo:HttpPrinters=false turns them off).
         if (demo.Enabled && configuration.GetValue(DemoOptions.SectionName + ":HttpPrinters", true))
         {
             services.AddHostedService<DemoHttpPrinterService>();

@@ -2,7 +2,7 @@ using MakerShop.Core;
 
 namespace MakerShop.Web.HttpPrinters;
 
-/// <summary>Checks the address and key a maker types for an OctoPrint or Moonraker printer.</summary>
+/// <summary>Checks the address and key a maker types for an OctoPrint, Moonraker or PrusaLink printer.</summary>
 public static class HttpPrinterAddress
 {
     /// <summary>An absolute http(s) address without credentials, query or fragment; the path is kept (a printer behind a proxy prefix).</summary>
@@ -21,13 +21,19 @@ public static class HttpPrinterAddress
         return url.AbsolutePath.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
     }
 
-    /// <summary>OctoPrint always needs its API key; Moonraker only when it does not trust the shop's address.</summary>
+    /// <summary>OctoPrint always needs its API key and PrusaLink its password; Moonraker a key only when it does not trust the shop's address.</summary>
     public static string CheckApiKey(PrinterKind kind, string? apiKey)
     {
         var key = apiKey?.Trim() ?? "";
         if (kind == PrinterKind.OctoPrint && key.Length == 0)
         {
             throw new DomainValidationException("apiKey", "OctoPrint needs its API key (Settings → API, or an application key).");
+        }
+
+        if (kind == PrinterKind.PrusaLink && key.Length == 0)
+        {
+            // Buddy takes the same secret as X-Api-Key and as the Digest password of user "maker".
+            throw new DomainValidationException("apiKey", "PrusaLink needs its password (on the printer: Settings → Network → PrusaLink).");
         }
 
         if (key.Length > 200 || key.Any(char.IsWhiteSpace))

@@ -29,9 +29,9 @@ public sealed class HttpPrintersOptionsValidator(ReservedPrinterIds reserved) : 
                 failures.Add($"{at}:Id '{printer.Id}' is listed twice.");
             }
 
-            if (printer.Kind is not (PrinterKind.OctoPrint or PrinterKind.Moonraker))
+            if (printer.Kind is not (PrinterKind.OctoPrint or PrinterKind.Moonraker or PrinterKind.PrusaLink))
             {
-                failures.Add($"{at}:Kind must be OctoPrint or Moonraker.");
+                failures.Add($"{at}:Kind must be OctoPrint, Moonraker or PrusaLink.");
             }
 
             if (printer.BaseUrl is not { IsAbsoluteUri: true } url || url.Scheme is not ("http" or "https"))
@@ -39,7 +39,8 @@ public sealed class HttpPrintersOptionsValidator(ReservedPrinterIds reserved) : 
                 failures.Add($"{at}:BaseUrl must be an absolute http(s) address.");
             }
 
-            // Moonraker answers trusted clients without a key, so only OctoPrint must have one; a reference given must resolve.
+            // Moonraker answers trusted clients without a key, so only OctoPrint and PrusaLink (its password) must have one;
+            // a reference given must resolve.
             var keyOptional = printer.Kind == PrinterKind.Moonraker && string.IsNullOrWhiteSpace(printer.ApiKeyRef);
             if (!keyOptional && (string.IsNullOrWhiteSpace(printer.ApiKeyRef) || !options.ApiKeys.TryGetValue(printer.ApiKeyRef, out var key) || string.IsNullOrWhiteSpace(key)))
             {

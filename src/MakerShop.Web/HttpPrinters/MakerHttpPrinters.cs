@@ -8,7 +8,7 @@ using MakerShop.Web.Devices;
 namespace MakerShop.Web.HttpPrinters;
 
 /// <summary>
-/// OctoPrint and Moonraker printers that makers register from the maker area. They are stored (printer, address and
+/// OctoPrint, Moonraker and PrusaLink printers that makers register from the maker area. They are stored (printer, address and
 /// key in one transaction) and handed to the directory at once, so the poller drives them from its next pass; at start
 /// they are loaded again beside the ones from configuration.
 /// </summary>
@@ -27,9 +27,9 @@ public sealed class MakerHttpPrinters(
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(baseUrl);
-        if (registration.Kind is not (PrinterKind.OctoPrint or PrinterKind.Moonraker))
+        if (registration.Kind is not (PrinterKind.OctoPrint or PrinterKind.Moonraker or PrinterKind.PrusaLink))
         {
-            throw new DomainValidationException("kind", "An HTTP printer is OctoPrint or Moonraker.");
+            throw new DomainValidationException("kind", "An HTTP printer is OctoPrint, Moonraker or PrusaLink.");
         }
 
         // Its device secret logs in to the broker like a bridge's, so the shop's own ids are refused here too.

@@ -15,6 +15,12 @@ public static class ProblemText
     public static string For(IStringLocalizer localizer, string context, string? field, string message)
     {
         ArgumentNullException.ThrowIfNull(localizer);
+        if (message == Geometry.Gcode.BinaryGcode.PlainGcodeOnly && !localizer["Problem.BinaryGcode"].ResourceNotFound)
+        {
+            // Said in the reader's words rather than under the field's general G-code refusal.
+            return localizer["Problem.BinaryGcode"].Value;
+        }
+
         if (field is null || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
         {
             return message;

@@ -4,6 +4,7 @@ using MakerShop.EndToEnd.Tests.Infrastructure;
 using MakerShop.VirtualHttpPrinters.Hosting;
 using MakerShop.VirtualHttpPrinters.Moonraker;
 using MakerShop.VirtualHttpPrinters.OctoPrint;
+using MakerShop.VirtualHttpPrinters.PrusaLink;
 using MakerShop.VirtualHttpPrinters.Simulation;
 using MakerShop.Web.Devices;
 using MakerShop.Web.HttpPrinters;
@@ -27,7 +28,7 @@ public sealed class BedSafetyTests
     public static TheoryData<PrinterKind, PrintEnding> HttpCases()
     {
         var data = new TheoryData<PrinterKind, PrintEnding>();
-        foreach (var kind in new[] { PrinterKind.OctoPrint, PrinterKind.Moonraker })
+        foreach (var kind in new[] { PrinterKind.OctoPrint, PrinterKind.Moonraker, PrinterKind.PrusaLink })
         {
             foreach (var ending in Enum.GetValues<PrintEnding>())
             {
@@ -47,9 +48,9 @@ public sealed class BedSafetyTests
         // Polled four times a second, so the endings, reconnects and restarts are seen in seconds rather than tens of them.
         await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary() with
         {
-            ExtraArgs = ["--MakerShop:HttpPrinters:PollIntervalSeconds=0.25"],
+            ExtraArgs = ["--MakerShop:HttpPrinters:PollIntervalSeconds=0.25", .. kind == PrinterKind.PrusaLink ? ["--MakerShop:HttpPrinters:OfflineAfterSeconds=1"] : Array.Empty<string>()],
         });
-        var id = kind == PrinterKind.OctoPrint ? "bed-octoprint" : "bed-moonraker";
+        var id = "bed-" + kind.ToString().ToLowerInvariant();
 
         // A completed print is quick (600 machine seconds a second); every other ending needs a print that is still running.
         var machine = new SimulatedHttpPrinter(new SimulatedPrinterOptions { Name = id, TimeScale = ending == PrintEnding.Completed ? 600 : 1, BytesPerSecond = 100 }, TimeProvider.System);
@@ -111,10 +112,22 @@ public sealed class BedSafetyTests
         var printsBefore = machine.PrintsStarted.Count;
 
         // The link to the firmware drops and comes back, then the server (or Klipper) restarts and forgets its last file.
-        machine.Disconnect();
-        await WaitForPrinterAsync(shop, id, "Offline");
-        machine.Reconnect();
-        machine.Restart();
+        // PrusaLink runs in the printer itself, which has no link of its own to lose: it drops off the network and reboots.
+        if (kind == PrinterKind.PrusaLink)
+        {
+            await server.StopAsync();
+            await WaitForPrinterAsync(shop, id, "Offline");
+            ((FakePrusaLinkServer)server).Reboot();
+            await server.StartAsync();
+        }
+        else
+        {
+            machine.Disconnect();
+            await WaitForPrinterAsync(shop, id, "Offline");
+            machine.Reconnect();
+            machine.Restart();
+        }
+
         await WaitForPrinterAsync(shop, id, "NeedsBedClear");
         await WaitForPollsAsync(shop, id, count: 2);
 
@@ -217,7 +230,12 @@ public sealed class BedSafetyTests
 
     private static async Task<VirtualHttpServer> StartServerAsync(TestShop shop, PrinterKind kind, string id, SimulatedHttpPrinter machine, bool autoEject)
     {
-        VirtualHttpServer server = kind == PrinterKind.OctoPrint ? new FakeOctoPrintServer(machine, ApiKey) : new FakeMoonrakerServer(machine, ApiKey);
+        VirtualHttpServer server = kind switch
+        {
+            PrinterKind.OctoPrint => new FakeOctoPrintServer(machine, ApiKey),
+            PrinterKind.PrusaLink => new FakePrusaLinkServer(machine, ApiKey),
+            _ => new FakeMoonrakerServer(machine, ApiKey),
+        };
         await server.StartAsync();
         await shop.Services.GetRequiredService<HttpPrinterProvisioner>().ProvisionAsync(
             new HttpPrinterDefinition { Id = id, Name = id, Kind = kind, BaseUrl = server.BaseUrl, ApiKeyRef = id, LoadedMaterial = "PLA", LoadedColour = "black", AutoEject = autoEject },

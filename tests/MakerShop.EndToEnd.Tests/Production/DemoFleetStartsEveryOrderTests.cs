@@ -4,8 +4,8 @@ using MakerShop.EndToEnd.Tests.Infrastructure;
 namespace MakerShop.EndToEnd.Tests.Production;
 
 /// <summary>
-/// The demo fleet as `dotnet run` starts it (virtual Marlin printers in FR, DE and the US, an OctoPrint and a Moonraker
-/// printer in FR) and orders to where customers are, in the filaments that fleet has loaded: each paid order starts
+/// The demo fleet as `dotnet run` starts it (virtual Marlin printers in FR, DE and the US, an OctoPrint, a Moonraker
+/// and a PrusaLink printer in FR) and orders to where customers are, in the filaments that fleet has loaded: each paid order starts
 /// within a minute. An order for Germany no longer waits days for the German printer, which has another filament, and
 /// one for the USA no longer waits for the American printer, which has another colour.
 /// </summary>
@@ -25,12 +25,12 @@ public sealed class DemoFleetStartsEveryOrderTests : IAsyncLifetime
     [Fact]
     public async Task Every_paid_order_in_a_filament_the_demo_fleet_has_loaded_starts_within_a_minute()
     {
-        // The fleet first: six printers online and idle (bridges connected, HTTP printers polled).
+        // The fleet first: seven printers online and idle (bridges connected, HTTP printers polled).
         await Eventually.UntilAsync(
             async () =>
             {
                 var printers = JsonNode.Parse(await _shop.Http.GetStringAsync("/api/printers"))!.AsArray();
-                return printers.Count == 6 && printers.All(p => p!["status"]!.GetValue<string>() == "Idle");
+                return printers.Count == 7 && printers.All(p => p!["status"]!.GetValue<string>() == "Idle");
             },
             TimeSpan.FromMinutes(2),
             "the demo fleet did not come online");

@@ -15,7 +15,7 @@ namespace MakerShop.Printers.Tests.Connectors;
 /// </summary>
 public sealed class HttpPrinterEndingTests
 {
-    public static TheoryData<PrinterKind> Kinds => new() { PrinterKind.OctoPrint, PrinterKind.Moonraker };
+    public static TheoryData<PrinterKind> Kinds => new() { PrinterKind.OctoPrint, PrinterKind.Moonraker, PrinterKind.PrusaLink };
 
     [Theory]
     [MemberData(nameof(Kinds))]

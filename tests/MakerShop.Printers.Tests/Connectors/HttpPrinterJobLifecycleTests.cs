@@ -7,10 +7,13 @@ using MakerShop.VirtualHttpPrinters.Simulation;
 
 namespace MakerShop.Printers.Tests.Connectors;
 
-/// <summary>A job's whole life on an OctoPrint and on a Moonraker printer, through the real Refit clients and connector.</summary>
+/// <summary>A job's whole life on an OctoPrint, a Moonraker and a PrusaLink printer, through the real Refit clients and connector.</summary>
 public sealed class HttpPrinterJobLifecycleTests
 {
-    public static TheoryData<PrinterKind> Kinds => new() { PrinterKind.OctoPrint, PrinterKind.Moonraker };
+    public static TheoryData<PrinterKind> Kinds => new() { PrinterKind.OctoPrint, PrinterKind.Moonraker, PrinterKind.PrusaLink };
+
+    /// <summary>PrusaLink runs in the printer itself, so it has no firmware link of its own to lose and no G-code endpoint for M112.</summary>
+    public static TheoryData<PrinterKind> KindsWithAHostInFront => new() { PrinterKind.OctoPrint, PrinterKind.Moonraker };
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -33,7 +36,7 @@ public sealed class HttpPrinterJobLifecycleTests
         Assert.Equal(ReportedActivity.Working, rig.Sink.LastState.Activity);
         Assert.Equal(jobId, rig.Sink.LastState.JobId);
         Assert.Contains(rig.Sink.LastState.Heaters, h => h.Name == "tool0" && h.Target > 0);
-        Assert.StartsWith(kind == PrinterKind.OctoPrint ? "OctoPrint 1.10.3" : "Klipper v0.12.0", rig.Sink.LastState.Firmware, StringComparison.Ordinal);
+        Assert.StartsWith(kind switch { PrinterKind.OctoPrint => "OctoPrint 1.10.3", PrinterKind.PrusaLink => "PrusaLink / firmware 6.1.3", _ => "Klipper v0.12.0" }, rig.Sink.LastState.Firmware, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -156,7 +159,7 @@ public sealed class HttpPrinterJobLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(Kinds))]
+    [MemberData(nameof(KindsWithAHostInFront))]
     public async Task A_printer_whose_firmware_is_not_connected_refuses_the_job_and_is_reported_offline(PrinterKind kind)
     {
         await using var rig = await HttpPrinterRig.StartAsync(kind);
@@ -193,7 +196,7 @@ public sealed class HttpPrinterJobLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(Kinds))]
+    [MemberData(nameof(KindsWithAHostInFront))]
     public async Task An_emergency_stop_faults_the_printer_and_fails_the_job(PrinterKind kind)
     {
         await using var rig = await HttpPrinterRig.StartAsync(kind);

@@ -7,7 +7,7 @@ namespace MakerShop.Printers.Tests.Connectors;
 /// <summary>Printers that stop answering: timeouts, a vanished server, and what the shop concludes (and does not).</summary>
 public sealed class HttpPrinterSilenceTests
 {
-    public static TheoryData<PrinterKind> Kinds => new() { PrinterKind.OctoPrint, PrinterKind.Moonraker };
+    public static TheoryData<PrinterKind> Kinds => new() { PrinterKind.OctoPrint, PrinterKind.Moonraker, PrinterKind.PrusaLink };
 
     [Theory]
     [MemberData(nameof(Kinds))]

@@ -7,6 +7,7 @@ using MakerShop.Printers.Reports;
 using MakerShop.VirtualHttpPrinters.Hosting;
 using MakerShop.VirtualHttpPrinters.Moonraker;
 using MakerShop.VirtualHttpPrinters.OctoPrint;
+using MakerShop.VirtualHttpPrinters.PrusaLink;
 using MakerShop.VirtualHttpPrinters.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -67,11 +68,16 @@ internal sealed class HttpPrinterRig : IAsyncDisposable
 
     public HttpPrinterEndpoint Endpoint => Directory.FindAsync(PrinterId).Result!;
 
-    public static async Task<HttpPrinterRig> StartAsync(PrinterKind kind, string apiKeyUsedByShop = ApiKey, TimeSpan? requestTimeout = null, int statusRetries = 1)
+    public static async Task<HttpPrinterRig> StartAsync(PrinterKind kind, string apiKeyUsedByShop = ApiKey, TimeSpan? requestTimeout = null, int statusRetries = 1, FakePrusaLinkOptions? prusaLink = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
         var machine = new SimulatedHttpPrinter(new SimulatedPrinterOptions { Name = PrinterId, BytesPerSecond = BytesPerSecond }, clock);
-        VirtualHttpServer server = kind == PrinterKind.OctoPrint ? new FakeOctoPrintServer(machine, ApiKey) : new FakeMoonrakerServer(machine, ApiKey);
+        VirtualHttpServer server = kind switch
+        {
+            PrinterKind.OctoPrint => new FakeOctoPrintServer(machine, ApiKey),
+            PrinterKind.PrusaLink => new FakePrusaLinkServer(machine, ApiKey, prusaLink),
+            _ => new FakeMoonrakerServer(machine, ApiKey),
+        };
         await server.StartAsync();
         var shop = await ShopGcodeServer.StartAsync();
         var directory = new TestDirectory();

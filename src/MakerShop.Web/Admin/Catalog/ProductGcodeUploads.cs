@@ -23,10 +23,15 @@ public sealed class ProductGcodeUploads(DataPaths paths)
         var temporary = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".part");
         try
         {
-            var (sha, size, binary) = await CopyAsync(content, temporary, cancellationToken);
+            var (sha, size, binary, prusaBinary) = await CopyAsync(content, temporary, cancellationToken);
             if (size == 0)
             {
                 throw Refused("The file is empty.");
+            }
+
+            if (prusaBinary)
+            {
+                throw Refused(BinaryGcode.PlainGcodeOnly);
             }
 
             if (binary)
@@ -85,12 +90,13 @@ public sealed class ProductGcodeUploads(DataPaths paths)
 
     private static DomainValidationException Refused(string why) => new("gcode", why);
 
-    private static async Task<(string Sha, long Size, bool Binary)> CopyAsync(Stream content, string path, CancellationToken cancellationToken)
+    private static async Task<(string Sha, long Size, bool Binary, bool PrusaBinary)> CopyAsync(Stream content, string path, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
         long total = 0;
         var binary = false;
+        var prusaBinary = false;
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
         {
             int read;
@@ -104,11 +110,12 @@ public sealed class ProductGcodeUploads(DataPaths paths)
 
                 // Plain G-code is text: a NUL byte anywhere in the first block means a binary format.
                 binary |= total <= buffer.Length && Array.IndexOf(buffer, (byte)0, 0, read) >= 0;
+                prusaBinary |= total == read && BinaryGcode.StartsWithMagic(buffer.AsSpan(0, read));
                 hash.AppendData(buffer, 0, read);
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
         }
 
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), total, binary);
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), total, binary, prusaBinary);
     }
 }

@@ -64,7 +64,7 @@ public sealed class RegisterModel(
             var printerKind = kind ?? PrinterKind.FirmwareBridge;
             if (!Enum.IsDefined(printerKind))
             {
-                throw new DomainValidationException("kind", "Choose firmware-bridge, OctoPrint or Moonraker.");
+                throw new DomainValidationException("kind", "Choose firmware-bridge, OctoPrint, Moonraker or PrusaLink.");
             }
 
             var size = new Size3(Number(x, "buildVolume", 10, 2000), Number(y, "buildVolume", 10, 2000), Number(z, "buildVolume", 10, 2000));

@@ -4,13 +4,14 @@ using MakerShop.Web.Quotes;
 using MakerShop.Web.Storefront.Currencies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace MakerShop.Web.Pages.Quotes;
 
 /// <summary>Upload a model, get a quote from a real slice, in the visitor's currency. Works without JavaScript.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 200L * 1024 * 1024)]
 [RequestSizeLimit(200L * 1024 * 1024)]
-public sealed class UploadModel(QuoteService quotes, VisitorCurrency currency, ILogger<UploadModel> logger) : PageModel
+public sealed class UploadModel(QuoteService quotes, VisitorCurrency currency, IStringLocalizer<SharedResource> text, ILogger<UploadModel> logger) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -44,6 +45,10 @@ public sealed class UploadModel(QuoteService quotes, VisitorCurrency currency, I
         catch (UploadTooLargeException ex)
         {
             Error = ex.Message;
+        }
+        catch (QuoteRefusedException ex) when (ex.Problem == nameof(ModelProblem.BinaryGcode))
+        {
+            Error = text["Quote.Problem.BinaryGcode"];
         }
         catch (QuoteRefusedException ex)
         {
