@@ -1,3 +1,4 @@
+using MakerShop.Printers.Bambu.Ftps;
 using MakerShop.Printers.Connectors;
 using MakerShop.Printers.Moonraker;
 using MakerShop.Printers.OctoPrint;
@@ -61,6 +62,7 @@ public static class HttpPrinterServices
         services.AddSingleton<IPrinterConnector>(sp => ActivatorUtilities.CreateInstance<HttpPrinterConnector>(sp, sp.GetRequiredService<OctoPrintProtocol>()));
         services.AddSingleton<IPrinterConnector>(sp => ActivatorUtilities.CreateInstance<HttpPrinterConnector>(sp, sp.GetRequiredService<MoonrakerProtocol>()));
         services.AddSingleton<HttpPrinterPoller>();
+        services.AddBambuFileTransfer();
         return services;
     }
 
