@@ -180,7 +180,7 @@ public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, 
         {
             LogLoginRefused(target.Serial, reply.ToString());
             throw new BambuTransferException(
-                $"The printer refused the access code: {reply}. Copy the access code from the printer's screen (it changes when LAN mode is switched off and on) and save it with the printer.",
+                $"The printer refused the access code: {reply.Code} {reply.Text.TrimEnd('.')}. Copy the access code from the printer's screen (it changes when LAN mode is switched off and on) and save it with the printer.",
                 retryable: false);
         }
 
@@ -345,7 +345,7 @@ public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, 
     {
         LogRefused(target.Serial, what, reply.ToString());
         // A 4xx reply is transient by definition (RFC 959); a 5xx one would be given again.
-        return new BambuTransferException($"Printer {target.Serial} would not {what}: {reply}.", retryable: reply.Code < 500);
+        return new BambuTransferException($"Printer {target.Serial} would not {what}: {reply.Code} {reply.Text.TrimEnd('.')}.", retryable: reply.Code < 500);
     }
 
     private static bool IsTransportFailure(Exception e) =>
