@@ -51,6 +51,12 @@ public sealed class FakeBambuFtpsServer : IAsyncDisposable
     /// <summary>The printer's storage: the FTP root of user bblp.</summary>
     public string StorageDirectory { get; }
 
+    /// <summary>
+    /// Answer 426 "Failure reading network stream" after storing a whole upload, as P2S, X2D and H2C firmware does with
+    /// TLS 1.3: the file is there and a client must check it with SIZE rather than trust the reply.
+    /// </summary>
+    public bool AnswerWholeUploadsWith426 { get; set; }
+
     internal SslStreamCertificateContext Certificate => Volatile.Read(ref _certificate);
 
     internal string AccessCode => _accessCode;

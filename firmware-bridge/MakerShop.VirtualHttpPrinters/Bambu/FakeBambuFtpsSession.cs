@@ -186,7 +186,7 @@ internal sealed class FakeBambuFtpsSession(FakeBambuFtpsServer server, TcpClient
 
             File.Move(partial, target, overwrite: true);
             server.Logger.LogInformation("Fake Bambu printer stored {File} ({Bytes} bytes)", name, new FileInfo(target).Length);
-            await ReplyAsync("226 Transfer complete.", stopping);
+            await ReplyAsync(server.AnswerWholeUploadsWith426 ? "426 Failure reading network stream." : "226 Transfer complete.", stopping);
         }
         catch (Exception e) when (e is IOException or SocketException or AuthenticationException or TimeoutException)
         {

@@ -170,14 +170,14 @@ public abstract class BambuFtpsClientContract : IAsyncLifetime
         new DirectoryInfo(Server.StorageDir).EnumerateFiles().Sum(f => f.Length);
 
     // What registration does: read the certificate the printer presents and pin it.
-    private async Task<BambuFtpsTarget> PinnedTargetAsync()
+    protected async Task<BambuFtpsTarget> PinnedTargetAsync()
     {
         var presented = await BambuPresentedCertificate.FetchAsync(Server.Host, Server.Port, Serial, FetchTimeout);
         Assert.True(presented.Names(Serial));
         return new BambuFtpsTarget(Server.Host, Server.Port, Serial, AccessCode, presented.Sha256);
     }
 
-    private BambuFtpsClient Client(BambuFtpsOptions? options = null)
+    protected BambuFtpsClient Client(BambuFtpsOptions? options = null)
     {
         var factory = LoggerFactory.Create(builder => builder.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
         _cleanup.Add(new DisposableFactory(factory));

@@ -10,6 +10,8 @@ internal sealed class FakeFtpsTestServer : IFtpsTestServer
 
     private FakeFtpsTestServer(FakeBambuFtpsServer server) => _server = server;
 
+    public FakeBambuFtpsServer Fake => _server;
+
     public string Host => _server.Host;
 
     public int Port => _server.Port;

@@ -68,7 +68,7 @@ public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, 
         catch (Exception e) when (IsTransportFailure(e))
         {
             var reason = e is OperationCanceledException
-                ? $"it did not finish within {allowed.TotalMinutes:0} minutes"
+                ? $"it did not finish within {Duration(allowed)}."
                 : e.Message;
             var failure = progress.DataSent
                 ? new BambuTransferException(
@@ -350,6 +350,9 @@ public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, 
 
     private static bool IsTransportFailure(Exception e) =>
         e is IOException or SocketException or TimeoutException or AuthenticationException or OperationCanceledException or ObjectDisposedException;
+
+    private static string Duration(TimeSpan span) =>
+        span >= TimeSpan.FromMinutes(2) ? $"{span.TotalMinutes:0} minutes" : $"{span.TotalSeconds:0} seconds";
 
     private static string Of(long? size) => size is { } total ? $" of {total:N0}" : "";
 
