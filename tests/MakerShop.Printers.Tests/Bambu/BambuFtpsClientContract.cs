@@ -4,6 +4,7 @@ using MakerShop.Printers.Bambu.Ftps;
 using MakerShop.Printers.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MakerShop.Printers.Tests.Bambu;
 
@@ -122,6 +123,22 @@ public abstract class BambuFtpsClientContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_upload_that_outlives_its_deadline_can_be_sent_again_and_is_not_left_behind()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var source = new GatedStream(RandomBytes(3 * 1024 * 1024), pauseAfter: 1024 * 1024);
+        var upload = Client(timeProvider: time).UploadAsync(await PinnedTargetAsync(), "slow.gcode.3mf", source);
+
+        await source.Paused.WaitAsync(Await.Timeout);
+        time.Advance(TimeSpan.FromSeconds(601));
+        var failure = await Assert.ThrowsAsync<BambuTransferException>(() => upload.WaitAsync(Await.Timeout));
+
+        Assert.True(failure.Retryable);
+        Assert.Contains("it did not finish within 10 minutes.", failure.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(StoredPath("slow.gcode.3mf")));
+    }
+
+    [Fact]
     public async Task A_deleted_file_is_gone_and_deleting_it_again_is_not_an_error()
     {
         var target = await PinnedTargetAsync();
@@ -177,11 +194,11 @@ public abstract class BambuFtpsClientContract : IAsyncLifetime
         return new BambuFtpsTarget(Server.Host, Server.Port, Serial, AccessCode, presented.Sha256);
     }
 
-    protected BambuFtpsClient Client(BambuFtpsOptions? options = null)
+    protected BambuFtpsClient Client(BambuFtpsOptions? options = null, TimeProvider? timeProvider = null)
     {
         var factory = LoggerFactory.Create(builder => builder.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
         _cleanup.Add(new DisposableFactory(factory));
-        return new BambuFtpsClient(Options.Create(options ?? new BambuFtpsOptions()), factory.CreateLogger<BambuFtpsClient>());
+        return new BambuFtpsClient(Options.Create(options ?? new BambuFtpsOptions()), factory.CreateLogger<BambuFtpsClient>(), timeProvider);
     }
 
     private static byte[] RandomBytes(int count)

@@ -1,4 +1,8 @@
+using MakerShop.Printers.Bambu;
 using MakerShop.Printers.Bambu.Ftps;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MakerShop.Printers.Tests.Bambu;
 
@@ -60,4 +64,35 @@ public sealed class BambuFtpsRulesTests
             ],
             options.Problems());
     }
+
+    [Fact]
+    public void The_client_is_registered_with_its_options_read_from_Printers_BambuFtps()
+    {
+        using var services = Services(new()
+        {
+            ["Printers:BambuFtps:CapTlsAt12"] = "false",
+            ["Printers:BambuFtps:MinimumUploadTime"] = "00:15:00",
+        });
+
+        Assert.IsType<BambuFtpsClient>(services.GetRequiredService<IBambuFileTransfer>());
+        var options = services.GetRequiredService<IOptions<BambuFtpsOptions>>().Value;
+        Assert.False(options.CapTlsAt12);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.MinimumUploadTime);
+    }
+
+    [Fact]
+    public void A_configuration_that_cannot_work_stops_the_host_from_starting()
+    {
+        using var services = Services(new() { ["Printers:BambuFtps:UploadFloorBytesPerSecond"] = "0" });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<BambuFtpsOptions>>().Value);
+        Assert.Equal(["Printers:BambuFtps:UploadFloorBytesPerSecond must be positive."], failure.Failures);
+    }
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddBambuFileTransfer()
+            .BuildServiceProvider();
 }

@@ -16,13 +16,15 @@ namespace MakerShop.Printers.Bambu.Ftps;
 /// what the printer's vsftpd insists on (docs/bambu-ftps.md), so no FTP library is needed. Each call opens its own
 /// session: uploads are rare and a printer serves one client at a time.
 /// </summary>
-public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, ILogger<BambuFtpsClient> logger) : IBambuFileTransfer
+public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, ILogger<BambuFtpsClient> logger, TimeProvider? timeProvider = null)
+    : IBambuFileTransfer
 {
     public const string UserName = "bblp";
     private const int CopyBufferSize = 64 * 1024;
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
 
     private readonly BambuFtpsOptions _options = options.Value;
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly Lazy<X509Certificate2Collection> _bambuRoots = new(() => LoadRoots(options.Value.CaCertificateFiles));
 
     public async Task UploadAsync(BambuFtpsTarget target, string remoteName, Stream content, CancellationToken cancellationToken = default)
@@ -32,8 +34,8 @@ public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, 
         CheckRemoteName(remoteName);
         long? size = content.CanSeek ? content.Length - content.Position : null;
         var allowed = _options.UploadDeadline(size);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(allowed);
+        using var expiry = new CancellationTokenSource(allowed, _time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         var clock = Stopwatch.StartNew();
         var progress = new UploadProgress();
         LogUploadStarting(target.Serial, target.Host, target.Port, remoteName, size);

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace MakerShop.Printers.Bambu.Ftps;
 
@@ -9,8 +11,8 @@ public static class BambuFtpsServices
     {
         services.AddOptions<BambuFtpsOptions>()
             .BindConfiguration(BambuFtpsOptions.SectionName)
-            .Validate(o => !o.Problems().Any(), "Printers:BambuFtps is not valid: durations and the upload floor must be positive and every CA file must exist.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BambuFtpsOptions>, BambuFtpsOptionsValidator>());
         services.AddSingleton<IBambuFileTransfer, BambuFtpsClient>();
         return services;
     }
