@@ -143,6 +143,11 @@ public sealed class FakeBambuFtpsServer : IAsyncDisposable
         {
             _logger.LogDebug("Fake Bambu FTPS session ended: {Reason}", e.Message);
         }
+        catch (Exception e)
+        {
+            // A fake's own fault must not go unseen, nor take the demo down with it.
+            _logger.LogWarning(e, "Fake Bambu FTPS session failed");
+        }
         finally
         {
             _sessions.TryRemove(session, out _);
