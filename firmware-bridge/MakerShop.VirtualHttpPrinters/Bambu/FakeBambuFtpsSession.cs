@@ -329,10 +329,16 @@ internal sealed class FakeBambuFtpsSession(FakeBambuFtpsServer server, TcpClient
             return;
         }
 
+        // A disposed TcpClient has no socket left; the session may have ended while it was being cut.
+        if (client.Client is not { } socket)
+        {
+            return;
+        }
+
         try
         {
-            client.Client.LingerState = new LingerOption(true, 0);
-            client.Client.Close();
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Close();
         }
         catch (ObjectDisposedException)
         {

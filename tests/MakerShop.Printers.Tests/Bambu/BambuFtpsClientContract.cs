@@ -14,7 +14,9 @@ namespace MakerShop.Printers.Tests.Bambu;
 /// </summary>
 public abstract class BambuFtpsClientContract : IAsyncLifetime
 {
-    protected const string Serial = "01P00A391800123";
+    // A serial of its own per test: .NET caches one TLS session per name, and servers running side by side under one
+    // name would hand each other's sessions to vsftpd, which refuses them (as two printers never share a serial).
+    protected string Serial { get; } = $"01P00A{Random.Shared.NextInt64(100_000_000, 999_999_999)}";
     protected const string AccessCode = "27418563";
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(10);
 

@@ -89,6 +89,22 @@ public sealed class BambuFtpsRulesTests
         Assert.Equal(["Printers:BambuFtps:UploadFloorBytesPerSecond must be positive."], failure.Failures);
     }
 
+    [Fact]
+    public async Task Reading_the_certificate_of_a_printer_that_does_not_answer_fails_in_words_and_can_be_tried_again()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        var failure = await Assert.ThrowsAsync<BambuTransferException>(
+            () => BambuPresentedCertificate.FetchAsync("127.0.0.1", port, "01P00A391800123", TimeSpan.FromSeconds(10)));
+
+        Assert.True(failure.Retryable);
+        Assert.StartsWith($"Could not read the certificate of the printer at 127.0.0.1:{port}: ", failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Check that it is on, in LAN mode and at this address.", failure.Message, StringComparison.Ordinal);
+    }
+
     private static ServiceProvider Services(Dictionary<string, string?> settings) =>
         new ServiceCollection()
             .AddLogging()

@@ -25,6 +25,7 @@ public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, 
 
     private readonly BambuFtpsOptions _options = options.Value;
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _turns = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<X509Certificate2Collection> _bambuRoots = new(() => LoadRoots(options.Value.CaCertificateFiles));
 
     public async Task UploadAsync(BambuFtpsTarget target, string remoteName, Stream content, CancellationToken cancellationToken = default)
@@ -32,6 +33,41 @@ public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, 
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(content);
         CheckRemoteName(remoteName);
+        var turn = Turn(target);
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            await UploadInTurnAsync(target, remoteName, content, cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    public async Task DeleteAsync(BambuFtpsTarget target, string remoteName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        CheckRemoteName(remoteName);
+        var turn = Turn(target);
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            await DeleteInTurnAsync(target, remoteName, cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    // One session at a time per printer: .NET keeps one TLS session per name (the serial), and a second control
+    // connection to the same printer would replace the session a running transfer's data channel must resume.
+    private SemaphoreSlim Turn(BambuFtpsTarget target) =>
+        _turns.GetOrAdd(target.Serial, _ => new SemaphoreSlim(1, 1));
+
+    private async Task UploadInTurnAsync(BambuFtpsTarget target, string remoteName, Stream content, CancellationToken cancellationToken)
+    {
         long? size = content.CanSeek ? content.Length - content.Position : null;
         var allowed = _options.UploadDeadline(size);
         using var expiry = new CancellationTokenSource(allowed, _time);
@@ -91,10 +127,8 @@ public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, 
         }
     }
 
-    public async Task DeleteAsync(BambuFtpsTarget target, string remoteName, CancellationToken cancellationToken = default)
+    private async Task DeleteInTurnAsync(BambuFtpsTarget target, string remoteName, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        CheckRemoteName(remoteName);
         try
         {
             await using var session = await OpenSessionAsync(target, cancellationToken);
@@ -221,8 +255,9 @@ public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, 
         {
             var reply = await TryReadReplyAsync(channel, cancellationToken);
             throw new BambuTransferException(
-                $"Printer {target.Serial} refused the encrypted data connection{(reply is null ? "" : $": {reply}")}.",
-                retryable: false,
+                $"Printer {target.Serial} refused the encrypted data connection{(reply is null ? "" : $": {reply.Code} {reply.Text.TrimEnd('.')}")}.",
+                // Usually another TLS session to the same name was cached in between; a new attempt starts afresh.
+                retryable: true,
                 e);
         }
 
@@ -335,7 +370,7 @@ public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, 
         try
         {
             using var cleanup = new CancellationTokenSource(CleanupTimeout);
-            await DeleteAsync(target, remoteName, cleanup.Token);
+            await DeleteInTurnAsync(target, remoteName, cleanup.Token);
         }
         catch (Exception e) when (e is BambuTransferException || IsTransportFailure(e))
         {
