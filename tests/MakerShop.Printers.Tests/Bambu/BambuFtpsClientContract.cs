@@ -73,6 +73,21 @@ public abstract class BambuFtpsClientContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Uploads_to_one_printer_started_together_are_all_stored_whole()
+    {
+        var target = await PinnedTargetAsync();
+        var client = Client();
+        var contents = Enumerable.Range(0, 3).Select(_ => RandomBytes(2 * 1024 * 1024)).ToList();
+
+        await Task.WhenAll(contents.Select((content, i) => client.UploadAsync(target, $"together-{i}.gcode.3mf", new MemoryStream(content))));
+
+        for (var i = 0; i < contents.Count; i++)
+        {
+            Assert.Equal(contents[i], await File.ReadAllBytesAsync(StoredPath($"together-{i}.gcode.3mf")));
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_access_code_is_refused_for_good_in_words_that_say_so()
     {
         var target = await PinnedTargetAsync() with { AccessCode = "99999999" };

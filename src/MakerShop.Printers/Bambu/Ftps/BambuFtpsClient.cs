@@ -61,8 +61,8 @@ public sealed partial class BambuFtpsClient(IOptions<BambuFtpsOptions> options, 
         }
     }
 
-    // One session at a time per printer: .NET keeps one TLS session per name (the serial), and a second control
-    // connection to the same printer would replace the session a running transfer's data channel must resume.
+    // One session at a time per printer, as the printers serve one FTP client at a time: an upload and the delete of
+    // its partial file never race each other for the printer.
     private SemaphoreSlim Turn(BambuFtpsTarget target) =>
         _turns.GetOrAdd(target.Serial, _ => new SemaphoreSlim(1, 1));
 
