@@ -20,6 +20,8 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 #   npm                           the Web project's build installs three.js from the npm registry
 #   DejaVu Sans                   the customs PDFs (PDFsharp) embed it; Linux has no font PDFsharp finds on its own
 #   prusa-slicer, admesh          quotes are sliced by Debian's PrusaSlicer CLI; admesh is the mesh peer in bench/
+#   vsftpd, perl DB_File          the Bambu FTPS tests start vsftpd (implicit TLS, session reuse) on a free loopback
+#                                 port; its user 'bblp' lives in a pam_userdb file written with perl's DB_File
 # Everything missing is installed in one apt pass when running as root; otherwise the script stops and says what to install.
 have_tool() {
     # Debian installs the broker in /usr/sbin, which is not on every user's PATH.
@@ -34,6 +36,8 @@ have_tool npm || packages+=(nodejs npm)
 [ -f "$dejavu_font" ] || packages+=(fonts-dejavu-core)
 have_tool prusa-slicer || packages+=(prusa-slicer)
 have_tool admesh || packages+=(admesh)
+have_tool vsftpd || packages+=(vsftpd)
+perl -MDB_File -e 1 2>/dev/null || packages+=(perl)
 
 if [ "${#packages[@]}" -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
@@ -49,11 +53,12 @@ if [ "${#packages[@]}" -gt 0 ]; then
     # No system broker is needed: if mosquitto's postinst started one on 1883 that is harmless; tests never use it.
 fi
 
-for tool in mosquitto mosquitto_passwd npm prusa-slicer admesh; do
+for tool in mosquitto mosquitto_passwd npm prusa-slicer admesh vsftpd; do
     have_tool "$tool" || { echo "ERROR: '$tool' is still missing after installing its package." >&2; exit 1; }
 done
 [ -x /usr/bin/chromium ] || { echo "ERROR: /usr/bin/chromium is still missing after installing chromium." >&2; exit 1; }
 [ -f "$dejavu_font" ] || { echo "ERROR: $dejavu_font is still missing after installing fonts-dejavu-core." >&2; exit 1; }
+perl -MDB_File -e 1 2>/dev/null || { echo "ERROR: perl's DB_File is still missing after installing perl." >&2; exit 1; }
 mosquitto_bin="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
 echo "==> $("$mosquitto_bin" -h 2>/dev/null | head -n 1 || true)"
 echo "==> $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
