@@ -1,0 +1,24 @@
+using MakerShop.Printers.Connectors;
+using MakerShop.Printers.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MakerShop.Printers.Bambu;
+
+public static class BambuLanServices
+{
+    /// <summary>
+    /// The Bambu Lab LAN protocol and its connector (the HTTP-printer connector, which the poller and outbox already
+    /// drive). The host registers the <see cref="IBambuFileTransfer"/> and <see cref="IBambuJobPackager"/> it uses;
+    /// call after <c>AddHttpPrinterDrivers</c>.
+    /// </summary>
+    public static IServiceCollection AddBambuLanDrivers(this IServiceCollection services, BambuLanOptions? options = null)
+    {
+        services.TryAddSingleton(options ?? new BambuLanOptions());
+        services.AddSingleton<BambuSessions>();
+        services.AddSingleton<BambuLanProtocol>();
+        services.AddSingleton<IHttpPrinterProtocol>(sp => sp.GetRequiredService<BambuLanProtocol>());
+        services.AddSingleton<IPrinterConnector>(sp => ActivatorUtilities.CreateInstance<HttpPrinterConnector>(sp, sp.GetRequiredService<BambuLanProtocol>()));
+        return services;
+    }
+}
