@@ -9,12 +9,15 @@ public static class BambuLanServices
 {
     /// <summary>
     /// The Bambu Lab LAN protocol and its connector (the HTTP-printer connector, which the poller and outbox already
-    /// drive). The host registers the <see cref="IBambuFileTransfer"/> and <see cref="IBambuJobPackager"/> it uses;
-    /// call after <c>AddHttpPrinterDrivers</c>.
+    /// drive). The FTPS client and 3MF packager registered before this call are used; without them every transfer
+    /// is refused with words (<see cref="BambuFilesNotInstalled"/>). Call after <c>AddHttpPrinterDrivers</c>.
     /// </summary>
     public static IServiceCollection AddBambuLanDrivers(this IServiceCollection services, BambuLanOptions? options = null)
     {
         services.TryAddSingleton(options ?? new BambuLanOptions());
+        services.TryAddSingleton<BambuFilesNotInstalled>();
+        services.TryAddSingleton<IBambuFileTransfer>(sp => sp.GetRequiredService<BambuFilesNotInstalled>());
+        services.TryAddSingleton<IBambuJobPackager>(sp => sp.GetRequiredService<BambuFilesNotInstalled>());
         services.AddSingleton<BambuSessions>();
         services.AddSingleton<BambuLanProtocol>();
         services.AddSingleton<IHttpPrinterProtocol>(sp => sp.GetRequiredService<BambuLanProtocol>());
