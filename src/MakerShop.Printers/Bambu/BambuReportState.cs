@@ -12,7 +12,10 @@ public sealed class BambuReportState
     private readonly Lock _gate = new();
     private JsonObject _print = [];
 
-    /// <summary>True once any report has been merged: before that the shop knows nothing about the printer.</summary>
+    /// <summary>
+    /// True once the state says what the printer is doing (<c>gcode_state</c>, which a full report always carries): the
+    /// small deltas a P1 sends after a reconnect, before the full report, say nothing about a print still running.
+    /// </summary>
     public bool HasReport { get; private set; }
 
     public void Merge(JsonObject print)
@@ -21,7 +24,7 @@ public sealed class BambuReportState
         lock (_gate)
         {
             MergeInto(_print, print);
-            HasReport = true;
+            HasReport = _print.ContainsKey("gcode_state");
         }
     }
 

@@ -43,7 +43,11 @@ public sealed class BambuPrinterProducesOrdersTests
         await using var farm = await BambuShop.StartAsync(o => o.TimeScale = 60);
         await farm.ProvisionAsync();
         var order = await ShopApi.PlaceOrderAsync(farm.Shop.Http, ShopApi.OrderBody(colour: "black"));
-        await Eventually.UntilAsync(async () => await farm.PrinterStatusAsync() is { } s && s.StartsWith("Busy", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the Bambu printer to be printing");
+        await Eventually.UntilAsync(
+            async () => farm.Printer.GcodeState == "RUNNING"
+                && await farm.Shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{order}' AND status = 'Printing'") == 1,
+            TimeSpan.FromSeconds(60),
+            "the job to be printing on the Bambu printer");
 
         await farm.Printer.DropClientsAsync();
 

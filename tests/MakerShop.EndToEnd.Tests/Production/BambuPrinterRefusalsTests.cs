@@ -16,14 +16,18 @@ public sealed class BambuPrinterRefusalsTests
         await using var farm = await BambuShop.StartAsync(o => { o.PrintDuration = TimeSpan.FromHours(2); o.TimeScale = 60; });
         await farm.ProvisionAsync(autoEject: false);
         var order = await ShopApi.PlaceOrderAsync(farm.Shop.Http, ShopApi.OrderBody(colour: "black"));
-        await farm.WaitForPrinterAsync(s => s?.StartsWith("Busy", StringComparison.Ordinal) == true, "printing");
+        await Eventually.UntilAsync(
+            async () => farm.Printer.GcodeState == "RUNNING"
+                && await farm.Shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{order}' AND status = 'Printing'") == 1,
+            TimeSpan.FromSeconds(60),
+            "the job to be printing on the Bambu printer");
 
         await farm.Printer.RestartAsync();
 
         await Eventually.UntilAsync(
             async () => await farm.Shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{order}' AND status = 'Failed'") == 1,
             TimeSpan.FromSeconds(60),
-            "the interrupted job to be failed");
+            async () => $"the interrupted job to be failed; jobs: {await farm.Shop.TextAsync($"SELECT group_concat(attempt || ':' || status || ':' || COALESCE(failure_reason, ''), ' / ') FROM print_jobs WHERE order_id = '{order}'")}; printer {await farm.PrinterStatusAsync()}; fake {farm.Printer.GcodeState} {string.Join(",", farm.Printer.PrintsStarted)} pushalls {farm.Printer.PushAllsAnswered}/{farm.Printer.PushAllsIgnored}");
         Assert.Equal(HttpPrinterReportTranslator.ForgottenReason, await farm.Shop.TextAsync($"SELECT failure_reason FROM print_jobs WHERE order_id = '{order}' AND status = 'Failed'"));
         await farm.WaitForPrinterAsync(s => s?.StartsWith("NeedsBedClear", StringComparison.Ordinal) == true, "waiting for its bed to be cleared");
         Assert.Single(farm.Printer.PrintsStarted);

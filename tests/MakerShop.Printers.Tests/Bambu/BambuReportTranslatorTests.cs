@@ -29,6 +29,17 @@ public sealed class BambuReportTranslatorTests
     }
 
     [Fact]
+    public void Deltas_before_the_first_full_report_do_not_count_as_knowing_the_printers_state()
+    {
+        var state = new BambuReportState();
+        state.Merge(Print("""{"wifi_signal":"-46dBm","mc_percent":40}"""));
+        Assert.False(state.HasReport);
+        state.Merge(Print("""{"gcode_state":"RUNNING","subtask_name":"job_g.gcode"}"""));
+        Assert.True(state.HasReport);
+        Assert.Equal(0.4, BambuReportTranslator.Observe(state.Snapshot()).Progress);
+    }
+
+    [Fact]
     public void Remaining_time_is_read_as_minutes_and_given_in_seconds()
     {
         var seen = BambuReportTranslator.Observe(Print("""{"gcode_state":"RUNNING","mc_percent":"40","mc_remaining_time":"12","subtask_name":"job_b.gcode"}"""));
