@@ -13,8 +13,9 @@ public sealed class BambuReportState
     private JsonObject _print = [];
 
     /// <summary>
-    /// True once the state says what the printer is doing (<c>gcode_state</c>, which a full report always carries): the
-    /// small deltas a P1 sends after a reconnect, before the full report, say nothing about a print still running.
+    /// True once the state says what the printer is doing and on which job (<c>gcode_state</c> and <c>subtask_name</c>,
+    /// which a full report always carries): the deltas a P1 sends after a reconnect, before the full report, may say
+    /// FINISH without naming the job, which would read as a print the printer forgot.
     /// </summary>
     public bool HasReport { get; private set; }
 
@@ -24,7 +25,7 @@ public sealed class BambuReportState
         lock (_gate)
         {
             MergeInto(_print, print);
-            HasReport = _print.ContainsKey("gcode_state");
+            HasReport = _print.ContainsKey("gcode_state") && _print.ContainsKey("subtask_name");
         }
     }
 

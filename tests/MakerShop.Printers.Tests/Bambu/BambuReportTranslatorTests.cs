@@ -34,6 +34,8 @@ public sealed class BambuReportTranslatorTests
         var state = new BambuReportState();
         state.Merge(Print("""{"wifi_signal":"-46dBm","mc_percent":40}"""));
         Assert.False(state.HasReport);
+        state.Merge(Print("""{"gcode_state":"FINISH"}"""));
+        Assert.False(state.HasReport);
         state.Merge(Print("""{"gcode_state":"RUNNING","subtask_name":"job_g.gcode"}"""));
         Assert.True(state.HasReport);
         Assert.Equal(0.4, BambuReportTranslator.Observe(state.Snapshot()).Progress);
