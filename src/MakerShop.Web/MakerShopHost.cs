@@ -22,7 +22,13 @@ namespace MakerShop.Web;
 /// <summary>The composition root, usable by Program and by tests that run the real host on loopback.</summary>
 public static class MakerShopHost
 {
-    public static WebApplication Create(string[] args)
+    public static WebApplication Create(string[] args) => Create(args, null);
+
+    /// <summary>
+    /// The host with <paramref name="replaceServices"/> applied last: for tests that put a stand-in where a real device
+    /// client would go (the shop itself stays as composed here).
+    /// </summary>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? replaceServices)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddShopConfigurationFiles();
@@ -49,6 +55,7 @@ public static class MakerShopHost
         builder.Services.AddShipping(builder.Configuration);
         builder.Services.AddShopSecurity();
 
+        replaceServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseShopSecurity();
         app.MapShopApi();

@@ -15,5 +15,8 @@ public sealed record HttpPrinterEndpoint(
     DeviceCredentials ShopCredentials,
     bool AutoEject)
 {
+    /// <summary>For a Bambu Lab printer (<see cref="PrinterKind.BambuLan"/>): its serial, pinned certificate and FTPS port; the access code is <see cref="ApiKey"/>.</summary>
+    public Bambu.BambuPrinterIdentity? Bambu { get; init; }
+
     public override string ToString() => $"HttpPrinterEndpoint {{ PrinterId = {PrinterId}, Kind = {Kind}, BaseUrl = {BaseUrl} }}";
 }

@@ -26,7 +26,7 @@ public static class HttpPrinterReportTranslator
 
         if (now.Link == ObservedLink.Unauthorized)
         {
-            return [State(printerId, at, ReportedActivity.Error, now, jobId: null, lastJob: null) with { Reason = PrinterErrorReasons.ApiKeyRefused }];
+            return [State(printerId, at, ReportedActivity.Error, now, jobId: null, lastJob: null) with { Reason = PrinterErrorReasons.IsLinkRefusal(now.Reason) ? now.Reason : PrinterErrorReasons.ApiKeyRefused }];
         }
 
         if (now.Machine == ObservedMachine.Disconnected)

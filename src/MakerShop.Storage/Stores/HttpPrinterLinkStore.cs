@@ -10,8 +10,9 @@ public sealed class HttpPrinterLinkStore(SqliteConnectionFactory connections)
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(link);
         return session.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO http_printer_links (printer_id, base_url, api_key, created_at, updated_at) VALUES (@PrinterId, @BaseUrl, @ApiKey, @Now, @Now)",
-            new { link.PrinterId, BaseUrl = link.BaseUrl.AbsoluteUri, link.ApiKey, Now = DbTime.Write(now) },
+            "INSERT INTO http_printer_links (printer_id, base_url, api_key, bambu_serial, bambu_certificate_sha256, bambu_ftps_port, created_at, updated_at) "
+            + "VALUES (@PrinterId, @BaseUrl, @ApiKey, @BambuSerial, @BambuCertificateSha256, @BambuFtpsPort, @Now, @Now)",
+            new { link.PrinterId, BaseUrl = link.BaseUrl.AbsoluteUri, link.ApiKey, link.BambuSerial, link.BambuCertificateSha256, link.BambuFtpsPort, Now = DbTime.Write(now) },
             session.Transaction,
             cancellationToken: cancellationToken));
     }
@@ -19,8 +20,13 @@ public sealed class HttpPrinterLinkStore(SqliteConnectionFactory connections)
     public async Task<IReadOnlyList<HttpPrinterLink>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string PrinterId, string BaseUrl, string ApiKey)>(new CommandDefinition(
-            "SELECT printer_id, base_url, api_key FROM http_printer_links ORDER BY printer_id", cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new HttpPrinterLink(r.PrinterId, new Uri(r.BaseUrl), r.ApiKey))];
+        var rows = await connection.QueryAsync<(string PrinterId, string BaseUrl, string ApiKey, string? BambuSerial, string? BambuCertificateSha256, long? BambuFtpsPort)>(new CommandDefinition(
+            "SELECT printer_id, base_url, api_key, bambu_serial, bambu_certificate_sha256, bambu_ftps_port FROM http_printer_links ORDER BY printer_id", cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new HttpPrinterLink(r.PrinterId, new Uri(r.BaseUrl), r.ApiKey)
+        {
+            BambuSerial = r.BambuSerial,
+            BambuCertificateSha256 = r.BambuCertificateSha256,
+            BambuFtpsPort = r.BambuFtpsPort is { } port ? (int)port : null,
+        })];
     }
 }

@@ -39,4 +39,18 @@ public sealed class HttpPrinterDefinition
     public string CountryCode { get; set; } = "FR";
 
     public bool AutoEject { get; set; }
+
+    /// <summary>Bambu Lab (Kind BambuLan, BaseUrl <c>mqtts://ip:8883/</c>, the access code as its key): the printer's serial.</summary>
+    public string BambuSerial { get; set; } = "";
+
+    /// <summary>Bambu Lab: the SHA-256 fingerprint of the printer's certificate, pinned (upper-case hex).</summary>
+    public string BambuCertificateSha256 { get; set; } = "";
+
+    /// <summary>Bambu Lab: the port of the printer's FTPS server.</summary>
+    public int BambuFtpsPort { get; set; } = MakerShop.Printers.Bambu.BambuFtpsTarget.DefaultPort;
+
+    /// <summary>What the shop needs beside the address to drive a Bambu Lab printer; null for any other kind.</summary>
+    public MakerShop.Printers.Bambu.BambuPrinterIdentity? BambuIdentity() => Kind == PrinterKind.BambuLan
+        ? new MakerShop.Printers.Bambu.BambuPrinterIdentity(BambuSerial, BambuCertificateSha256, BambuFtpsPort)
+        : null;
 }

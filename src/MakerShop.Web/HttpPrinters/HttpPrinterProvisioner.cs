@@ -36,7 +36,7 @@ public sealed class HttpPrinterProvisioner(
                 printer.NozzleDiameter, printer.LoadedMaterial, printer.LoadedColour, printer.CountryCode, printer.AutoEject),
             cancellationToken);
         addressGuard.Trust(printer.BaseUrl!);
-        directory.Put(new HttpPrinterEndpoint(printer.Id, printer.Kind, printer.BaseUrl!, apiKey, credentials, printer.AutoEject));
+        directory.Put(new HttpPrinterEndpoint(printer.Id, printer.Kind, printer.BaseUrl!, apiKey, credentials, printer.AutoEject) { Bambu = printer.BambuIdentity() });
         logger.LogInformation("HTTP printer {PrinterId} ({Kind}) at {BaseUrl}", printer.Id, printer.Kind, printer.BaseUrl);
     }
 }

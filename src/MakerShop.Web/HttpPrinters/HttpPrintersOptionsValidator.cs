@@ -29,12 +29,16 @@ public sealed class HttpPrintersOptionsValidator(ReservedPrinterIds reserved) : 
                 failures.Add($"{at}:Id '{printer.Id}' is listed twice.");
             }
 
-            if (printer.Kind is not (PrinterKind.OctoPrint or PrinterKind.Moonraker or PrinterKind.PrusaLink))
+            if (printer.Kind is not (PrinterKind.OctoPrint or PrinterKind.Moonraker or PrinterKind.PrusaLink or PrinterKind.BambuLan))
             {
-                failures.Add($"{at}:Kind must be OctoPrint, Moonraker or PrusaLink.");
+                failures.Add($"{at}:Kind must be OctoPrint, Moonraker, PrusaLink or BambuLan.");
             }
 
-            if (printer.BaseUrl is not { IsAbsoluteUri: true } url || url.Scheme is not ("http" or "https"))
+            if (printer.Kind == PrinterKind.BambuLan)
+            {
+                failures.AddRange(BambuFailures(printer, at));
+            }
+            else if (printer.BaseUrl is not { IsAbsoluteUri: true } url || url.Scheme is not ("http" or "https"))
             {
                 failures.Add($"{at}:BaseUrl must be an absolute http(s) address.");
             }
@@ -49,5 +53,23 @@ public sealed class HttpPrintersOptionsValidator(ReservedPrinterIds reserved) : 
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> BambuFailures(HttpPrinterDefinition printer, string at)
+    {
+        if (printer.BaseUrl is not { IsAbsoluteUri: true, Scheme: "mqtts" })
+        {
+            yield return $"{at}:BaseUrl of a Bambu Lab printer must be mqtts://<its IP address>:8883/.";
+        }
+
+        if (!BambuAccessCode.IsSerial(printer.BambuSerial))
+        {
+            yield return $"{at}:BambuSerial must be the printer's serial (letters and digits).";
+        }
+
+        if (printer.BambuCertificateSha256.Length != 64 || !printer.BambuCertificateSha256.All(Uri.IsHexDigit))
+        {
+            yield return $"{at}:BambuCertificateSha256 must be the SHA-256 fingerprint of the printer's certificate (64 hex digits).";
+        }
     }
 }

@@ -1,3 +1,4 @@
+using MakerShop.Printers.Bambu;
 using MakerShop.Printers.Connectors;
 using MakerShop.Printers.Http;
 using MakerShop.Printers.Moonraker;
@@ -20,6 +21,7 @@ public static class HttpPrintersSetup
         var options = configuration.GetSection(HttpPrintersOptions.SectionName).Get<HttpPrintersOptions>() ?? new HttpPrintersOptions();
         services.AddHttpPrinterDrivers(new HttpPrinterClientSettings(
             TimeSpan.FromSeconds(options.RequestTimeoutSeconds), TimeSpan.FromSeconds(options.TransferTimeoutSeconds), options.StatusRetries));
+        services.AddBambuLanDrivers();
 
         services.AddSingleton<MakerPrinterAddressGuard>();
         services.AddSingleton<IHttpPrinterAddressFilter>(sp => sp.GetRequiredService<MakerPrinterAddressGuard>());

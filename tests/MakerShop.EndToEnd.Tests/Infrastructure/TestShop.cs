@@ -32,12 +32,15 @@ public sealed class TestShop : IAsyncDisposable
     /// Starts the host. Free ports are picked ahead of time (a restarted host must find the same ones), so another test
     /// can take one in between: then, unless the ports must stay, the host is tried again on fresh ports.
     /// </summary>
-    public static async Task<TestShop> StartAsync(TestShopSettings settings, bool keepPorts = false)
+    public static async Task<TestShop> StartAsync(TestShopSettings settings, bool keepPorts = false) => await StartAsync(settings, null, keepPorts);
+
+    /// <summary>As <see cref="StartAsync(TestShopSettings, bool)"/>, with stand-ins for device clients put in last.</summary>
+    public static async Task<TestShop> StartAsync(TestShopSettings settings, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? replaceServices, bool keepPorts = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         for (var attempt = 1; ; attempt++)
         {
-            var app = MakerShopHost.Create(settings.ToArgs());
+            var app = MakerShopHost.Create(settings.ToArgs(), replaceServices);
             try
             {
                 await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));

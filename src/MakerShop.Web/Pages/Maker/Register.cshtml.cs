@@ -50,7 +50,8 @@ public sealed class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync(
         string? id, string? name, string? x, string? y, string? z, string? nozzle, string? material, string? colour,
-        bool enclosed, bool hardenedNozzle, bool autoEject, PrinterKind? kind, string? baseUrl, string? apiKey, CancellationToken cancellationToken)
+        bool enclosed, bool hardenedNozzle, bool autoEject, PrinterKind? kind, string? baseUrl, string? apiKey, CancellationToken cancellationToken,
+        string? bambuSerial = null, string? bambuAddress = null, string? accessCode = null)
     {
         var makerId = ShopClaims.MakerIdOf(User);
         var maker = (await makers.ListAsync(cancellationToken)).FirstOrDefault(m => m.Id == makerId);
@@ -72,6 +73,18 @@ public sealed class RegisterModel(
             {
                 Equipment = new PrinterEquipment(maker.Id, enclosed, hardenedNozzle),
             };
+            if (printerKind == PrinterKind.BambuLan)
+            {
+                var serial = BambuAccessCode.CheckSerial(bambuSerial);
+                var address = BambuAccessCode.Address(bambuAddress);
+                var code = BambuAccessCode.CheckCode(accessCode);
+                await httpPrinters.RegisterBambuAsync(registration, address, code, serial, cancellationToken: cancellationToken);
+                await audit.RecordAsync(HttpContext, "PrinterRegistered", registration.Id, string.Create(CultureInfo.InvariantCulture, $"Bambu Lab {serial} at {address.Host}, {name}, {size.X}x{size.Y}x{size.Z} mm, {material} {colour}"));
+                PrinterId = registration.Id;
+                HttpSummary = text["Mkr.Register.DrivesBambu", serial, address.Host, BambuAccessCode.Masked(code)];
+                return Page();
+            }
+
             if (printerKind != PrinterKind.FirmwareBridge)
             {
                 var url = HttpPrinterAddress.Parse(baseUrl);
@@ -99,6 +112,7 @@ public sealed class RegisterModel(
             {
                 ["id"] = id ?? "", ["name"] = name ?? "", ["x"] = x ?? "", ["y"] = y ?? "", ["z"] = z ?? "", ["nozzle"] = nozzle ?? "",
                 ["material"] = material ?? "", ["colour"] = colour ?? "", ["kind"] = (kind ?? PrinterKind.FirmwareBridge).ToString(), ["baseUrl"] = baseUrl ?? "",
+                ["bambuSerial"] = bambuSerial ?? "", ["bambuAddress"] = bambuAddress ?? "",
                 ["enclosed"] = enclosed ? "true" : "", ["hardenedNozzle"] = hardenedNozzle ? "true" : "", ["autoEject"] = autoEject ? "true" : "",
             };
             return Page();

@@ -1,0 +1,45 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using MakerShop.EndToEnd.Tests.Infrastructure;
+
+namespace MakerShop.EndToEnd.Tests.Production;
+
+/// <summary>
+/// Orders printed on the fake Bambu Lab printer through the real host: checkout, dispatcher, outbox, the HTTP-printer
+/// connector with the Bambu protocol (MQTT over TLS, a 3MF uploaded to its storage, project_file), and reports.
+/// </summary>
+public sealed class BambuPrinterProducesOrdersTests
+{
+    [Fact]
+    public async Task Orders_are_printed_on_a_Bambu_Lab_printer_through_the_dispatcher_outbox_and_reports()
+    {
+        await using var farm = await BambuShop.StartAsync();
+        await farm.ProvisionAsync();
+
+        var first = await ShopApi.PlaceOrderAsync(farm.Shop.Http, ShopApi.OrderBody(colour: "black"));
+        await ShopApi.WaitForOrdersAsync(farm.Shop.Http, [first], "Produced", TimeSpan.FromMinutes(2));
+
+        var job = await JobOfAsync(farm, first);
+        Assert.Equal(("Completed", BambuShop.PrinterId), (job["status"]!.GetValue<string>(), job["printerId"]!.GetValue<string>()));
+        var file = job["id"]!.GetValue<string>() + ".3mf";
+        Assert.Equal([file], farm.Printer.PrintsStarted);
+        using (var package = ZipFile.OpenRead(Path.Combine(farm.Storage, file)))
+        {
+            var plate = Assert.Single(package.Entries, e => e.FullName == "Metadata/plate_1.gcode");
+            Assert.True(plate.Length > 100);
+        }
+
+        // The next job starts on the same printer (it ejects its parts) and the ended job's file is deleted then.
+        var second = await ShopApi.PlaceOrderAsync(farm.Shop.Http, ShopApi.OrderBody(colour: "black"));
+        await ShopApi.WaitForOrdersAsync(farm.Shop.Http, [second], "Produced", TimeSpan.FromMinutes(2));
+        Assert.Equal(2, farm.Printer.PrintsStarted.Count);
+        Assert.False(File.Exists(Path.Combine(farm.Storage, file)));
+        Assert.Equal("BambuLan", await farm.Shop.TextAsync($"SELECT kind FROM printers WHERE id = '{BambuShop.PrinterId}'"));
+    }
+
+    private static async Task<JsonNode> JobOfAsync(BambuShop farm, string orderId)
+    {
+        var jobs = JsonNode.Parse(await farm.Shop.Http.GetStringAsync(new Uri("/api/jobs", UriKind.Relative)))!.AsArray();
+        return Assert.Single(jobs, j => j!["orderId"]!.GetValue<string>() == orderId)!;
+    }
+}
