@@ -122,7 +122,7 @@ public sealed partial class BambuLanProtocol(
     public async Task<HttpCallResult> DeleteJobFileAsync(HttpPrinterEndpoint endpoint, string jobId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var name = _packages.GetValueOrDefault((endpoint.PrinterId, jobId)) ?? jobId + ".3mf";
+        var name = _packages.GetValueOrDefault((endpoint.PrinterId, jobId)) ?? packager.FileNameOf(jobId);
         try
         {
             await transfer.DeleteAsync(Target(endpoint), name, cancellationToken);

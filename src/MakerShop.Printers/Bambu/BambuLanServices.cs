@@ -1,3 +1,4 @@
+using MakerShop.Printers.Bambu.Ftps;
 using MakerShop.Printers.Connectors;
 using MakerShop.Printers.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,15 +10,14 @@ public static class BambuLanServices
 {
     /// <summary>
     /// The Bambu Lab LAN protocol and its connector (the HTTP-printer connector, which the poller and outbox already
-    /// drive). The FTPS client and 3MF packager registered before this call are used; without them every transfer
-    /// is refused with words (<see cref="BambuFilesNotInstalled"/>). Call after <c>AddHttpPrinterDrivers</c>.
+    /// drive), with the shop's FTPS client and 3MF packager. Call after <c>AddHttpPrinterDrivers</c>.
     /// </summary>
     public static IServiceCollection AddBambuLanDrivers(this IServiceCollection services, BambuLanOptions? options = null)
     {
         services.TryAddSingleton(options ?? new BambuLanOptions());
-        services.TryAddSingleton<BambuFilesNotInstalled>();
-        services.TryAddSingleton<IBambuFileTransfer>(sp => sp.GetRequiredService<BambuFilesNotInstalled>());
-        services.TryAddSingleton<IBambuJobPackager>(sp => sp.GetRequiredService<BambuFilesNotInstalled>());
+        // TryAdd: a test may put its own in first; the FTPS client itself comes with AddHttpPrinterDrivers.
+        services.TryAddSingleton<IBambuJobPackager, BambuProjectPackager>();
+        services.AddBambuFileTransfer();
         services.AddSingleton<BambuSessions>();
         services.AddSingleton<BambuLanProtocol>();
         services.AddSingleton<IHttpPrinterProtocol>(sp => sp.GetRequiredService<BambuLanProtocol>());

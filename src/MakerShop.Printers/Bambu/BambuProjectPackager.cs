@@ -16,6 +16,8 @@ public sealed class BambuProjectPackager : IBambuJobPackager
     public const string PlatePath = "Metadata/plate_1.gcode";
     private const int CopyBufferSize = 81920;
 
+    public string FileNameOf(string jobName) => FileNameFor(jobName);
+
     public async Task<BambuJobPackage> PackageAsync(Stream gcode, string jobName, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gcode);

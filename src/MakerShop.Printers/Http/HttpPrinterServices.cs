@@ -1,4 +1,3 @@
-using MakerShop.Printers.Bambu.Ftps;
 using MakerShop.Printers.Connectors;
 using MakerShop.Printers.Moonraker;
 using MakerShop.Printers.OctoPrint;
@@ -69,7 +68,6 @@ public static class HttpPrinterServices
         services.AddSingleton<IHttpPrinterProtocol>(sp => sp.GetRequiredService<PrusaLinkProtocol>());
         services.AddSingleton<IPrinterConnector>(sp => ActivatorUtilities.CreateInstance<HttpPrinterConnector>(sp, sp.GetRequiredService<PrusaLinkProtocol>()));
         services.AddSingleton<HttpPrinterPoller>();
-        services.AddBambuFileTransfer();
         return services;
     }
 

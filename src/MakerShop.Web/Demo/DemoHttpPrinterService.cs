@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using MakerShop.Core;
+using MakerShop.VirtualHttpPrinters.Bambu;
 using MakerShop.VirtualHttpPrinters.Hosting;
 using MakerShop.VirtualHttpPrinters.Moonraker;
 using MakerShop.VirtualHttpPrinters.OctoPrint;
@@ -12,9 +14,9 @@ using Microsoft.Extensions.Options;
 namespace MakerShop.Web.Demo;
 
 /// <summary>
-/// Gives the demo a mixed farm: one OctoPrint-style, one Moonraker-style and one PrusaLink (Prusa MK4) printer, each a
-/// fake server on loopback in front of a simulated machine, driven by the shop over HTTP exactly as a maker's real
-/// OctoPrint, Klipper or Prusa would be.
+/// Gives the demo a mixed farm: an OctoPrint, a Moonraker (Klipper), a PrusaLink (Prusa MK4) and a Bambu Lab (P1S, LAN
+/// mode) printer, each a fake server on loopback in front of a simulated machine, driven by the shop exactly as a
+/// maker's real printer of that kind would be.
 /// </summary>
 public sealed class DemoHttpPrinterService(
     IOptions<DemoOptions> demo,
@@ -25,13 +27,15 @@ public sealed class DemoHttpPrinterService(
     /// <summary>Bytes of G-code per simulated second: the demo parts then take about as long as on the Marlin printers.</summary>
     public const double BytesPerSecond = 200;
 
-    private readonly List<VirtualHttpServer> _servers = [];
+    private readonly List<IAsyncDisposable> _servers = [];
+    private readonly List<string> _storages = [];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await StartAsync(PrinterKind.OctoPrint, "demo-octoprint-1", "Demo OctoPrint #1", "PLA", "black", cancellationToken);
         await StartAsync(PrinterKind.Moonraker, "demo-moonraker-1", "Demo Klipper (Moonraker) #1", "PLA", "white", cancellationToken);
         await StartAsync(PrinterKind.PrusaLink, "demo-prusalink-1", "Demo Prusa MK4 (PrusaLink) #1", "PLA", "black", cancellationToken);
+        await StartBambuAsync("demo-bambu-1", "Demo Bambu Lab P1S #1", "PLA", "white", cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -42,6 +46,12 @@ public sealed class DemoHttpPrinterService(
         }
 
         _servers.Clear();
+        foreach (var storage in _storages)
+        {
+            Directory.Delete(storage, recursive: true);
+        }
+
+        _storages.Clear();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
@@ -75,5 +85,52 @@ public sealed class DemoHttpPrinterService(
             apiKey,
             cancellationToken);
         logger.LogInformation("Demo {Kind} printer {PrinterId} serving on {BaseUrl}", kind, id, server.BaseUrl);
+    }
+
+    /// <summary>
+    /// A Bambu Lab printer in LAN mode: its TLS MQTT broker and its FTPS server on loopback, one self-signed certificate
+    /// named by its serial for both, pinned at provisioning as a maker's registration pins it.
+    /// </summary>
+    private async Task StartBambuAsync(string id, string name, string material, string colour, CancellationToken cancellationToken)
+    {
+        var storage = Directory.CreateTempSubdirectory("makershop-demo-bambu-").FullName;
+        _storages.Add(storage);
+        var printer = new FakeBambuPrinter(
+            new FakeBambuPrinterOptions
+            {
+                Serial = "01P00A" + RandomNumberGenerator.GetInt32(100_000_000, 1_000_000_000),
+                AccessCode = RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture),
+                StorageDirectory = storage,
+                TimeScale = demo.Value.Fleet.TimeScale,
+            },
+            timeProvider);
+        await printer.StartAsync(cancellationToken);
+        _servers.Add(printer);
+        var ftps = new FakeBambuFtpsServer(printer.Certificate, printer.AccessCode, storage);
+        ftps.Start();
+        _servers.Add(ftps);
+        var address = new Uri($"mqtts://127.0.0.1:{printer.Port}/");
+        await provisioner.ProvisionAsync(
+            new HttpPrinterDefinition
+            {
+                Id = id,
+                Name = name,
+                Kind = PrinterKind.BambuLan,
+                BaseUrl = address,
+                ApiKeyRef = id,
+                BambuSerial = printer.Serial,
+                BambuCertificateSha256 = printer.CertificateSha256,
+                BambuFtpsPort = ftps.Port,
+                BuildX = 256,
+                BuildY = 256,
+                BuildZ = 256,
+                LoadedMaterial = material,
+                LoadedColour = colour,
+                CountryCode = "FR",
+                AutoEject = true,
+            },
+            printer.AccessCode,
+            cancellationToken);
+        logger.LogInformation("Demo {Kind} printer {PrinterId} serving MQTT on {BaseUrl} and FTPS on port {FtpsPort}", PrinterKind.BambuLan, id, address, ftps.Port);
     }
 }

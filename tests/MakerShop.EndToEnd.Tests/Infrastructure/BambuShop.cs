@@ -1,6 +1,5 @@
 using MakerShop.Core;
 using MakerShop.Printers.Bambu;
-using MakerShop.Printers.Tests.Support.Bambu;
 using MakerShop.VirtualHttpPrinters.Bambu;
 using MakerShop.Web.Devices;
 using MakerShop.Web.HttpPrinters;
@@ -9,17 +8,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MakerShop.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// A real shop with one fake Bambu Lab printer on a loopback TLS port. Files reach the printer's storage through the
-/// test-only directory transfer (the stand-in for the FTPS client until that branch is merged).
+/// A real shop with one fake Bambu Lab printer on loopback: its TLS MQTT broker, and its FTPS server presenting the same
+/// certificate, into whose storage the shop's own FTPS client uploads the 3MF the shop's packager made.
 /// </summary>
 public sealed class BambuShop : IAsyncDisposable
 {
     public const string PrinterId = "e2e-bambu";
 
-    private BambuShop(TestShop shop, FakeBambuPrinter printer, string storage)
+    private readonly FakeBambuFtpsServer _ftps;
+
+    private BambuShop(TestShop shop, FakeBambuPrinter printer, FakeBambuFtpsServer ftps, string storage)
     {
         Shop = shop;
         Printer = printer;
+        _ftps = ftps;
         Storage = storage;
     }
 
@@ -43,18 +45,17 @@ public sealed class BambuShop : IAsyncDisposable
         configure?.Invoke(options);
         var printer = new FakeBambuPrinter(options, TimeProvider.System);
         await printer.StartAsync();
-        var transfer = new DirectoryBambuFileTransfer(storage, () => printer.AccessCode, () => printer.CertificateSha256);
+        var ftps = new FakeBambuFtpsServer(printer.Certificate, printer.AccessCode, storage);
+        ftps.Start();
         var settings = TestShopSettings.CreateTemporary() with
         {
             ExtraArgs = ["--MakerShop:HttpPrinters:MakerAddressPolicy=Any", "--MakerShop:HttpPrinters:PollIntervalSeconds=0.5"],
         };
         var shop = await TestShop.StartAsync(settings, services =>
         {
-            services.AddSingleton<IBambuFileTransfer>(transfer);
-            services.AddSingleton<IBambuJobPackager>(new TestBambuJobPackager());
             services.AddSingleton(new BambuLanOptions { StartConfirmation = TimeSpan.FromSeconds(5), FirstRetry = TimeSpan.FromMilliseconds(200), LongestRetry = TimeSpan.FromSeconds(2) });
         });
-        return new BambuShop(shop, printer, storage);
+        return new BambuShop(shop, printer, ftps, storage);
     }
 
     /// <summary>The owner's printer, as configuration would list it: the fingerprint given is pinned.</summary>
@@ -69,6 +70,7 @@ public sealed class BambuShop : IAsyncDisposable
                 ApiKeyRef = PrinterId,
                 BambuSerial = Printer.Serial,
                 BambuCertificateSha256 = Printer.CertificateSha256,
+                BambuFtpsPort = _ftps.Port,
                 BuildX = 256,
                 BuildY = 256,
                 BuildZ = 256,
@@ -89,7 +91,15 @@ public sealed class BambuShop : IAsyncDisposable
             },
             new Uri($"mqtts://127.0.0.1:{Printer.Port}/"),
             accessCode,
-            Printer.Serial);
+            Printer.Serial,
+            _ftps.Port);
+    }
+
+    /// <summary>The printer presents a new certificate on both its MQTT and its FTPS port, as after a board swap.</summary>
+    public async Task ReplaceCertificateAsync()
+    {
+        await Printer.ReplaceCertificateAsync();
+        _ftps.ReplaceCertificate(Printer.Certificate);
     }
 
     public Task<string?> PrinterStatusAsync(string id = PrinterId) => Shop.TextAsync($"SELECT status || '|' || COALESCE(status_reason, '') FROM printers WHERE id = '{id}'");
@@ -103,6 +113,7 @@ public sealed class BambuShop : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Shop.DisposeAsync();
+        await _ftps.DisposeAsync();
         await Printer.DisposeAsync();
         Directory.Delete(Storage, recursive: true);
     }

@@ -21,7 +21,7 @@ public sealed class BambuPrinterProducesOrdersTests
 
         var job = await JobOfAsync(farm, first);
         Assert.Equal(("Completed", BambuShop.PrinterId), (job["status"]!.GetValue<string>(), job["printerId"]!.GetValue<string>()));
-        var file = job["id"]!.GetValue<string>() + ".3mf";
+        var file = job["id"]!.GetValue<string>() + ".gcode.3mf";
         Assert.Equal([file], farm.Printer.PrintsStarted);
         using (var package = ZipFile.OpenRead(Path.Combine(farm.Storage, file)))
         {

@@ -53,7 +53,7 @@ public sealed class BambuPrinterRefusalsTests
         await farm.ProvisionAsync();
         await farm.WaitForPrinterAsync(s => s == "Idle|", "idle");
 
-        await farm.Printer.ReplaceCertificateAsync();
+        await farm.ReplaceCertificateAsync();
         await farm.WaitForPrinterAsync(s => s == "Error|bambu-certificate-changed", "refused for its certificate");
         var order = await ShopApi.PlaceOrderAsync(farm.Shop.Http, ShopApi.OrderBody(colour: "black"));
 

@@ -30,7 +30,7 @@ public sealed class DemoFleetStartsEveryOrderTests : IAsyncLifetime
             async () =>
             {
                 var printers = JsonNode.Parse(await _shop.Http.GetStringAsync("/api/printers"))!.AsArray();
-                return printers.Count == 7 && printers.All(p => p!["status"]!.GetValue<string>() == "Idle");
+                return printers.Count == 8 && printers.All(p => p!["status"]!.GetValue<string>() == "Idle");
             },
             TimeSpan.FromMinutes(2),
             "the demo fleet did not come online");

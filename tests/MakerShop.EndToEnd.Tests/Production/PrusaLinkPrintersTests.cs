@@ -48,9 +48,9 @@ public sealed class PrusaLinkPrintersTests
         });
         await Eventually.UntilAsync(
             async () => JsonNode.Parse(await shop.Http.GetStringAsync(new Uri("/api/printers", UriKind.Relative)))!.AsArray()
-                .Count(p => p!["status"]!.GetValue<string>() == "Idle") == 3,
+                .Count(p => p!["status"]!.GetValue<string>() == "Idle") == 4,
             Deadline,
-            "the demo OctoPrint, Moonraker and PrusaLink printers to be Idle");
+            "the demo OctoPrint, Moonraker, PrusaLink and Bambu Lab printers to be Idle");
 
         // Two PLA black orders at once: the demo has two idle printers with PLA black, the OctoPrint and the Prusa MK4.
         var first = await ShopApi.PlaceOrderAsync(shop.Http, ShopApi.OrderBody(colour: "black"));

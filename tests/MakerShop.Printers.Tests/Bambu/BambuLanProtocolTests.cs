@@ -22,7 +22,7 @@ public sealed class BambuLanProtocolTests
         var started = await rig.Protocol.UploadAndPrintAsync(rig.Endpoint, "job_one.gcode", new MemoryStream(Gcode), "unused");
 
         Assert.Equal(HttpCallOutcome.Done, started.Outcome);
-        Assert.Equal(["job_one.3mf"], rig.Printer.PrintsStarted);
+        Assert.Equal(["job_one.gcode.3mf"], rig.Printer.PrintsStarted);
         rig.PrinterClock.Advance(TimeSpan.FromSeconds(1));
         var printing = await rig.ObserveUntilAsync(o => o.Machine == ObservedMachine.Printing && !o.Settling, "the print runs");
         Assert.Equal("job_one", printing.JobId);
@@ -76,7 +76,7 @@ public sealed class BambuLanProtocolTests
     public async Task A_wrong_access_code_is_reported_as_refused_and_not_tried_again()
     {
         await using var rig = await BambuRig.StartAsync();
-        rig.Endpoint = BambuRig.EndpointFor(rig.Printer, "00000000", rig.Printer.CertificateSha256);
+        rig.Endpoint = rig.EndpointFor("00000000", rig.Printer.CertificateSha256);
 
         var seen = await rig.ObserveUntilAsync(o => o.Link == ObservedLink.Unauthorized, "the access code is refused");
 
@@ -86,7 +86,7 @@ public sealed class BambuLanProtocolTests
         Assert.Equal(0, rig.Sessions.Find("bambu-test")!.Connections);
 
         // The corrected code is a new link, tried at once.
-        rig.Endpoint = BambuRig.EndpointFor(rig.Printer, rig.Printer.AccessCode, rig.Printer.CertificateSha256);
+        rig.Endpoint = rig.EndpointFor(rig.Printer.AccessCode, rig.Printer.CertificateSha256);
         await rig.ObserveUntilAsync(o => o.Link == ObservedLink.Answered, "the corrected access code is taken");
     }
 

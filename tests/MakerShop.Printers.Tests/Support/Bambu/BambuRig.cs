@@ -1,6 +1,7 @@
 using MakerShop.Contracts.Devices;
 using MakerShop.Core;
 using MakerShop.Printers.Bambu;
+using MakerShop.Printers.Bambu.Ftps;
 using MakerShop.Printers.Http;
 using MakerShop.VirtualHttpPrinters.Bambu;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,22 +10,26 @@ using Microsoft.Extensions.Time.Testing;
 namespace MakerShop.Printers.Tests.Support.Bambu;
 
 /// <summary>
-/// A fake Bambu Lab printer on a loopback TLS port and the shop's protocol talking to it over real MQTT. The printer's
+/// A fake Bambu Lab printer on loopback (its TLS MQTT broker and its FTPS server, one certificate) and the shop's
+/// protocol talking to it over real MQTT, uploading with the shop's FTPS client and 3MF packager. The printer's
 /// prints and the shop's waits each run on their own fake clock, which the test moves.
 /// </summary>
 internal sealed class BambuRig : IAsyncDisposable
 {
-    private BambuRig(FakeBambuPrinter printer, string storage, FakeTimeProvider printerClock, FakeTimeProvider sessionClock, BambuLanOptions options)
+    private readonly FakeBambuFtpsServer _ftps;
+
+    private BambuRig(FakeBambuPrinter printer, FakeBambuFtpsServer ftps, string storage, FakeTimeProvider printerClock, FakeTimeProvider sessionClock, BambuLanOptions options)
     {
+        _ftps = ftps;
         Printer = printer;
         Storage = storage;
         PrinterClock = printerClock;
         SessionClock = sessionClock;
         Options = options;
-        Transfer = new DirectoryBambuFileTransfer(storage, () => printer.AccessCode, () => printer.CertificateSha256);
+        Transfer = new BambuFtpsClient(Microsoft.Extensions.Options.Options.Create(new BambuFtpsOptions()), NullLogger<BambuFtpsClient>.Instance);
         Sessions = new BambuSessions(options, sessionClock, NullLoggerFactory.Instance);
-        Protocol = new BambuLanProtocol(Sessions, Transfer, new TestBambuJobPackager(), options, sessionClock, NullLogger<BambuLanProtocol>.Instance);
-        Endpoint = EndpointFor(printer, printer.AccessCode, printer.CertificateSha256);
+        Protocol = new BambuLanProtocol(Sessions, Transfer, new BambuProjectPackager(), options, sessionClock, NullLogger<BambuLanProtocol>.Instance);
+        Endpoint = EndpointFor(printer, printer.AccessCode, printer.CertificateSha256, ftps.Port);
     }
 
     public FakeBambuPrinter Printer { get; }
@@ -37,7 +42,7 @@ internal sealed class BambuRig : IAsyncDisposable
 
     public BambuLanOptions Options { get; }
 
-    public DirectoryBambuFileTransfer Transfer { get; }
+    public IBambuFileTransfer Transfer { get; }
 
     public BambuSessions Sessions { get; }
 
@@ -53,14 +58,18 @@ internal sealed class BambuRig : IAsyncDisposable
         var printerClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var printer = new FakeBambuPrinter(options, printerClock);
         await printer.StartAsync();
+        var ftps = new FakeBambuFtpsServer(printer.Certificate, printer.AccessCode, storage);
+        ftps.Start();
         var sessionOptions = new BambuLanOptions { FirstRetry = TimeSpan.FromSeconds(1), LongestRetry = TimeSpan.FromSeconds(4), StartConfirmation = TimeSpan.FromSeconds(30) };
-        return new BambuRig(printer, storage, printerClock, new FakeTimeProvider(DateTimeOffset.UtcNow), sessionOptions);
+        return new BambuRig(printer, ftps, storage, printerClock, new FakeTimeProvider(DateTimeOffset.UtcNow), sessionOptions);
     }
 
-    public static HttpPrinterEndpoint EndpointFor(FakeBambuPrinter printer, string accessCode, string fingerprint) =>
+    public HttpPrinterEndpoint EndpointFor(string accessCode, string fingerprint) => EndpointFor(Printer, accessCode, fingerprint, _ftps.Port);
+
+    public static HttpPrinterEndpoint EndpointFor(FakeBambuPrinter printer, string accessCode, string fingerprint, int ftpsPort) =>
         new("bambu-test", PrinterKind.BambuLan, new Uri($"mqtts://127.0.0.1:{printer.Port}/"), accessCode, new DeviceCredentials("bambu-test", "secret"), AutoEject: false)
         {
-            Bambu = new BambuPrinterIdentity(printer.Serial, fingerprint),
+            Bambu = new BambuPrinterIdentity(printer.Serial, fingerprint, ftpsPort),
         };
 
     /// <summary>Observes until <paramref name="condition"/> holds, moving the shop's clock a second at a time so reconnect pauses pass.</summary>
@@ -88,6 +97,7 @@ internal sealed class BambuRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Sessions.DisposeAsync();
+        await _ftps.DisposeAsync();
         await Printer.DisposeAsync();
         Directory.Delete(Storage, recursive: true);
     }
