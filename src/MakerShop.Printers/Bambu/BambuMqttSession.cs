@@ -376,13 +376,14 @@ public sealed partial class BambuMqttSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits for the connection to drop. Past the watchdog's silence the printer is asked to push again (the printer
-    /// sometimes just stops); silent for twice as long, the connection is dropped and made anew.
+    /// Waits for the connection to drop. Until a full report came the printer is asked for one again every few seconds.
+    /// Past the watchdog's silence the printer is asked to push again (the printer sometimes just stops); silent for
+    /// twice as long, the connection is dropped and made anew.
     /// </summary>
     private async Task WatchAsync(IMqttClient client, Task lost, CancellationToken stopping)
     {
         var nudged = false;
-        var tick = _options.Watchdog / 4;
+        var tick = _options.Watchdog / 4 < PushAllSpacing ? _options.Watchdog / 4 : PushAllSpacing;
         while (!lost.IsCompleted)
         {
             await Task.WhenAny(lost, Task.Delay(tick, _time, stopping));
@@ -394,6 +395,13 @@ public sealed partial class BambuMqttSession : IAsyncDisposable
             }
 
             var silence = _time.GetUtcNow() - last;
+            if (!State.HasReport && !lost.IsCompleted && _time.GetUtcNow() - _lastPushAllAt >= PushAllSpacing)
+            {
+                // A printer busy pushing deltas ignores a pushall that comes too soon after its last one (P1 firmware
+                // does), and the deltas alone never say which job runs: ask again until a full report came.
+                await RequestPushAllAsync(stopping);
+            }
+
             if (silence < _options.Watchdog)
             {
                 nudged = false;

@@ -37,6 +37,28 @@ public sealed class BambuPrinterProducesOrdersTests
         Assert.Equal("BambuLan", await farm.Shop.TextAsync($"SELECT kind FROM printers WHERE id = '{BambuShop.PrinterId}'"));
     }
 
+    [Fact]
+    public async Task A_connection_dropped_mid_print_is_made_again_and_the_print_completes()
+    {
+        await using var farm = await BambuShop.StartAsync(o => o.TimeScale = 60);
+        await farm.ProvisionAsync();
+        var order = await ShopApi.PlaceOrderAsync(farm.Shop.Http, ShopApi.OrderBody(colour: "black"));
+        await Eventually.UntilAsync(
+            async () => farm.Printer.GcodeState == "RUNNING"
+                && await farm.Shop.CountAsync($"SELECT COUNT(*) FROM print_jobs WHERE order_id = '{order}' AND status = 'Printing'") == 1,
+            TimeSpan.FromSeconds(60),
+            "the job to be printing on the Bambu printer");
+
+        // The printer ignores a pushall that comes too soon after the last one, so the reconnect's own may go unanswered:
+        // the shop asks again until a full report names the running job, and the print is not taken for lost.
+        await farm.Printer.DropClientsAsync();
+
+        await ShopApi.WaitForOrdersAsync(farm.Shop.Http, [order], "Produced", TimeSpan.FromMinutes(2));
+        var job = await JobOfAsync(farm, order);
+        Assert.Equal("Completed", job["status"]!.GetValue<string>());
+        Assert.Single(farm.Printer.PrintsStarted);
+    }
+
     private static async Task<JsonNode> JobOfAsync(BambuShop farm, string orderId)
     {
         var jobs = JsonNode.Parse(await farm.Shop.Http.GetStringAsync(new Uri("/api/jobs", UriKind.Relative)))!.AsArray();
