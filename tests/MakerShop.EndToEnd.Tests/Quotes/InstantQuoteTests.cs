@@ -108,6 +108,23 @@ public sealed class InstantQuoteTests
     }
 
     [Fact]
+    public async Task A_part_only_a_Bambu_Lab_printer_can_take_is_sliced_with_its_own_profile_by_Debians_PrusaSlicer()
+    {
+        await using var shop = await TestShop.StartAsync(TestShopSettings.CreateTemporary());
+        await using var fleet = await TestFleet.StartAsync(shop, 1, "127.0.0.1", shop.Settings.MqttPort);
+        await shop.Services.GetRequiredService<PrinterRegistry>().RegisterAsync(
+            new PrinterRegistration("p1s", "Bambu Lab P1S", PrinterKind.BambuLan, new Size3(256, 256, 256), 0.4, "PLA", "black", "FR", AutoEject: true));
+
+        // 240 mm deep: too deep for the 250 × 210 mm Marlin machines, within the P1S's 256 × 256 mm bed.
+        var (response, quote) = await QuoteUploads.PostAsync(shop.Http, QuoteUploads.BoxStl(240, 240, 2), "tray.stl");
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, quote?.ToJsonString());
+        Assert.Equal("bambu-p1s-256x256x256", quote!["printerModel"]!["profile"]!.GetValue<string>());
+        Assert.Equal(["p1s"], quote["fittingPrinters"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.True(quote["slice"]!["filamentGrams"]!.GetValue<double>() > 0);
+    }
+
+    [Fact]
     public async Task Broken_oversized_and_unprintable_uploads_get_problem_details_and_leave_nothing_stored()
     {
         var settings = TestShopSettings.CreateTemporary() with { ExtraArgs = ["--MakerShop:Quoting:MaxUploadBytes=100000"] };
