@@ -98,7 +98,9 @@ internal sealed class BridgeRig : IAsyncDisposable
     public IEnumerable<string> LastConversation()
     {
         var executed = Printer.ExecutedCommands.ToList();
-        return executed.Skip(executed.LastIndexOf("M110 N0") + 1);
+        // M108 is the cancel's out-of-band break: Marlin's emergency parser takes it whenever it arrives, so where it
+        // lands among the queued lines is a race, not part of the conversation.
+        return executed.Skip(executed.LastIndexOf("M110 N0") + 1).Where(c => c != "M108");
     }
 
     public PrinterCommandPayload StartCommand(string commandId, string jobId, string file)
