@@ -10,6 +10,7 @@ namespace MakerShop.EndToEnd.Tests.Firmware;
 /// Every real G-code file of the corpus goes through the bridge's link to a virtual Marlin that corrupts 2 % of the
 /// lines it receives and drops some oks: the printer must execute exactly the file's commands, once each, in order.
 /// </summary>
+[Collection(SerialLinkCollection.Name)]
 public sealed class CorpusStreamingTests
 {
     private const string HostCommandPrefixes = "M110 M105 M155 M115 M113";

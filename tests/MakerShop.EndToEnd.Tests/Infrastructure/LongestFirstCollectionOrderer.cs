@@ -5,13 +5,14 @@ using Xunit.Abstractions;
 namespace MakerShop.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Each test class is its own collection, and xunit.runner.json runs two at a time (three starved the lossy-link
-/// streaming tests on a 2-core machine). Whichever class starts last decides when the run ends, so the classes that
-/// take a minute or more (a browser, a whole corpus streamed, the soak) start first and the short ones fill the gaps.
+/// Each test class is its own collection, and xunit.runner.json runs four at a time (the lossy-link streaming tests,
+/// which starve beside them, run alone afterwards: see SerialLinkCollection). Whichever class starts last decides when
+/// the run ends, so the classes that take a minute or more (a browser, the soak, the bed-safety matrix) start first and
+/// the short ones fill the gaps.
 /// </summary>
 public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {
-    private static readonly string[] LongRunning = [".Browser.", ".Firmware.CorpusStreaming", ".Soak.", ".Production.BedSafety"];
+    private static readonly string[] LongRunning = [".Browser.", ".Soak.", ".Production.BedSafety"];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections

@@ -27,6 +27,9 @@ if (box) {
         const last = xs.length > 0 ? xs[xs.length - 1] : Date.now() / 1000;
         return [Math.min(xs.length > 0 ? xs[0] : last, last - hour), last];
     };
+    // Times in the page's language (uPlot's own labels are English, "3:40pm"): "15:40" on a French page.
+    const clock = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { hour: '2-digit', minute: '2-digit' });
+    const timeAxis = { values: (u, splits) => splits.map(s => clock.format(new Date(s * 1e3))), space: 70 };
     const line = (label, stroke, dash) => ({ label, stroke, width: 2, dash, value: (u, v) => v == null ? '–' : v.toFixed(1) + ' °C' });
     const plot = new uPlot({
         width: Math.max(320, box.clientWidth),
@@ -35,10 +38,10 @@ if (box) {
         // min/max are that sample and that sample plus 86,400,000 s (it adds a day in milliseconds to a scale in
         // seconds), which spanned years on a printer that had just started.
         scales: { x: { time: true, range: u => lastHour(u.data[0]) } },
-        axes: [{}, { label: '°C' }],
+        axes: [timeAxis, { label: '°C' }],
         // The drawn span, for the page's tests: an hour, whatever the number of samples.
         hooks: { setScale: [(u, key) => { if (key === 'x') box.dataset.span = String(Math.round(u.scales.x.max - u.scales.x.min)); }] },
-        series: [{ label: names[4] }, line(names[0], '#c2410c'), line(names[1], '#c2410c', [6, 4]), line(names[2], '#1d4ed8'), line(names[3], '#1d4ed8', [6, 4])],
+        series: [{ label: names[4], value: (u, v) => v == null ? '–' : clock.format(new Date(v * 1e3)) }, line(names[0], '#c2410c'), line(names[1], '#c2410c', [6, 4]), line(names[2], '#1d4ed8'), line(names[3], '#1d4ed8', [6, 4])],
     }, data, box);
     const shown = () => {
         box.dataset.points = String(data[0].length);
