@@ -1,14 +1,21 @@
+using MakerShop.Web.Api.Health;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
 namespace MakerShop.Web.Api;
 
 public static class ApiSetup
 {
+    private const string ReadyTag = "ready";
+
     public static IServiceCollection AddShopApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new FiniteDoubleJsonConverter()));
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi();
-        services.AddHealthChecks();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadinessCheck>("database", tags: [ReadyTag])
+            .AddCheck<BrokerReadinessCheck>("broker", tags: [ReadyTag]);
         return services;
     }
 
@@ -18,7 +25,13 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        // Liveness: the process answers. Readiness: it can take orders (database and broker reachable).
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = ReadinessResponse.WriteAsync,
+        });
         app.MapOrdersApi();
         app.MapFleetApi();
         app.MapDeviceApi();

@@ -55,6 +55,7 @@ public static class RouteAccess
         Rule("POST /api/quotes", Access.Public),
         Rule("GET /api/quotes/{id}", Access.Public, Seed.Quote),
         Rule("ANY /health", Access.Public),
+        Rule("ANY /health/ready", Access.Public),
         Rule("GET /openapi/{documentName}.json", Access.Public, Seed.OpenApiDocument),
 
         // Maker area.
