@@ -72,10 +72,12 @@ dotnet build MakerShop.sln -c Release --nologo -v minimal
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
 
-# The end-to-end project takes most of the time but little CPU (real hosts, printers and browsers waiting on each
-# other), so it runs in the background while the other projects run one after another beside it. Each project
-# writes its console output to its own log, printed whole when it ends, and gets a trx file named after it
-# (solution-wide runs name them by the second, so two could collide).
+# The firmware-bridge and virtual-printer projects measure a serial link against the wall clock (a baud rate, an ok
+# timeout), so they run first, alone. Then the end-to-end project, which takes most of the time but little CPU (real
+# hosts, printers and browsers waiting on each other), runs in the background while the remaining projects (pure
+# logic, or timed by a fake clock) run one after another beside it. Each project writes its console output to its
+# own log, printed whole when it ends, and gets a trx file named after it (solution-wide runs name them by the
+# second, so two could collide).
 run_project() { # run_project <csproj>: its exit code goes to <name>.rc
     local project="$1" name
     name="$(basename "$project" .csproj)"
@@ -100,11 +102,16 @@ show_project() { # show_project <csproj>: prints its log and fails the run if it
 test_rc=0
 projects=$(grep -o '"tests\\[^"]*\.csproj"' MakerShop.sln | tr -d '"' | tr '\\' '/')
 long_project=tests/MakerShop.EndToEnd.Tests/MakerShop.EndToEnd.Tests.csproj
+alone_projects="tests/MakerShop.FirmwareBridge.Tests/MakerShop.FirmwareBridge.Tests.csproj tests/MakerShop.VirtualPrinter.Tests/MakerShop.VirtualPrinter.Tests.csproj"
+for project in $alone_projects; do
+    run_project "$project"
+    show_project "$project"
+done
 echo "==> dotnet test $long_project (in the background, beside the others)"
 run_project "$long_project" &
 long_pid=$!
 for project in $projects; do
-    [ "$project" = "$long_project" ] && continue
+    case " $long_project $alone_projects " in *" $project "*) continue ;; esac
     run_project "$project"
     show_project "$project"
 done
