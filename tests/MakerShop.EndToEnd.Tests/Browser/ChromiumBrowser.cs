@@ -51,6 +51,10 @@ public sealed class ChromiumBrowser : IAsyncLifetime
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = acceptLanguage },
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        // A host's first page JIT-compiles its views and middleware; with four hosts and browsers starting at once on
+        // a 2-core machine that first load once took more than Playwright's default 30 s. Page speed is measured in
+        // bench/, not here, so navigations get the same 90 s as screenshots.
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
