@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using MakerShop.Contracts.Mqtt;
 using MakerShop.Core;
 using MakerShop.Printers.Http;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,9 @@ public sealed partial class BambuLanProtocol(
     /// <summary>What a maker must switch on at the printer so that it takes the shop's commands.</summary>
     public const string DeveloperModeAdvice = "On the printer: Settings → LAN Only mode on, then Developer Mode on";
 
+    /// <summary>The start of the refusal of a job whose material and colour no AMS tray holds.</summary>
+    public const string FilamentNotLoaded = "filament-not-loaded";
+
     public static readonly PrinterCapabilities BambuCapabilities = new(
         CanPause: true, CanResume: true, CanCancel: true, CanEmergencyStop: true, PushesTelemetry: false, VerifiesUploadChecksum: false, ReportsTemperatures: true);
 
@@ -37,14 +41,42 @@ public sealed partial class BambuLanProtocol(
     public Task<HttpPrinterObservation> ObserveAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
         Task.FromResult(sessions.For(endpoint).Observe());
 
-    public async Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default)
+    public Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default) =>
+        PrintAsync(endpoint, fileName, content, null, cancellationToken);
+
+    /// <summary>
+    /// With an AMS, the job prints from the tray that holds its material and colour; when none does it is refused
+    /// before anything is uploaded, and the printer's page says what to load. Without an AMS, the external spool.
+    /// </summary>
+    public Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, StartJobArguments start, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return PrintAsync(endpoint, fileName, content, start.Material is { } material && start.Colour is { } colour ? new FilamentNeed(material, colour) : null, cancellationToken);
+    }
+
+    private async Task<HttpCallResult> PrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, FilamentNeed? need, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(fileName);
         var session = sessions.For(endpoint);
-        if (Unavailable(session.Observe()) is { } unavailable)
+        var observed = session.Observe();
+        if (Unavailable(observed) is { } unavailable)
         {
             return unavailable;
+        }
+
+        FilamentTray? tray = null;
+        if (need is not null && observed.Filament is { HasAms: true } filament)
+        {
+            tray = filament.TrayFor(need.Material, need.Colour);
+            if (tray is null)
+            {
+                session.MarkWanted(need);
+                LogFilamentMissing(logger, endpoint.PrinterId, need.Material, need.Colour);
+                return new HttpCallResult(HttpCallOutcome.Rejected, $"{FilamentNotLoaded}: {need.Material} {need.Colour}");
+            }
+
+            session.MarkWanted(null);
         }
 
         var jobName = fileName.EndsWith(HttpJobFiles.Extension, StringComparison.Ordinal) ? fileName[..^HttpJobFiles.Extension.Length] : fileName;
@@ -69,7 +101,7 @@ public sealed partial class BambuLanProtocol(
         var reply = session.ReplyTo(sequenceId);
         try
         {
-            if (!await session.PublishAsync(BambuCommands.ProjectFile(sequenceId, package, session.Identity.Serial, fileName, NextTaskId()), cancellationToken))
+            if (!await session.PublishAsync(BambuCommands.ProjectFile(sequenceId, package, session.Identity.Serial, fileName, NextTaskId(), tray?.Index), cancellationToken))
             {
                 return new HttpCallResult(HttpCallOutcome.Unreachable, "the connection to the printer dropped before the print command was sent");
             }
@@ -186,6 +218,9 @@ public sealed partial class BambuLanProtocol(
     private static FileStream TemporaryFile(string jobName) => new(
         Path.Combine(Path.GetTempPath(), $"makershop-{jobName}-{Guid.NewGuid():N}.3mf"),
         FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bambu Lab printer {PrinterId} has no AMS tray with {Material} {Colour}; the job goes back to the queue")]
+    private static partial void LogFilamentMissing(ILogger logger, string printerId, string material, string colour);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Uploading a job to Bambu Lab printer {PrinterId} failed: {Reason}")]
     private static partial void LogUploadFailed(ILogger logger, string printerId, string reason);

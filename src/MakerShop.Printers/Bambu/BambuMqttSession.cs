@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using MakerShop.Core;
 using MakerShop.Printers.Http;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
@@ -91,7 +92,7 @@ public sealed partial class BambuMqttSession : IAsyncDisposable
     {
         BambuLinkState.AccessCodeRefused => HttpPrinterObservation.Unauthorized(Reports.PrinterErrorReasons.BambuAccessCodeRefused),
         BambuLinkState.CertificateChanged => HttpPrinterObservation.Unauthorized(Reports.PrinterErrorReasons.BambuCertificateChanged),
-        BambuLinkState.Connected when State.HasReport => BambuReportTranslator.Observe(State.Snapshot(), CancelledFile, ControlRefused),
+        BambuLinkState.Connected when State.HasReport => BambuReportTranslator.Observe(State.Snapshot(), CancelledFile, ControlRefused, Wanted),
         BambuLinkState.Connected => HttpPrinterObservation.Unreachable("connected; waiting for the printer's first full report"),
         _ => HttpPrinterObservation.Unreachable(LinkReason ?? "connecting to the printer's MQTT broker"),
     };
@@ -197,6 +198,15 @@ public sealed partial class BambuMqttSession : IAsyncDisposable
             _controlRefusedAt = _time.GetUtcNow();
         }
 
+        Signal();
+    }
+
+    /// <summary>The filament a job the printer had to refuse needed, until one of its trays holds it.</summary>
+    public FilamentNeed? Wanted { get; private set; }
+
+    public void MarkWanted(FilamentNeed? need)
+    {
+        Wanted = need;
         Signal();
     }
 

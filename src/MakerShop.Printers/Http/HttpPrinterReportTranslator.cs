@@ -104,5 +104,8 @@ public static class HttpPrinterReportTranslator
         new(printerId, at, ReportedActivity.Offline, null, null, null, [], null, null, at);
 
     private static PrinterStateReport State(string printerId, DateTimeOffset at, ReportedActivity activity, HttpPrinterObservation now, string? jobId, JobOutcome? lastJob) =>
-        new(printerId, at, activity, jobId, jobId is null ? null : now.Progress, lastJob, now.Heaters, now.Firmware, jobId is null ? null : now.EtaSeconds, at);
+        new(printerId, at, activity, jobId, jobId is null ? null : now.Progress, lastJob, now.Heaters, now.Firmware, jobId is null ? null : now.EtaSeconds, at)
+        {
+            Filament = now.Filament,
+        };
 }
