@@ -19,7 +19,8 @@ public sealed partial class BambuLanProtocol(
     IBambuJobPackager packager,
     BambuLanOptions options,
     TimeProvider time,
-    ILogger<BambuLanProtocol> logger) : IHttpPrinterProtocol
+    ILogger<BambuLanProtocol> logger,
+    BambuAddressCheck? addresses = null) : IHttpPrinterProtocol
 {
     /// <summary>What a maker must switch on at the printer so that it takes the shop's commands.</summary>
     public const string DeveloperModeAdvice = "On the printer: Settings → LAN Only mode on, then Developer Mode on";
@@ -79,6 +80,11 @@ public sealed partial class BambuLanProtocol(
             session.MarkWanted(null);
         }
 
+        if (await FtpsTargetAsync(endpoint, cancellationToken) is not { Target: { } target })
+        {
+            return new HttpCallResult(HttpCallOutcome.Rejected, "the shop's printer address policy refuses this printer's address");
+        }
+
         var jobName = fileName.EndsWith(HttpJobFiles.Extension, StringComparison.Ordinal) ? fileName[..^HttpJobFiles.Extension.Length] : fileName;
         BambuJobPackage package;
         await using (var packaged = TemporaryFile(jobName))
@@ -87,7 +93,7 @@ public sealed partial class BambuLanProtocol(
             packaged.Position = 0;
             try
             {
-                await transfer.UploadAsync(Target(endpoint), package.FileName, packaged, cancellationToken);
+                await transfer.UploadAsync(target, package.FileName, packaged, cancellationToken);
             }
             catch (BambuTransferException ex)
             {
@@ -155,9 +161,14 @@ public sealed partial class BambuLanProtocol(
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var name = _packages.GetValueOrDefault((endpoint.PrinterId, jobId)) ?? packager.FileNameOf(jobId);
+        if (await FtpsTargetAsync(endpoint, cancellationToken) is not { Target: { } target })
+        {
+            return new HttpCallResult(HttpCallOutcome.Rejected, "the shop's printer address policy refuses this printer's address");
+        }
+
         try
         {
-            await transfer.DeleteAsync(Target(endpoint), name, cancellationToken);
+            await transfer.DeleteAsync(target, name, cancellationToken);
             _packages.TryRemove((endpoint.PrinterId, jobId), out _);
             return HttpCallResult.Done;
         }
@@ -198,10 +209,18 @@ public sealed partial class BambuLanProtocol(
     private static bool RefusedForVerification(JsonObject reply) =>
         BambuReportTranslator.Text(reply["reason"])?.Contains("verify failed", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static BambuFtpsTarget Target(HttpPrinterEndpoint endpoint)
+    /// <summary>Where to send files, at the address the policy has just allowed; no target when it refuses (logged).</summary>
+    private async Task<(BambuFtpsTarget? Target, string? Refusal)> FtpsTargetAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken)
     {
         var identity = endpoint.Bambu ?? throw new InvalidOperationException($"Printer {endpoint.PrinterId} has no Bambu Lab identity.");
-        return new BambuFtpsTarget(endpoint.BaseUrl.Host, identity.FtpsPort, identity.Serial, endpoint.ApiKey, identity.CertificateSha256);
+        var (host, refusal) = await (addresses ?? new BambuAddressCheck()).CheckAsync(endpoint, cancellationToken);
+        if (refusal is not null)
+        {
+            LogAddressRefused(logger, endpoint.PrinterId, refusal);
+            return (null, refusal);
+        }
+
+        return (new BambuFtpsTarget(host, identity.FtpsPort, identity.Serial, endpoint.ApiKey, identity.CertificateSha256), null);
     }
 
     /// <summary>A task id no earlier start used, below 2^31 and never 0 (the firmware clamps larger ones and rejects 0).</summary>
@@ -221,6 +240,9 @@ public sealed partial class BambuLanProtocol(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bambu Lab printer {PrinterId} has no AMS tray with {Material} {Colour}; the job goes back to the queue")]
     private static partial void LogFilamentMissing(ILogger logger, string printerId, string material, string colour);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shop's printer address policy refuses the FTPS connection to Bambu Lab printer {PrinterId}: {Reason}")]
+    private static partial void LogAddressRefused(ILogger logger, string printerId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Uploading a job to Bambu Lab printer {PrinterId} failed: {Reason}")]
     private static partial void LogUploadFailed(ILogger logger, string printerId, string reason);

@@ -6,7 +6,7 @@ namespace MakerShop.Printers.Bambu;
 /// <summary>
 /// Reads the spools out of a merged report: <c>ams.ams[].tray[]</c> (a slot without <c>tray_type</c> is empty),
 /// <c>vt_tray</c> (the external spool) and <c>ams.tray_now</c> (which one feeds the nozzle: unit × 4 + slot, 254 or
-/// 255 for the external spool). Most values arrive as strings.
+/// 255 for the external spool, 255 being "none" once an AMS is fitted). Most values arrive as strings.
 /// </summary>
 public static class BambuTrays
 {
@@ -38,7 +38,9 @@ public static class BambuTrays
 
         if (print["vt_tray"] is JsonObject external && Loaded(external) is { } spool)
         {
-            trays.Add(new FilamentTray(null, null, spool.Material, spool.Colour, Remaining(external), now is 254 or 255));
+            // 254 is the external spool; 255 too on a printer without an AMS, but with one it means nothing is fed.
+            var fed = now == 254 || (now == 255 && trays.Count == 0);
+            trays.Add(new FilamentTray(null, null, spool.Material, spool.Colour, Remaining(external), fed));
         }
 
         return trays;

@@ -26,7 +26,7 @@ public static class HttpPrinterReportTranslator
 
         if (now.Link == ObservedLink.Unauthorized)
         {
-            return [State(printerId, at, ReportedActivity.Error, now, jobId: null, lastJob: null) with { Reason = PrinterErrorReasons.IsLinkRefusal(now.Reason) ? now.Reason : PrinterErrorReasons.ApiKeyRefused }];
+            return [State(printerId, at, ReportedActivity.Error, now, jobId: null, lastJob: null) with { Reason = PrinterErrorReasons.IsLinkRefusal(now.Reason) ? now.Reason : KeyRefused(endpoint.Kind) }];
         }
 
         if (now.Machine == ObservedMachine.Disconnected)
@@ -69,6 +69,10 @@ public static class HttpPrinterReportTranslator
         reports.Add(activity == ReportedActivity.Error ? state with { Reason = now.Reason } : state);
         return reports;
     }
+
+    /// <summary>What a maker must fix, in the printer's own terms: PrusaLink calls its secret a password.</summary>
+    private static string KeyRefused(MakerShop.Core.PrinterKind kind) =>
+        kind == MakerShop.Core.PrinterKind.PrusaLink ? PrinterErrorReasons.PrusaLinkPasswordRefused : PrinterErrorReasons.ApiKeyRefused;
 
     /// <summary>
     /// The job the printer says has ended: the file it shows with its end, or else a shop job that was printing at the
