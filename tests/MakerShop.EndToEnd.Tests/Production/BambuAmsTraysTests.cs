@@ -31,8 +31,8 @@ public sealed class BambuAmsTraysTests
         Assert.Equal(0, farm.Printer.PausedForEmptyTray);
 
         var page = await MakerPageAsync(farm, "ana", "ana-p1s");
-        Assert.Contains("AMS 1 · slot 1: PLA, white, 100 % left", page, StringComparison.Ordinal);
-        Assert.Contains("AMS 1 · slot 2: PLA, black, 80 % left (printing from this)", page, StringComparison.Ordinal);
+        Assert.Contains("AMS 1 · slot 1: PLA, white, 100\u00a0% left", page, StringComparison.Ordinal);
+        Assert.Contains("AMS 1 · slot 2: PLA, black, 80\u00a0% left (printing from this)", page, StringComparison.Ordinal);
         Assert.Contains("External spool: PLA, white", page, StringComparison.Ordinal);
         Assert.DoesNotContain(">000000<", page, StringComparison.Ordinal);
     }
