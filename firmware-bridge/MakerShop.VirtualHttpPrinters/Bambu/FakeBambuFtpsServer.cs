@@ -31,6 +31,8 @@ public sealed class FakeBambuFtpsServer : IAsyncDisposable
     private SslStreamCertificateContext _certificate;
     private TcpListener? _listener;
     private Task? _acceptLoop;
+    private long _cutNextUploadAfter = -1;
+    private int _uploadsCut;
 
     public FakeBambuFtpsServer(X509Certificate2 certificate, string accessCode, string storageDirectory, ILogger? logger = null)
     {
@@ -56,6 +58,31 @@ public sealed class FakeBambuFtpsServer : IAsyncDisposable
     /// TLS 1.3: the file is there and a client must check it with SIZE rather than trust the reply.
     /// </summary>
     public bool AnswerWholeUploadsWith426 { get; set; }
+
+    /// <summary>Uploads whose data connection this server cut half-way (see <see cref="CutNextUploadAfter"/>).</summary>
+    public int UploadsCut => Volatile.Read(ref _uploadsCut);
+
+    /// <summary>
+    /// The next upload's data connection is reset once <paramref name="bytes"/> have arrived, as a printer whose Wi-Fi
+    /// drops mid-transfer: the partial file is discarded and the control channel answers 426. Only once.
+    /// </summary>
+    public void CutNextUploadAfter(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        Interlocked.Exchange(ref _cutNextUploadAfter, bytes);
+    }
+
+    internal long? TakeUploadCut()
+    {
+        var bytes = Interlocked.Exchange(ref _cutNextUploadAfter, -1);
+        if (bytes < 0)
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _uploadsCut);
+        return bytes;
+    }
 
     internal SslStreamCertificateContext Certificate => Volatile.Read(ref _certificate);
 

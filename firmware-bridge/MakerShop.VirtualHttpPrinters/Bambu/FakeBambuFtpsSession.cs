@@ -175,6 +175,17 @@ internal sealed class FakeBambuFtpsSession(FakeBambuFtpsServer server, TcpClient
             await using (var data = await AcceptDataAsync(stopping))
             await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
+                if (server.TakeUploadCut() is { } cutAfter)
+                {
+                    await CopyAtMostAsync(data, file, cutAfter, stopping);
+                    lock (_gate)
+                    {
+                        Reset(_data);
+                    }
+
+                    throw new IOException($"The data connection was cut after {cutAfter} bytes.");
+                }
+
                 // A clean end is the client's close_notify or FIN; a reset or a cut TLS record throws instead.
                 await data.CopyToAsync(file, stopping);
             }
@@ -226,6 +237,18 @@ internal sealed class FakeBambuFtpsSession(FakeBambuFtpsServer server, TcpClient
         finally
         {
             CloseData();
+        }
+    }
+
+    private static async Task CopyAtMostAsync(Stream from, Stream to, long limit, CancellationToken stopping)
+    {
+        var buffer = new byte[16 * 1024];
+        long copied = 0;
+        int read;
+        while (copied < limit && (read = await from.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - copied)), stopping)) > 0)
+        {
+            await to.WriteAsync(buffer.AsMemory(0, read), stopping);
+            copied += read;
         }
     }
 

@@ -28,12 +28,17 @@ public sealed class FakeBambuPrinter : IAsyncDisposable
     public const long StoppedError = 50348044;
     public const long FileError = 0x0500_4002;
 
+    /// <summary>print_error while paused because the AMS slot the print was mapped to holds no filament.</summary>
+    public const long AmsSlotEmptyError = 0x0700_8011;
+
     private readonly FakeBambuPrinterOptions _options;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly Channel<JsonObject> _outgoing = Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<string> _printsStarted = [];
-    private JsonObject _print = Idle();
+    private readonly List<FakeBambuTray> _trays;
+    private readonly Queue<JsonObject> _sent = new();
+    private JsonObject _print;
     private MqttServer? _server;
     private ITimer? _timer;
     private Task? _pump;
@@ -45,8 +50,43 @@ public sealed class FakeBambuPrinter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _time = time;
+        _trays = [.. options.AmsTrays];
+        _print = Idle();
         Certificate = FakeBambuCertificate.Create(options.Serial);
     }
+
+    /// <summary>The last <c>project_file</c> request received, as sent (its <c>use_ams</c> and <c>ams_mapping</c> among the rest).</summary>
+    public JsonObject? LastProjectFile { get; private set; }
+
+    /// <summary>The last 500 messages the printer published on its report topic, oldest first: what a P1 puts in a delta.</summary>
+    public IReadOnlyList<JsonObject> ReportsSent
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _sent.Select(m => (JsonObject)m.DeepClone())];
+            }
+        }
+    }
+
+    /// <summary>Prints the printer would not start because their AMS mapping pointed at an empty slot.</summary>
+    public int PausedForEmptyTray { get; private set; }
+
+    /// <summary>The maker loads (or replaces) the spool of an AMS slot; the printer reports its <c>ams</c> block again.</summary>
+    public void LoadTray(FakeBambuTray tray)
+    {
+        ArgumentNullException.ThrowIfNull(tray);
+        Change(p =>
+        {
+            _trays.RemoveAll(t => t.Index == tray.Index);
+            _trays.Add(tray);
+            p["ams"] = FakeBambuAms.Ams(_trays, TrayNow(p));
+        });
+    }
+
+    private static int TrayNow(JsonObject print) =>
+        int.Parse((string?)print["ams"]?["tray_now"] ?? "255", System.Globalization.CultureInfo.InvariantCulture);
 
     public string Serial => _options.Serial;
 
@@ -340,6 +380,15 @@ public sealed class FakeBambuPrinter : IAsyncDisposable
         var file = url[(url.LastIndexOf('/') + 1)..];
         var plate = (string?)print["param"] ?? "";
         var error = CheckProject(file, plate);
+        var useAms = print["use_ams"] is JsonValue flag && flag.TryGetValue<bool>(out var on) && on;
+        var mapped = useAms && print["ams_mapping"] is JsonArray { Count: > 0 } mapping && mapping[0] is JsonValue first && first.TryGetValue<int>(out var index) ? index : (int?)null;
+        // As the real printer: a mapping to a slot without filament is taken, and the print waits paused at its start.
+        var emptyTray = useAms && (mapped is null || _trays.All(t => t.Index != mapped));
+        lock (_gate)
+        {
+            LastProjectFile = (JsonObject)print.DeepClone();
+        }
+
         Send(new JsonObject
         {
             ["print"] = new JsonObject
@@ -370,6 +419,16 @@ public sealed class FakeBambuPrinter : IAsyncDisposable
                 return;
             }
 
+            if (emptyTray)
+            {
+                p["gcode_state"] = "PAUSE";
+                p["print_error"] = AmsSlotEmptyError;
+                p["mc_percent"] = 0;
+                PausedForEmptyTray++;
+                return;
+            }
+
+            p["ams"] = FakeBambuAms.Ams(_trays, mapped ?? FakeBambuAms.External);
             p["gcode_state"] = "PREPARE";
             p["print_error"] = 0;
             p["mc_percent"] = 0;
@@ -494,7 +553,19 @@ public sealed class FakeBambuPrinter : IAsyncDisposable
 
     private string Fun() => _options.DeveloperMode ? FunDeveloperMode : FunSignatureRequired;
 
-    private void Send(JsonObject message) => _outgoing.Writer.TryWrite(message);
+    private void Send(JsonObject message)
+    {
+        lock (_gate)
+        {
+            _sent.Enqueue((JsonObject)message.DeepClone());
+            if (_sent.Count > 500)
+            {
+                _sent.Dequeue();
+            }
+        }
+
+        _outgoing.Writer.TryWrite(message);
+    }
 
     private async Task PumpAsync()
     {
@@ -521,7 +592,7 @@ public sealed class FakeBambuPrinter : IAsyncDisposable
         }
     }
 
-    private static JsonObject Idle() => new()
+    private JsonObject Idle() => new()
     {
         ["gcode_state"] = "IDLE",
         ["mc_percent"] = 0,
@@ -541,17 +612,8 @@ public sealed class FakeBambuPrinter : IAsyncDisposable
         ["hms"] = new JsonArray(),
         ["wifi_signal"] = "-45dBm",
         ["sdcard"] = true,
-        ["ams"] = new JsonObject
-        {
-            ["ams"] = new JsonArray(new JsonObject
-            {
-                ["id"] = "0",
-                ["humidity"] = "4",
-                ["temp"] = "22.7",
-                ["tray"] = new JsonArray(new JsonObject { ["id"] = "0", ["tray_type"] = "PLA", ["tray_color"] = "000000FF", ["remain"] = 80 }),
-            }),
-            ["tray_now"] = "0",
-        },
+        ["ams"] = FakeBambuAms.Ams(_trays, FakeBambuAms.NoneLoaded),
+        ["vt_tray"] = FakeBambuAms.ExternalSpool(_options.ExternalMaterial, _options.ExternalColour),
     };
 
     private static int FreePort()

@@ -28,6 +28,14 @@ public sealed class FakeBambuPrinterOptions
     /// <summary>A <c>pushall</c> sooner than this after the previous one is ignored, as P1 firmware under load does.</summary>
     public TimeSpan PushAllMinimumInterval { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>The spools in its AMS; none (the default) is a printer without an AMS, feeding from its external spool.</summary>
+    public IReadOnlyList<FakeBambuTray> AmsTrays { get; set; } = [];
+
+    /// <summary>The external spool's material (null: none hung) and colour (RRGGBBAA).</summary>
+    public string? ExternalMaterial { get; set; } = "PLA";
+
+    public string ExternalColour { get; set; } = "FFFFFFFF";
+
     /// <summary>0 picks a free loopback port.</summary>
     public int Port { get; set; }
 }

@@ -15,9 +15,10 @@ public static class BambuCommands
     /// Prints <paramref name="package"/> from the printer's storage. The ids are one unique number below 2^31 (firmware
     /// clamps larger ones and takes a repeated id for the last job); <c>md5</c> stays empty, which the firmware reads as
     /// "do not check" (a wrong digest turns checking on); <c>subtask_name</c> is the shop's job file name, which the
-    /// printer reports back and so names the job it holds.
+    /// printer reports back and so names the job it holds. With an AMS tray the one filament of the file is mapped to
+    /// it (<c>use_ams</c>); without one the printer feeds from its external spool.
     /// </summary>
-    public static JsonObject ProjectFile(string sequenceId, BambuJobPackage package, string serial, string subtaskName, int taskId)
+    public static JsonObject ProjectFile(string sequenceId, BambuJobPackage package, string serial, string subtaskName, int taskId, int? amsTray = null)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(serial);
@@ -40,8 +41,8 @@ public static class BambuCommands
                 ["flow_cali"] = false,
                 ["vibration_cali"] = true,
                 ["layer_inspect"] = false,
-                ["use_ams"] = false,
-                ["ams_mapping"] = new JsonArray(),
+                ["use_ams"] = amsTray is not null,
+                ["ams_mapping"] = amsTray is { } tray ? new JsonArray(tray) : new JsonArray(),
                 ["cfg"] = "0",
                 ["subtask_name"] = subtaskName,
                 ["profile_id"] = "0",

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using MakerShop.Contracts.Mqtt;
 using MakerShop.Core;
 using MakerShop.Printers.Http;
 using Microsoft.Extensions.Logging;
@@ -18,10 +19,14 @@ public sealed partial class BambuLanProtocol(
     IBambuJobPackager packager,
     BambuLanOptions options,
     TimeProvider time,
-    ILogger<BambuLanProtocol> logger) : IHttpPrinterProtocol
+    ILogger<BambuLanProtocol> logger,
+    BambuAddressCheck? addresses = null) : IHttpPrinterProtocol
 {
     /// <summary>What a maker must switch on at the printer so that it takes the shop's commands.</summary>
     public const string DeveloperModeAdvice = "On the printer: Settings → LAN Only mode on, then Developer Mode on";
+
+    /// <summary>The start of the refusal of a job whose material and colour no AMS tray holds.</summary>
+    public const string FilamentNotLoaded = "filament-not-loaded";
 
     public static readonly PrinterCapabilities BambuCapabilities = new(
         CanPause: true, CanResume: true, CanCancel: true, CanEmergencyStop: true, PushesTelemetry: false, VerifiesUploadChecksum: false, ReportsTemperatures: true);
@@ -37,14 +42,47 @@ public sealed partial class BambuLanProtocol(
     public Task<HttpPrinterObservation> ObserveAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default) =>
         Task.FromResult(sessions.For(endpoint).Observe());
 
-    public async Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default)
+    public Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default) =>
+        PrintAsync(endpoint, fileName, content, null, cancellationToken);
+
+    /// <summary>
+    /// With an AMS, the job prints from the tray that holds its material and colour; when none does it is refused
+    /// before anything is uploaded, and the printer's page says what to load. Without an AMS, the external spool.
+    /// </summary>
+    public Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, StartJobArguments start, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return PrintAsync(endpoint, fileName, content, start.Material is { } material && start.Colour is { } colour ? new FilamentNeed(material, colour) : null, cancellationToken);
+    }
+
+    private async Task<HttpCallResult> PrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, FilamentNeed? need, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(fileName);
         var session = sessions.For(endpoint);
-        if (Unavailable(session.Observe()) is { } unavailable)
+        var observed = session.Observe();
+        if (Unavailable(observed) is { } unavailable)
         {
             return unavailable;
+        }
+
+        FilamentTray? tray = null;
+        if (need is not null && observed.Filament is { HasAms: true } filament)
+        {
+            tray = filament.TrayFor(need.Material, need.Colour);
+            if (tray is null)
+            {
+                session.MarkWanted(need);
+                LogFilamentMissing(logger, endpoint.PrinterId, need.Material, need.Colour);
+                return new HttpCallResult(HttpCallOutcome.Rejected, $"{FilamentNotLoaded}: {need.Material} {need.Colour}");
+            }
+
+            session.MarkWanted(null);
+        }
+
+        if (await FtpsTargetAsync(endpoint, cancellationToken) is not { Target: { } target })
+        {
+            return new HttpCallResult(HttpCallOutcome.Rejected, "the shop's printer address policy refuses this printer's address");
         }
 
         var jobName = fileName.EndsWith(HttpJobFiles.Extension, StringComparison.Ordinal) ? fileName[..^HttpJobFiles.Extension.Length] : fileName;
@@ -55,7 +93,7 @@ public sealed partial class BambuLanProtocol(
             packaged.Position = 0;
             try
             {
-                await transfer.UploadAsync(Target(endpoint), package.FileName, packaged, cancellationToken);
+                await transfer.UploadAsync(target, package.FileName, packaged, cancellationToken);
             }
             catch (BambuTransferException ex)
             {
@@ -69,7 +107,7 @@ public sealed partial class BambuLanProtocol(
         var reply = session.ReplyTo(sequenceId);
         try
         {
-            if (!await session.PublishAsync(BambuCommands.ProjectFile(sequenceId, package, session.Identity.Serial, fileName, NextTaskId()), cancellationToken))
+            if (!await session.PublishAsync(BambuCommands.ProjectFile(sequenceId, package, session.Identity.Serial, fileName, NextTaskId(), tray?.Index), cancellationToken))
             {
                 return new HttpCallResult(HttpCallOutcome.Unreachable, "the connection to the printer dropped before the print command was sent");
             }
@@ -123,9 +161,14 @@ public sealed partial class BambuLanProtocol(
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var name = _packages.GetValueOrDefault((endpoint.PrinterId, jobId)) ?? packager.FileNameOf(jobId);
+        if (await FtpsTargetAsync(endpoint, cancellationToken) is not { Target: { } target })
+        {
+            return new HttpCallResult(HttpCallOutcome.Rejected, "the shop's printer address policy refuses this printer's address");
+        }
+
         try
         {
-            await transfer.DeleteAsync(Target(endpoint), name, cancellationToken);
+            await transfer.DeleteAsync(target, name, cancellationToken);
             _packages.TryRemove((endpoint.PrinterId, jobId), out _);
             return HttpCallResult.Done;
         }
@@ -166,10 +209,18 @@ public sealed partial class BambuLanProtocol(
     private static bool RefusedForVerification(JsonObject reply) =>
         BambuReportTranslator.Text(reply["reason"])?.Contains("verify failed", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static BambuFtpsTarget Target(HttpPrinterEndpoint endpoint)
+    /// <summary>Where to send files, at the address the policy has just allowed; no target when it refuses (logged).</summary>
+    private async Task<(BambuFtpsTarget? Target, string? Refusal)> FtpsTargetAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken)
     {
         var identity = endpoint.Bambu ?? throw new InvalidOperationException($"Printer {endpoint.PrinterId} has no Bambu Lab identity.");
-        return new BambuFtpsTarget(endpoint.BaseUrl.Host, identity.FtpsPort, identity.Serial, endpoint.ApiKey, identity.CertificateSha256);
+        var (host, refusal) = await (addresses ?? new BambuAddressCheck()).CheckAsync(endpoint, cancellationToken);
+        if (refusal is not null)
+        {
+            LogAddressRefused(logger, endpoint.PrinterId, refusal);
+            return (null, refusal);
+        }
+
+        return (new BambuFtpsTarget(host, identity.FtpsPort, identity.Serial, endpoint.ApiKey, identity.CertificateSha256), null);
     }
 
     /// <summary>A task id no earlier start used, below 2^31 and never 0 (the firmware clamps larger ones and rejects 0).</summary>
@@ -186,6 +237,12 @@ public sealed partial class BambuLanProtocol(
     private static FileStream TemporaryFile(string jobName) => new(
         Path.Combine(Path.GetTempPath(), $"makershop-{jobName}-{Guid.NewGuid():N}.3mf"),
         FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bambu Lab printer {PrinterId} has no AMS tray with {Material} {Colour}; the job goes back to the queue")]
+    private static partial void LogFilamentMissing(ILogger logger, string printerId, string material, string colour);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shop's printer address policy refuses the FTPS connection to Bambu Lab printer {PrinterId}: {Reason}")]
+    private static partial void LogAddressRefused(ILogger logger, string printerId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Uploading a job to Bambu Lab printer {PrinterId} failed: {Reason}")]
     private static partial void LogUploadFailed(ILogger logger, string printerId, string reason);

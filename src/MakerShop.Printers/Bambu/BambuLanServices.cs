@@ -18,6 +18,7 @@ public static class BambuLanServices
         // TryAdd: a test may put its own in first; the FTPS client itself comes with AddHttpPrinterDrivers.
         services.TryAddSingleton<IBambuJobPackager, BambuProjectPackager>();
         services.AddBambuFileTransfer();
+        services.AddSingleton(sp => new BambuAddressCheck(sp.GetService<IHttpPrinterAddressFilter>()));
         services.AddSingleton<BambuSessions>();
         services.AddSingleton<BambuLanProtocol>();
         services.AddSingleton<IHttpPrinterProtocol>(sp => sp.GetRequiredService<BambuLanProtocol>());

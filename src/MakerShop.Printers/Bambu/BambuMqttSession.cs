@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using MakerShop.Core;
 using MakerShop.Printers.Http;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
@@ -25,6 +26,7 @@ public sealed partial class BambuMqttSession : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private readonly BambuAddressCheck _addresses;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TaskCompletionSource<JsonObject>> _replies = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = NewSignal();
@@ -36,8 +38,9 @@ public sealed partial class BambuMqttSession : IAsyncDisposable
     private DateTimeOffset? _controlRefusedAt;
     private bool _certificateMismatch;
 
-    public BambuMqttSession(HttpPrinterEndpoint endpoint, BambuLanOptions options, TimeProvider time, ILogger logger)
+    public BambuMqttSession(HttpPrinterEndpoint endpoint, BambuLanOptions options, TimeProvider time, ILogger logger, BambuAddressCheck? addresses = null)
     {
+        _addresses = addresses ?? new BambuAddressCheck();
         ArgumentNullException.ThrowIfNull(endpoint);
         Identity = endpoint.Bambu ?? throw new ArgumentException("The endpoint is not a Bambu Lab printer's.", nameof(endpoint));
         Endpoint = endpoint;
@@ -91,7 +94,7 @@ public sealed partial class BambuMqttSession : IAsyncDisposable
     {
         BambuLinkState.AccessCodeRefused => HttpPrinterObservation.Unauthorized(Reports.PrinterErrorReasons.BambuAccessCodeRefused),
         BambuLinkState.CertificateChanged => HttpPrinterObservation.Unauthorized(Reports.PrinterErrorReasons.BambuCertificateChanged),
-        BambuLinkState.Connected when State.HasReport => BambuReportTranslator.Observe(State.Snapshot(), CancelledFile, ControlRefused),
+        BambuLinkState.Connected when State.HasReport => BambuReportTranslator.Observe(State.Snapshot(), CancelledFile, ControlRefused, Wanted),
         BambuLinkState.Connected => HttpPrinterObservation.Unreachable("connected; waiting for the printer's first full report"),
         _ => HttpPrinterObservation.Unreachable(LinkReason ?? "connecting to the printer's MQTT broker"),
     };
@@ -200,6 +203,15 @@ public sealed partial class BambuMqttSession : IAsyncDisposable
         Signal();
     }
 
+    /// <summary>The filament a job the printer had to refuse needed, until one of its trays holds it.</summary>
+    public FilamentNeed? Wanted { get; private set; }
+
+    public void MarkWanted(FilamentNeed? need)
+    {
+        Wanted = need;
+        Signal();
+    }
+
     public void MarkCancelled(string? file)
     {
         CancelledFile = file;
@@ -286,11 +298,20 @@ public sealed partial class BambuMqttSession : IAsyncDisposable
             return Task.CompletedTask;
         };
         _certificateMismatch = false;
+        var (host, refusal) = await _addresses.CheckAsync(Endpoint, stopping);
+        if (refusal is not null)
+        {
+            client.Dispose();
+            SetLink(BambuLinkState.Unreachable, refusal);
+            LogAddressRefused(_logger, Endpoint.PrinterId, "MQTT", refusal);
+            return false;
+        }
+
         try
         {
             using var connecting = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             connecting.CancelAfter(_options.ConnectTimeout);
-            var result = await client.ConnectAsync(ClientOptions(), connecting.Token);
+            var result = await client.ConnectAsync(ClientOptions(host), connecting.Token);
             refusedWith = result.ResultCode == MqttClientConnectResultCode.Success ? null : result.ResultCode;
             if (refusedWith is null)
             {
@@ -434,8 +455,8 @@ public sealed partial class BambuMqttSession : IAsyncDisposable
         await PublishAsync(new JsonObject { ["pushing"] = new JsonObject { ["sequence_id"] = "0", ["command"] = "pushall", ["version"] = 1, ["push_target"] = 1 } }, cancellationToken);
     }
 
-    private MqttClientOptions ClientOptions() => new MqttClientOptionsBuilder()
-        .WithTcpServer(Endpoint.BaseUrl.Host, Endpoint.BaseUrl.IsDefaultPort ? BambuPrinterIdentity.MqttPort : Endpoint.BaseUrl.Port)
+    private MqttClientOptions ClientOptions(string host) => new MqttClientOptionsBuilder()
+        .WithTcpServer(host, Endpoint.BaseUrl.IsDefaultPort ? BambuPrinterIdentity.MqttPort : Endpoint.BaseUrl.Port)
         .WithProtocolVersion(MqttProtocolVersion.V311)
         .WithClientId("makershop-" + Guid.NewGuid().ToString("N")[..12])
         .WithCredentials("bblp", Endpoint.ApiKey)
@@ -545,6 +566,9 @@ public sealed partial class BambuMqttSession : IAsyncDisposable
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shop's printer address policy refuses the {Channel} connection to Bambu Lab printer {PrinterId}: {Reason}")]
+    private static partial void LogAddressRefused(ILogger logger, string printerId, string channel, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to Bambu Lab printer {PrinterId} (serial {Serial}) over MQTT")]
     private static partial void LogConnected(ILogger logger, string printerId, string serial);

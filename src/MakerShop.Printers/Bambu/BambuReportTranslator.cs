@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MakerShop.Contracts.Mqtt;
+using MakerShop.Core;
 using MakerShop.Printers.Http;
 using MakerShop.Printers.Reports;
 
@@ -10,17 +11,19 @@ namespace MakerShop.Printers.Bambu;
 /// <summary>
 /// The one place where a Bambu Lab printer's merged <c>print</c> report becomes an <see cref="HttpPrinterObservation"/>,
 /// which <see cref="HttpPrinterReportTranslator"/> then turns into the shop's reports like any HTTP printer's.
-/// AMS trays are not carried: an observation has no field for loaded filament, so the shop keeps the material and
-/// colour the maker registered.
+/// The spools it holds (AMS trays, the external spool) travel with every observation, read from the merged state, so a
+/// P1's delta that leaves <c>ams</c> out keeps the trays it last reported.
 /// </summary>
 public static class BambuReportTranslator
 {
     /// <summary>Bit of <c>fun</c> set while the firmware demands signed commands (Developer Mode off).</summary>
     public const long SignatureRequiredBit = 0x20000000;
 
-    public static HttpPrinterObservation Observe(JsonObject print, string? cancelledFile = null, bool controlRefused = false)
+    public static HttpPrinterObservation Observe(JsonObject print, string? cancelledFile = null, bool controlRefused = false, FilamentNeed? wanted = null)
     {
         ArgumentNullException.ThrowIfNull(print);
+        var trays = BambuTrays.Read(print);
+        var filament = new PrinterFilament(trays, Still(wanted, trays));
         var state = Text(print["gcode_state"])?.ToUpperInvariant();
         var file = Text(print["subtask_name"]);
         var printError = Number(print["print_error"]) is { } e ? (long)e : 0;
@@ -47,7 +50,10 @@ public static class BambuReportTranslator
         var active = machine is ObservedMachine.Printing or ObservedMachine.Paused;
         if (!active && (controlRefused || RefusesControl(print)))
         {
-            return new HttpPrinterObservation(ObservedLink.Answered, ObservedMachine.Error, file, null, null, end, PrinterErrorReasons.BambuDeveloperModeOff, heaters, null);
+            return new HttpPrinterObservation(ObservedLink.Answered, ObservedMachine.Error, file, null, null, end, PrinterErrorReasons.BambuDeveloperModeOff, heaters, null)
+            {
+                Filament = filament,
+            };
         }
 
         var progress = Number(print["mc_percent"]) is { } percent ? Math.Clamp(percent / 100.0, 0, 1) : (double?)null;
@@ -57,8 +63,13 @@ public static class BambuReportTranslator
             end, end == ObservedJobEnd.None ? (hms.Count > 0 ? reason : null) : reason, heaters, null)
         {
             Settling = settling,
+            Filament = filament with { Wanted = active ? null : filament.Wanted },
         };
     }
+
+    /// <summary>A need stands until a tray holds it (a print running says someone has dealt with it too).</summary>
+    private static FilamentNeed? Still(FilamentNeed? wanted, IReadOnlyList<FilamentTray> trays) =>
+        wanted is not null && trays.Any(t => !t.IsExternal && t.Holds(wanted.Material, wanted.Colour)) ? null : wanted;
 
     /// <summary>
     /// The printer says it refuses control: the <c>fun</c> bit (X1, H2) or the "command verification failed" HMS code

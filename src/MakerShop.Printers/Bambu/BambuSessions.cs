@@ -8,7 +8,7 @@ namespace MakerShop.Printers.Bambu;
 /// One MQTT session per Bambu Lab printer, started when the shop first looks at it and replaced when its address,
 /// access code or pinned certificate changes (a corrected access code is tried at once). Disposed with the host.
 /// </summary>
-public sealed class BambuSessions(BambuLanOptions options, TimeProvider time, ILoggerFactory loggers) : IAsyncDisposable
+public sealed class BambuSessions(BambuLanOptions options, TimeProvider time, ILoggerFactory loggers, BambuAddressCheck? addresses = null) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, BambuMqttSession> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -23,7 +23,7 @@ public sealed class BambuSessions(BambuLanOptions options, TimeProvider time, IL
             if (!_sessions.TryGetValue(endpoint.PrinterId, out session!) || !SameLink(session.Endpoint, endpoint))
             {
                 replaced = session;
-                session = new BambuMqttSession(endpoint, options, time, loggers.CreateLogger<BambuMqttSession>());
+                session = new BambuMqttSession(endpoint, options, time, loggers.CreateLogger<BambuMqttSession>(), addresses);
                 _sessions[endpoint.PrinterId] = session;
             }
         }

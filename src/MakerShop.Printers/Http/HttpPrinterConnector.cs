@@ -128,7 +128,7 @@ public sealed partial class HttpPrinterConnector(
             return CommandVerdict.Refuse("gcode-checksum-mismatch");
         }
 
-        var uploaded = await protocol.UploadAndPrintAsync(endpoint, HttpJobFiles.FileNameFor(start.JobId), gcode, start.Sha256, cancellationToken);
+        var uploaded = await protocol.UploadAndPrintAsync(endpoint, HttpJobFiles.FileNameFor(start.JobId), gcode, start, cancellationToken);
         switch (uploaded.Outcome)
         {
             case HttpCallOutcome.Done:

@@ -1,4 +1,5 @@
 using MakerShop.Contracts.Mqtt;
+using MakerShop.Core;
 
 namespace MakerShop.Printers.Http;
 
@@ -28,6 +29,9 @@ public sealed record HttpPrinterObservation(
     /// on it, and a pause or resume sent now may be ignored, so such a command waits for the state to settle.
     /// </summary>
     public bool Settling { get; init; }
+
+    /// <summary>The spools the printer says it holds (Bambu Lab's AMS); null for printers that do not say.</summary>
+    public PrinterFilament? Filament { get; init; }
 
     public bool IsActive => Machine is ObservedMachine.Printing or ObservedMachine.Paused;
 

@@ -26,7 +26,7 @@ public static class HttpPrinterReportTranslator
 
         if (now.Link == ObservedLink.Unauthorized)
         {
-            return [State(printerId, at, ReportedActivity.Error, now, jobId: null, lastJob: null) with { Reason = PrinterErrorReasons.IsLinkRefusal(now.Reason) ? now.Reason : PrinterErrorReasons.ApiKeyRefused }];
+            return [State(printerId, at, ReportedActivity.Error, now, jobId: null, lastJob: null) with { Reason = PrinterErrorReasons.IsLinkRefusal(now.Reason) ? now.Reason : KeyRefused(endpoint.Kind) }];
         }
 
         if (now.Machine == ObservedMachine.Disconnected)
@@ -70,6 +70,10 @@ public static class HttpPrinterReportTranslator
         return reports;
     }
 
+    /// <summary>What a maker must fix, in the printer's own terms: PrusaLink calls its secret a password.</summary>
+    private static string KeyRefused(MakerShop.Core.PrinterKind kind) =>
+        kind == MakerShop.Core.PrinterKind.PrusaLink ? PrinterErrorReasons.PrusaLinkPasswordRefused : PrinterErrorReasons.ApiKeyRefused;
+
     /// <summary>
     /// The job the printer says has ended: the file it shows with its end, or else a shop job that was printing at the
     /// last poll and no longer is. Still showing that file, it was stopped at the machine; showing none (or another),
@@ -104,5 +108,8 @@ public static class HttpPrinterReportTranslator
         new(printerId, at, ReportedActivity.Offline, null, null, null, [], null, null, at);
 
     private static PrinterStateReport State(string printerId, DateTimeOffset at, ReportedActivity activity, HttpPrinterObservation now, string? jobId, JobOutcome? lastJob) =>
-        new(printerId, at, activity, jobId, jobId is null ? null : now.Progress, lastJob, now.Heaters, now.Firmware, jobId is null ? null : now.EtaSeconds, at);
+        new(printerId, at, activity, jobId, jobId is null ? null : now.Progress, lastJob, now.Heaters, now.Firmware, jobId is null ? null : now.EtaSeconds, at)
+        {
+            Filament = now.Filament,
+        };
 }

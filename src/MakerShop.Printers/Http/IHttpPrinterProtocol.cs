@@ -1,3 +1,4 @@
+using MakerShop.Contracts.Mqtt;
 using MakerShop.Core;
 
 namespace MakerShop.Printers.Http;
@@ -23,6 +24,16 @@ public interface IHttpPrinterProtocol
 
     /// <summary>Uploads the file under <paramref name="fileName"/> and starts printing it in the same request.</summary>
     Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same, with the whole start command at hand: a printer that chooses among spools (Bambu Lab's AMS) reads the
+    /// job's material and colour from it. The others need only the checksum.
+    /// </summary>
+    Task<HttpCallResult> UploadAndPrintAsync(HttpPrinterEndpoint endpoint, string fileName, Stream content, StartJobArguments start, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return UploadAndPrintAsync(endpoint, fileName, content, start.Sha256, cancellationToken);
+    }
 
     Task<HttpCallResult> PauseAsync(HttpPrinterEndpoint endpoint, CancellationToken cancellationToken = default);
 

@@ -9,6 +9,9 @@ public static class PrinterErrorReasons
     /// <summary>The printer's server answered 401/403: the API key the shop holds for it is missing, wrong or revoked.</summary>
     public const string ApiKeyRefused = "api-key-refused";
 
+    /// <summary>A PrusaLink printer answered 401: the password the shop holds (PrusaLink's "API key" is that password) is wrong.</summary>
+    public const string PrusaLinkPasswordRefused = "prusalink-password-refused";
+
     /// <summary>A Bambu Lab printer refused the access code the shop holds (MQTT "bad user name or password").</summary>
     public const string BambuAccessCodeRefused = "bambu-access-code-refused";
 

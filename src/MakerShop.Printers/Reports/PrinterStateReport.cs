@@ -1,4 +1,5 @@
 using MakerShop.Contracts.Mqtt;
+using MakerShop.Core;
 
 namespace MakerShop.Printers.Reports;
 
@@ -20,4 +21,7 @@ public sealed record PrinterStateReport(
 {
     /// <summary>What the printer says is wrong, when it reports an error (or one of the <see cref="PrinterErrorReasons"/>).</summary>
     public string? Reason { get; init; }
+
+    /// <summary>The spools the printer says it holds, and what a refused job needed; null when the printer does not say.</summary>
+    public PrinterFilament? Filament { get; init; }
 }

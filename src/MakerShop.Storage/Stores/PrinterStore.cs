@@ -13,7 +13,7 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
         loaded_material AS LoadedMaterial, loaded_colour AS LoadedColour, country_code AS CountryCode, auto_eject AS AutoEject,
         in_service AS InService, status AS Status, current_job_id AS CurrentJobId, status_reason AS StatusReason,
         last_seen_at AS LastSeenAt, updated_at AS UpdatedAt, telemetry_json AS TelemetryJson, maker_id AS MakerId, enclosed AS Enclosed,
-        hardened_nozzle AS HardenedNozzle, bed_clear AS BedClear
+        hardened_nozzle AS HardenedNozzle, bed_clear AS BedClear, filament_json AS FilamentJson
         """;
 
     private const string Insert =
@@ -133,6 +133,17 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>The spools the printer last said it holds (see migration 0018), in the same transaction as its state.</summary>
+    public static Task UpdateFilamentAsync(DbSession session, string printerId, string filamentJson, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE printers SET filament_json = @Json WHERE id = @Id",
+            new { Id = printerId, Json = filamentJson },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>
     /// Records the printer's timestamp of a state snapshot; returns false (and records nothing) when a newer one
     /// was already applied, so a late, stale snapshot cannot undo what a newer one said.
@@ -194,7 +205,7 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
     private static async Task<IReadOnlyList<PrinterView>> QueryAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, object? parameters, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<PrinterRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => new PrinterView(r.ToPrinter(), r.TelemetryJson)).ToList();
+        return rows.Select(r => new PrinterView(r.ToPrinter(), r.TelemetryJson) { FilamentJson = r.FilamentJson }).ToList();
     }
 
     private sealed class PrinterRow
@@ -217,6 +228,8 @@ public sealed class PrinterStore(SqliteConnectionFactory connections)
         public string? LastSeenAt { get; init; }
         public string UpdatedAt { get; init; } = "";
         public string? TelemetryJson { get; init; }
+
+        public string? FilamentJson { get; init; }
         public string MakerId { get; init; } = Maker.ShopMakerId;
         public long Enclosed { get; init; }
         public long HardenedNozzle { get; init; }

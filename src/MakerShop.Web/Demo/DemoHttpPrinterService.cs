@@ -102,6 +102,8 @@ public sealed class DemoHttpPrinterService(
                 AccessCode = RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture),
                 StorageDirectory = storage,
                 TimeScale = demo.Value.Fleet.TimeScale,
+                // A P1S with an AMS holding the demo catalogue's filaments, so its trays show and jobs map to them.
+                AmsTrays = [new(0, 0, "PLA", "FFFFFFFF", 90), new(0, 1, "PLA", "000000FF", 60), new(0, 2, "PETG", "FF6A13FF", 35)],
             },
             timeProvider);
         await printer.StartAsync(cancellationToken);

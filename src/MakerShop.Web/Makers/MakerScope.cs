@@ -40,7 +40,7 @@ public sealed class MakerScope(PrinterStore printers, PrintJobStore jobs, Teleme
     {
         // Another shop node (or a hub restarted since) may have stored newer readings than this node's hub holds.
         var stored = PrinterResponse.StoredTelemetry(view);
-        var printer = PrinterResponse.From(view.Printer, stored);
+        var printer = PrinterResponse.From(view.Printer, stored) with { Filament = view.Filament };
         if (hub.Latest(printer.Id) is not { } live || stored?.At > live.At)
         {
             return printer;

@@ -7,8 +7,8 @@ namespace MakerShop.Web.Production;
 /// <summary>Builds outbox rows holding the exact JSON the bridge will receive.</summary>
 public static class CommandFactory
 {
-    public static StoredCommand Start(string printerId, string jobId, Uri gcodeUrl, string sha256, long sizeBytes, DateTimeOffset at) =>
-        Create(printerId, jobId, PrinterCommandKind.Start, new StartJobArguments(jobId, gcodeUrl, sha256, sizeBytes), at);
+    public static StoredCommand Start(string printerId, string jobId, Uri gcodeUrl, string sha256, long sizeBytes, DateTimeOffset at, string? material = null, string? colour = null) =>
+        Create(printerId, jobId, PrinterCommandKind.Start, new StartJobArguments(jobId, gcodeUrl, sha256, sizeBytes) { Material = material, Colour = colour }, at);
 
     /// <summary>Pause, resume, cancel, emergency stop or bed cleared: no arguments beyond the job they concern.</summary>
     public static StoredCommand Control(string printerId, string? jobId, PrinterCommandKind kind, DateTimeOffset at) =>

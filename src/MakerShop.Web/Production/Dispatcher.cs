@@ -95,7 +95,7 @@ public sealed class Dispatcher(
                 await TimelineStore.AddOrderEventAsync(session, order.Id, "InProduction", null, now, cancellationToken);
             }
 
-            var command = CommandFactory.Start(printer.Id, job.Id, urls.JobGcode(job.Id), job.GcodeSha256, job.GcodeSizeBytes, now);
+            var command = CommandFactory.Start(printer.Id, job.Id, urls.JobGcode(job.Id), job.GcodeSha256, job.GcodeSizeBytes, now, job.Material, job.Colour);
             await PrinterCommandStore.InsertAsync(session, command, cancellationToken);
             toSend.Add(command);
             logger.LogInformation("Job {JobId} of order {OrderId} assigned to printer {PrinterId}: {Reason}", job.Id, job.OrderId, printer.Id, assignment.Reason);

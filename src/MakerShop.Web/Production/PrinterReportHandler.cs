@@ -95,6 +95,10 @@ public sealed class PrinterReportHandler(
         }
 
         await PrinterStore.UpdateTelemetryAsync(session, printer.Id, TelemetryJson(state.Heaters, state.JobId, state.Progress, state.EtaSeconds, at), cancellationToken);
+        if (state.Filament is { } filament)
+        {
+            await PrinterStore.UpdateFilamentAsync(session, printer.Id, PrinterFilamentJson.Write(filament), cancellationToken);
+        }
 
         // Every answer is a sign of life, whether or not anything changed.
         printer.RecordSeen(at);

@@ -36,7 +36,7 @@ public sealed class MakerPrusaLinkBrowserTests(ChromiumBrowser chromium) : IClas
         await Assertions.Expect(page.Locator("tr[data-printer=ana-mk4]")).ToHaveAttributeAsync("data-status", "Idle", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("tr[data-printer=ana-mk4] .nozzle")).ToContainTextAsync("°C", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("tr[data-printer=ana-xl]")).ToHaveAttributeAsync("data-status", "Error", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("tr[data-printer=ana-xl] .state")).ToContainTextAsync("refuses the shop's API key", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("tr[data-printer=ana-xl] .state")).ToContainTextAsync("refuses the shop's PrusaLink password", new() { Timeout = 30_000 });
         await ChromiumBrowser.ScreenshotAsync(page, "maker-prusalink-registered");
         Assert.Equal("PrusaLink", await shop.TextAsync("SELECT kind FROM printers WHERE id = 'ana-mk4'"));
         Assert.Equal(0, mk4.RefusedKeys);

@@ -31,6 +31,9 @@ public sealed class BambuShop : IAsyncDisposable
 
     public string Storage { get; }
 
+    /// <summary>The printer's FTPS server, to cut an upload half-way.</summary>
+    public FakeBambuFtpsServer Ftps => _ftps;
+
     public static async Task<BambuShop> StartAsync(Action<FakeBambuPrinterOptions>? configure = null)
     {
         var storage = Directory.CreateTempSubdirectory("makershop-e2e-bambu-").FullName;

@@ -110,7 +110,7 @@ public sealed class PrusaLinkPrintersTests
         var order = await ShopApi.PlaceOrderAsync(shop.Http, ShopApi.OrderBody(colour: "black"));
 
         await Eventually.UntilAsync(
-            async () => (await PrinterAsync(shop)) is var p && p["status"]?.GetValue<string>() == "Error" && p["statusReason"]?.GetValue<string>() == PrinterErrorReasons.ApiKeyRefused,
+            async () => (await PrinterAsync(shop)) is var p && p["status"]?.GetValue<string>() == "Error" && p["statusReason"]?.GetValue<string>() == PrinterErrorReasons.PrusaLinkPasswordRefused,
             Deadline,
             "the printer to show its key refused");
         await Eventually.UntilAsync(

@@ -40,7 +40,7 @@ public sealed class PrusaLinkDriverTests
         var (_, commandId, delivered) = await rig.StartJobAsync();
 
         var state = rig.Sink.OfType<PrinterStateReport>()[0];
-        Assert.Equal((ReportedActivity.Error, PrinterErrorReasons.ApiKeyRefused), (state.Activity, state.Reason));
+        Assert.Equal((ReportedActivity.Error, PrinterErrorReasons.PrusaLinkPasswordRefused), (state.Activity, state.Reason));
         Assert.True(Server(rig).RefusedKeys >= 1);
         Assert.True(delivered);
         Assert.Equal("printer-error", rig.AckOf(commandId).Reason);

@@ -1,4 +1,5 @@
 using MakerShop.Contracts.Mqtt;
+using MakerShop.Core;
 using MakerShop.Storage.Stores;
 
 namespace MakerShop.Web.Api.Contracts;
@@ -29,8 +30,11 @@ public sealed record PrinterResponse(
     public static PrinterResponse From(PrinterView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return From(view.Printer, StoredTelemetry(view));
+        return From(view.Printer, StoredTelemetry(view)) with { Filament = view.Filament };
     }
+
+    /// <summary>The spools the printer says it holds (Bambu Lab's AMS), and what a refused job needed; null when it does not say.</summary>
+    public PrinterFilament? Filament { get; init; }
 
     /// <summary>The readings stored with the printer, decoded once (null when none, or unreadable).</summary>
     public static TelemetryPayload? StoredTelemetry(PrinterView view)

@@ -94,6 +94,28 @@ internal sealed class BambuRig : IAsyncDisposable
         }
     }
 
+    /// <summary>As <see cref="ObserveUntilAsync"/>, through another protocol instance (one built with its own address policy).</summary>
+    public async Task<HttpPrinterObservation> ObserveWithAsync(BambuLanProtocol protocol, Func<HttpPrinterObservation, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Await.Timeout;
+        while (true)
+        {
+            var seen = await protocol.ObserveAsync(Endpoint);
+            if (condition(seen))
+            {
+                return seen;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}; last seen: {seen.Link} {seen.Machine} {seen.Reason}");
+            }
+
+            SessionClock.Advance(TimeSpan.FromMilliseconds(200));
+            await Task.Delay(20);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Sessions.DisposeAsync();
