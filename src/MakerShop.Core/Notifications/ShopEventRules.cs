@@ -19,6 +19,18 @@ public static class ShopEventRules
         _ => null,
     };
 
+    /// <summary>
+    /// Whether a job's ending entry (Completed, Failed, Cancelled on a printer) leaves the printer's bed to clear: the rule
+    /// of <see cref="Printer.BedNeedsConfirmingAfter"/>, read from the timeline so that a bed cleared and filled again
+    /// between two looks at the printer is still told each time.
+    /// </summary>
+    public static bool LeavesBedToClear(string kind, bool autoEject) => kind switch
+    {
+        "Completed" => !autoEject,
+        "Failed" or "Cancelled" => true,
+        _ => false,
+    };
+
     /// <summary>The topic a person chooses for this event, or null when people are not told about it (integrators are).</summary>
     public static NotificationTopic? TopicOf(ShopEventType type, bool duringPrint) => type switch
     {

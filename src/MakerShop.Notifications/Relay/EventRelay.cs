@@ -9,7 +9,7 @@ namespace MakerShop.Notifications.Relay;
 /// <summary>
 /// Turns what the shop recorded into events, webhook deliveries and people's grouped messages. It reads the order and
 /// job timeline after its cursor (entries are written in the transaction of the change, so every change is seen once
-/// and only once it is committed) and compares printers with the state it last saw (offline, bed to clear). The
+/// and only once it is committed) and compares printers with the state it last saw (offline). The
 /// cursor, the watch, the events, the deliveries and the batches commit together.
 /// </summary>
 public sealed class EventRelay(
@@ -33,6 +33,11 @@ public sealed class EventRelay(
             {
                 raised.Add(FromTimeline(row, type));
             }
+
+            if (row.JobId is not null && row.PrinterId is not null && ShopEventRules.LeavesBedToClear(row.Kind, row.AutoEject))
+            {
+                raised.Add(FromTimeline(row, ShopEventType.BedNeedsClearing) with { EventId = $"evt_b{row.Id}" });
+            }
         }
 
         if (rows.Count > 0)
@@ -47,11 +52,6 @@ public sealed class EventRelay(
                 if (printer.Status == nameof(PrinterStatus.Offline) && printer.WasStatus != nameof(PrinterStatus.Offline))
                 {
                     raised.Add(FromPrinter(printer, ShopEventType.PrinterOffline, now));
-                }
-
-                if (!printer.BedClear && printer.WasBedClear == true)
-                {
-                    raised.Add(FromPrinter(printer, ShopEventType.BedNeedsClearing, now));
                 }
             }
 
@@ -84,9 +84,9 @@ public sealed class EventRelay(
     private ShopEventRecord FromTimeline(TimelineSourceRow row, ShopEventType type)
     {
         var number = numbers(row.OrderNumber, row.OrderId);
-        var printerEvent = type == ShopEventType.JobFailed;
+        var printerEvent = type is ShopEventType.JobFailed or ShopEventType.BedNeedsClearing;
         var label = printerEvent ? row.PrinterName ?? row.PrinterId ?? number : number;
-        var detail = printerEvent ? $"{number}: {row.Detail}" : row.Detail;
+        var detail = printerEvent && row.Detail is { } reason ? $"{number}: {reason}" : printerEvent ? number : row.Detail;
         return new ShopEventRecord(
             $"evt_t{row.Id}", type, row.OrderId, row.PrinterId, row.JobId, printerEvent ? row.MakerId : null, label, detail, DuringPrint: printerEvent,
             EventData.ForTimeline(row, number), DateTimeOffset.Parse(row.At, System.Globalization.CultureInfo.InvariantCulture));

@@ -65,5 +65,9 @@ public sealed class NotificationPreferencesTests
         Assert.Equal(NotificationTopic.PrinterOfflineMidPrint, ShopEventRules.TopicOf(ShopEventType.PrinterOffline, duringPrint: true));
         Assert.Null(ShopEventRules.TopicOf(ShopEventType.PrinterOffline, duringPrint: false));
         Assert.Equal(NotificationTopic.PaymentArrived, ShopEventRules.TopicOf(ShopEventType.OrderPaid, duringPrint: false));
+        Assert.True(ShopEventRules.LeavesBedToClear("Failed", autoEject: true));
+        Assert.True(ShopEventRules.LeavesBedToClear("Completed", autoEject: false));
+        Assert.False(ShopEventRules.LeavesBedToClear("Completed", autoEject: true));
+        Assert.False(ShopEventRules.LeavesBedToClear("Printing", autoEject: false));
     }
 }

@@ -33,7 +33,7 @@ public sealed class ShopEventStore(SqliteConnectionFactory connections)
             """
             SELECT t.id AS Id, t.kind AS Kind, t.detail AS Detail, t.at AS At, o.id AS OrderId, o.number AS OrderNumber, o.status AS OrderStatus,
                    o.currency AS Currency, o.total_minor AS TotalMinor, j.id AS JobId, j.attempt AS Attempt, j.unit_index AS UnitIndex,
-                   j.product_id AS ProductId, p.id AS PrinterId, p.name AS PrinterName, p.maker_id AS MakerId,
+                   j.product_id AS ProductId, p.id AS PrinterId, p.name AS PrinterName, p.maker_id AS MakerId, p.auto_eject AS AutoEject,
                    s.carrier AS Carrier, s.tracking_number AS TrackingNumber, s.public_tracking_url AS TrackingUrl
             FROM timeline_events t
             JOIN orders o ON o.id = t.order_id
@@ -48,7 +48,7 @@ public sealed class ShopEventStore(SqliteConnectionFactory connections)
         return [.. rows];
     }
 
-    /// <summary>Printers whose status or bed differs from the watch, and printers the watch has not seen yet.</summary>
+    /// <summary>Printers whose status differs from the watch, and printers the watch has not seen yet.</summary>
     public static async Task<IReadOnlyList<PrinterChangeRow>> ReadPrinterChangesAsync(DbSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -57,7 +57,7 @@ public sealed class ShopEventStore(SqliteConnectionFactory connections)
             SELECT p.id AS Id, p.name AS Name, p.maker_id AS MakerId, p.status AS Status, p.bed_clear AS BedClear, p.current_job_id AS CurrentJobId,
                    p.status_reason AS StatusReason, w.status AS WasStatus, w.bed_clear AS WasBedClear
             FROM printers p LEFT JOIN printer_watch w ON w.printer_id = p.id
-            WHERE w.printer_id IS NULL OR w.status <> p.status OR w.bed_clear <> p.bed_clear
+            WHERE w.printer_id IS NULL OR w.status <> p.status
             """,
             transaction: session.Transaction, cancellationToken: cancellationToken));
         return [.. rows];

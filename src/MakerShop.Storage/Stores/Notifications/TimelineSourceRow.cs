@@ -35,6 +35,8 @@ public sealed class TimelineSourceRow
 
     public string? MakerId { get; init; }
 
+    public bool AutoEject { get; init; }
+
     public string? Carrier { get; init; }
 
     public string? TrackingNumber { get; init; }
