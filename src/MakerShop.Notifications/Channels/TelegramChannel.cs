@@ -22,7 +22,8 @@ public sealed class TelegramChannel(IHttpClientFactory clients, IOptions<ChatOpt
         }
 
         var chat = notification.Preferences.TelegramChatId ?? throw new NotificationSendException("no Telegram chat id is set");
-        var url = new Uri(new Uri(settings.TelegramApiBaseUrl.TrimEnd('/') + "/"), $"bot{settings.TelegramBotToken}/sendMessage");
+        // Built as text: a bot token holds a colon ("123:ABC"), which as a relative URI would read as a scheme.
+        var url = new Uri($"{settings.TelegramApiBaseUrl.TrimEnd('/')}/bot{settings.TelegramBotToken}/sendMessage");
         var body = new { chat_id = chat, text = message.Title + "\n" + message.Body, disable_web_page_preview = true };
         return HttpChannelCalls.PostJsonAsync(clients.CreateClient(ClientName), url, body, "Telegram", cancellationToken);
     }

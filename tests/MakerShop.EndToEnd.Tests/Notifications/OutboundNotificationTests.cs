@@ -124,8 +124,10 @@ public sealed class OutboundNotificationTests
         Assert.Equal([(1, (int?)500, "HttpError"), (2, (int?)200, "Delivered")], firstEvent.Select(e => (e.Attempt, e.HttpStatus, e.Outcome)));
 
         // The owner: each topic on the channel they chose; the two failures and the two beds each came as one grouped message.
-        await Eventually.UntilAsync(() => http.At("/ntfy/").Count >= 1 && http.At("/discord/hook").Count >= 1 && TelegramTexts(http).Count >= 2
-            && smtp.Messages.Any(m => m.To.Contains("owner@shop.example")), Deadline, "a message on every channel");
+        await Eventually.UntilAsync(() => Task.FromResult(http.At("/ntfy/").Count >= 1 && http.At("/discord/hook").Count >= 1 && TelegramTexts(http).Count >= 2
+            && smtp.Messages.Any(m => m.To.Contains("owner@shop.example"))), Deadline,
+            () => Task.FromResult($"a message on every channel: ntfy {http.At("/ntfy/").Count}, Discord {http.At("/discord/hook").Count}, Telegram {TelegramTexts(http).Count}, "
+                + $"e-mail {smtp.Messages.Count}; requests {string.Join(", ", http.Requests.Select(r => r.Path))}"));
         var ntfy = Assert.Single(http.At("/ntfy/"));
         Assert.Equal(("farm", "2 prints failed on Scripted"), (Json(ntfy)["topic"]!.GetValue<string>(), Json(ntfy)["title"]!.GetValue<string>()));
         var discord = Assert.Single(http.At("/discord/hook"));
