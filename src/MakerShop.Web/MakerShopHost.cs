@@ -4,6 +4,7 @@ using MakerShop.Web.Api;
 using MakerShop.Web.Broker;
 using MakerShop.Web.Demo;
 using MakerShop.Web.Makers;
+using MakerShop.Web.Outbound;
 using MakerShop.Web.Devices;
 using MakerShop.Web.Hosting;
 using MakerShop.Web.HttpPrinters;
@@ -54,6 +55,7 @@ public static class MakerShopHost
         builder.Services.AddMakerArea();
         builder.Services.AddShipping(builder.Configuration);
         builder.Services.AddShopSecurity();
+        builder.Services.AddOutboundNotifications();
 
         replaceServices?.Invoke(builder.Services);
         var app = builder.Build();

@@ -48,6 +48,7 @@ public sealed record MatrixSeed
         Seed.Refund => "rfd_matrix_none",
         Seed.WebhookProvider => "easypost",
         Seed.OpenApiDocument => "v1",
+        Seed.WebhookEndpoint => "whe_matrix_none",
         _ => throw new ArgumentOutOfRangeException(nameof(seed), seed, null),
     };
 

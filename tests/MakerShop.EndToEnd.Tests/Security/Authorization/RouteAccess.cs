@@ -137,6 +137,15 @@ public static class RouteAccess
         Rule("POST /admin/shipping/{id}?handler=Tracking", Access.Owner, Seed.Shipment),
         Rule("POST /admin/shipping/{id}?handler=Buy", Access.Owner, Seed.Shipment),
         Rule("POST /admin/shipping/{id}?handler=HandOver", Access.Owner, Seed.Shipment),
+        Rule("GET /admin/webhooks", Access.Owner),
+        Rule("POST /admin/webhooks?handler=Add", Access.Owner),
+        Rule("POST /admin/webhooks?handler=Remove", Access.Owner),
+        Rule("GET /admin/webhooks/{id}", Access.Owner, Seed.WebhookEndpoint) with { OwnAnswer = 404 },
+        Rule("POST /admin/webhooks/{id}?handler=SendAgain", Access.Owner, Seed.WebhookEndpoint) with { OwnAnswer = 404 },
+        Rule("GET /admin/notifications", Access.Owner),
+        Rule("POST /admin/notifications", Access.Owner),
+        Rule("GET /maker/notifications", Access.Maker),
+        Rule("POST /maker/notifications", Access.Maker),
 
         // Owner API.
         Rule("GET /api/orders/{id}", Access.Owner, Seed.CustomerOrder),

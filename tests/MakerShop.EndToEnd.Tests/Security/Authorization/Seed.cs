@@ -47,4 +47,7 @@ public enum Seed
 
     /// <summary>The OpenAPI document's name.</summary>
     OpenApiDocument,
+
+    /// <summary>A webhook endpoint id that does not exist (the owner gets 404; nobody else gets that far).</summary>
+    WebhookEndpoint,
 }
