@@ -1,3 +1,4 @@
+using MakerShop.Channels;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Admin;
 using MakerShop.Web.Api;
@@ -54,6 +55,8 @@ public static class MakerShopHost
         builder.Services.AddMakerArea();
         builder.Services.AddShipping(builder.Configuration);
         builder.Services.AddShopSecurity();
+        builder.Services.AddSalesChannels();
+        builder.Services.AddSingleton<IChannelOrderIntake, MakerShop.Web.Channels.ChannelOrderIntake>();
 
         replaceServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -66,6 +69,7 @@ public static class MakerShopHost
         app.MapMakerArea();
         app.MapShipping();
         app.MapAdminApi();
+        app.MapSalesChannels();
         return app;
     }
 }
