@@ -79,6 +79,7 @@ public static class RouteAccess
         // Webhooks: a provider's signature, nothing else.
         Rule("POST /api/payments/stripe/webhook", Access.Webhook),
         Rule("POST /webhooks/{provider}", Access.Webhook, Seed.WebhookProvider),
+        Rule("POST /channels/shopify/webhooks", Access.Webhook),
 
         // Admin pages.
         Rule("GET /admin", Access.Owner),
@@ -136,6 +137,10 @@ public static class RouteAccess
         Rule("POST /admin/shipping/{id}?handler=Tracking", Access.Owner, Seed.Shipment),
         Rule("POST /admin/shipping/{id}?handler=Buy", Access.Owner, Seed.Shipment),
         Rule("POST /admin/shipping/{id}?handler=HandOver", Access.Owner, Seed.Shipment),
+        Rule("GET /admin/channels", Access.Owner),
+        Rule("POST /admin/channels?handler=Connect", Access.Owner),
+        Rule("POST /admin/channels?handler=Disconnect", Access.Owner),
+        Rule("POST /admin/channels?handler=Replay", Access.Owner),
 
         // Owner API.
         Rule("GET /api/orders/{id}", Access.Owner, Seed.CustomerOrder),
