@@ -56,7 +56,7 @@ public sealed class ShopifyDeliveryProcessor(
         {
             // Only money the channel took counts as paid; Shopify sends orders/updated once it is.
             return new ShopifyDeliveryOutcome(ChannelDeliveryState.Held,
-                $"On hold: {payload.Name} is not paid in Shopify yet (financial status '{payload.FinancialStatus}'); it is placed when Shopify reports it paid.");
+                $"{payload.Name} is not paid in Shopify yet (financial status '{payload.FinancialStatus}'); it is placed when Shopify reports it paid.");
         }
 
         var rule = new SkuRule(

@@ -10,7 +10,7 @@ public abstract record ShopifyOrderTranslation
     /// <summary>Some SKU maps to nothing: the order waits for the owner; nothing is guessed.</summary>
     public sealed record Held(IReadOnlyList<SkuMatch.Unmapped> Unmapped) : ShopifyOrderTranslation
     {
-        public string Message => "On hold: " + string.Join("; ", Unmapped.Select(u => $"SKU '{u.Sku}' maps to nothing ({u.Reason})"))
+        public string Message => string.Join("; ", Unmapped.Select(u => $"SKU '{u.Sku}' maps to nothing ({u.Reason})"))
             + ". Add it to the catalog or to MakerShop:Channels:Shopify:Skus, then replay.";
     }
 

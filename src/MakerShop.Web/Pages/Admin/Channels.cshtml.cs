@@ -68,8 +68,15 @@ public sealed class ChannelsModel(
         }
     }
 
-    public async Task<IActionResult> OnPostDisconnectAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDisconnectAsync(bool confirm, CancellationToken cancellationToken)
     {
+        if (!confirm)
+        {
+            Error = text["Chan.DisconnectTickFirst"];
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         if (await connections.DisconnectAsync(SalesChannels.Shopify, cancellationToken))
         {
             await audit.RecordAsync(HttpContext, "ChannelDisconnected", SalesChannels.Shopify, "webhooks refused from now on");
