@@ -20,8 +20,8 @@ public sealed class SkuRuleTests
         var cube = Assert.IsType<SkuMatch.Mapped>(Rule.Map("calibration-cube-PLA-black", Catalog));
         Assert.Equal(("calibration-cube", "PLA", "black", "suffix"), (cube.Product.Id, cube.Material, cube.Colour, cube.How));
 
-        var lamp = Assert.IsType<SkuMatch.Mapped>(Rule.Map(" base-pla-White ", Catalog));
-        Assert.Equal(("BASE", "PLA", "white"), (lamp.Product.Id, lamp.Material, lamp.Colour));
+        var lamp = Assert.IsType<SkuMatch.Mapped>(Rule.Map(" base-petg-Black ", Catalog));
+        Assert.Equal(("BASE", "PETG", "black", "suffix"), (lamp.Product.Id, lamp.Material, lamp.Colour, lamp.How));
     }
 
     [Fact]
