@@ -1,3 +1,4 @@
+using MakerShop.Channels;
 using MakerShop.Web.Accounts;
 using MakerShop.Web.Admin;
 using MakerShop.Web.Api;
@@ -56,6 +57,8 @@ public static class MakerShopHost
         builder.Services.AddShipping(builder.Configuration);
         builder.Services.AddShopSecurity();
         builder.Services.AddOutboundNotifications();
+        builder.Services.AddSalesChannels();
+        builder.Services.AddSingleton<IChannelOrderIntake, MakerShop.Web.Channels.ChannelOrderIntake>();
 
         replaceServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -68,6 +71,7 @@ public static class MakerShopHost
         app.MapMakerArea();
         app.MapShipping();
         app.MapAdminApi();
+        app.MapSalesChannels();
         return app;
     }
 }

@@ -20,6 +20,7 @@ public sealed class ShipmentLabels(
     IOptions<ShippingOptions> options,
     ShipmentNotifier notifier,
     LabelFileFetcher labelFiles,
+    MakerShop.Channels.FulfilmentWork channelFulfilments,
     TimeProvider time,
     ILogger<ShipmentLabels> logger)
 {
@@ -168,6 +169,7 @@ public sealed class ShipmentLabels(
         var now = time.GetUtcNow();
         Order order;
         Shipment shipment;
+        bool owedToChannel;
         await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
         {
             var found = await ShipmentStore.GetAsync(session, shipmentId, cancellationToken);
@@ -198,7 +200,15 @@ public sealed class ShipmentLabels(
             }
 
             await TimelineStore.AddOrderEventAsync(session, order.Id, "Shipped", $"{label.Carrier} {label.TrackingNumber} ({label.Provider})", now, cancellationToken);
+
+            // An order from a sales channel owes the channel its tracking: written with the label, sent by the channel's outbox.
+            owedToChannel = await ChannelFulfilmentStore.EnqueueAsync(session, order.Id, shipment.Id, label.Carrier, label.TrackingNumber, label.PublicTrackingUrl, now, cancellationToken);
             await session.CommitAsync(cancellationToken);
+        }
+
+        if (owedToChannel)
+        {
+            channelFulfilments.Wake();
         }
 
         logger.LogInformation("Shipment {ShipmentId} of order {OrderId} labelled: {Carrier} {TrackingNumber} via {Provider}", shipment.Id, order.Id, label.Carrier, label.TrackingNumber, label.Provider);

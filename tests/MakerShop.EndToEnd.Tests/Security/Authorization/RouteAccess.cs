@@ -80,6 +80,7 @@ public static class RouteAccess
         // Webhooks: a provider's signature, nothing else.
         Rule("POST /api/payments/stripe/webhook", Access.Webhook),
         Rule("POST /webhooks/{provider}", Access.Webhook, Seed.WebhookProvider),
+        Rule("POST /channels/shopify/webhooks", Access.Webhook),
 
         // Admin pages.
         Rule("GET /admin", Access.Owner),
@@ -146,6 +147,10 @@ public static class RouteAccess
         Rule("POST /admin/notifications", Access.Owner),
         Rule("GET /maker/notifications", Access.Maker),
         Rule("POST /maker/notifications", Access.Maker),
+        Rule("GET /admin/channels", Access.Owner),
+        Rule("POST /admin/channels?handler=Connect", Access.Owner),
+        Rule("POST /admin/channels?handler=Disconnect", Access.Owner),
+        Rule("POST /admin/channels?handler=Replay", Access.Owner),
 
         // Owner API.
         Rule("GET /api/orders/{id}", Access.Owner, Seed.CustomerOrder),

@@ -19,6 +19,7 @@ public sealed class DetailsModel(
     RefundService refunding,
     AuditTrail audit,
     PrinterStore printers,
+    ChannelOrderStore channelOrders,
     MakerShop.Web.Production.OrderNumbers numbers,
     StatusWords words,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
@@ -34,6 +35,9 @@ public sealed class DetailsModel(
     public IReadOnlyList<Payment> Payments { get; private set; } = [];
 
     public IReadOnlyList<Refund> Refunds { get; private set; } = [];
+
+    /// <summary>The sales channel the order came from, with its number there and what the channel charged; null for the storefront's.</summary>
+    public ChannelOrderLink? Channel { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -131,6 +135,7 @@ public sealed class DetailsModel(
         }
 
         Jobs = await jobs.ListByOrderAsync(id, cancellationToken);
+        Channel = await channelOrders.GetByOrderAsync(id, cancellationToken);
         Timeline = await timeline.ListForOrderAsync(id, cancellationToken);
         Payments = await payments.ListForOrderAsync(id, cancellationToken);
         Refunds = await refunds.ListForOrderAsync(id, cancellationToken);

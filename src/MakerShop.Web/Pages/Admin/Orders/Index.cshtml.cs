@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MakerShop.Web.Pages.Admin.Orders;
 
-public sealed class IndexModel(OrderSearchStore search, MakerShop.Web.Production.OrderNumbers numbers, TimeProvider time) : PageModel
+public sealed class IndexModel(OrderSearchStore search, ChannelOrderStore channelOrders, MakerShop.Web.Production.OrderNumbers numbers, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -28,6 +28,9 @@ public sealed class IndexModel(OrderSearchStore search, MakerShop.Web.Production
 
     public int Total { get; private set; }
 
+    /// <summary>The listed orders that came from a sales channel, by order id.</summary>
+    public IReadOnlyDictionary<string, ChannelOrderLink> Channels { get; private set; } = new Dictionary<string, ChannelOrderLink>();
+
     public DateTimeOffset Now { get; private set; }
 
     public bool Filtered => Status is not null || !string.IsNullOrWhiteSpace(Country) || !string.IsNullOrWhiteSpace(Q) || Late;
@@ -38,6 +41,7 @@ public sealed class IndexModel(OrderSearchStore search, MakerShop.Web.Production
         PageNumber = Math.Max(1, PageNumber);
         var filter = new OrderFilter(Status, Country, Q, Late, (PageNumber - 1) * PageSize, PageSize) { Number = numbers.Parse(Q) };
         (Orders, Total) = await search.SearchAsync(filter, Now, cancellationToken);
+        Channels = await channelOrders.ForOrdersAsync(Orders.Select(o => o.Id), cancellationToken);
     }
 
     public string PageLink(int page)
