@@ -15,11 +15,16 @@ function stage(canvas) {
     const camera = new THREE.PerspectiveCamera(40, 1, 0.1, 5000);
     camera.up.set(0, 0, 1);
     const controls = new OrbitControls(camera, canvas);
+    // Drawn on demand (a turn, a resize, a new object), never in a frame loop: a still picture redrawn 60 times a
+    // second costs a phone its battery, and a software-rendered WebGL its whole CPU.
+    const render = () => renderer.render(scene, camera);
+    controls.addEventListener('change', render);
     const resize = () => {
         const { clientWidth: w, clientHeight: h } = canvas;
         renderer.setSize(w, h, false);
         camera.aspect = w / Math.max(h, 1);
         camera.updateProjectionMatrix();
+        render();
     };
     const frame = object => {
         scene.add(object);
@@ -31,11 +36,11 @@ function stage(canvas) {
         camera.near = size / 100;
         camera.far = size * 20;
         camera.updateProjectionMatrix();
+        controls.update();
+        render();
     };
-    const loop = () => { controls.update(); renderer.render(scene, camera); requestAnimationFrame(loop); };
     resize();
     new ResizeObserver(resize).observe(canvas);
-    loop();
     return { frame };
 }
 
