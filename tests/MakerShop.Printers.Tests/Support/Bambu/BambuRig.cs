@@ -72,27 +72,9 @@ internal sealed class BambuRig : IAsyncDisposable
             Bambu = new BambuPrinterIdentity(printer.Serial, fingerprint, ftpsPort),
         };
 
-    /// <summary>Observes until <paramref name="condition"/> holds, moving the shop's clock a second at a time so reconnect pauses pass.</summary>
-    public async Task<HttpPrinterObservation> ObserveUntilAsync(Func<HttpPrinterObservation, bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Await.Timeout;
-        while (true)
-        {
-            var seen = await Protocol.ObserveAsync(Endpoint);
-            if (condition(seen))
-            {
-                return seen;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}; last seen: {seen.Link} {seen.Machine} {seen.Reason}");
-            }
-
-            SessionClock.Advance(TimeSpan.FromMilliseconds(200));
-            await Task.Delay(20);
-        }
-    }
+    /// <summary>Observes until <paramref name="condition"/> holds, moving the shop's clock 200 ms at a time so reconnect pauses pass.</summary>
+    public Task<HttpPrinterObservation> ObserveUntilAsync(Func<HttpPrinterObservation, bool> condition, string what) =>
+        ObserveWithAsync(Protocol, condition, what);
 
     /// <summary>As <see cref="ObserveUntilAsync"/>, through another protocol instance (one built with its own address policy).</summary>
     public async Task<HttpPrinterObservation> ObserveWithAsync(BambuLanProtocol protocol, Func<HttpPrinterObservation, bool> condition, string what)
@@ -111,6 +93,8 @@ internal sealed class BambuRig : IAsyncDisposable
                 throw new TimeoutException($"Timed out waiting until {what}; last seen: {seen.Link} {seen.Machine} {seen.Reason}");
             }
 
+            // The session's pauses run on the fake clock; the printer's answers come over a real socket, so the loop
+            // also gives them a moment of wall time between looks (a poll interval, not a wait for a duration).
             SessionClock.Advance(TimeSpan.FromMilliseconds(200));
             await Task.Delay(20);
         }
